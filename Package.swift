@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "PolicyGraph",
+    products: [
+        .library(name: "PolicyGraph", targets: ["PolicyGraph"]),
+        .executable(name: "policygraph", targets: ["PolicyGraphCLI"]),
+    ],
+    targets: [
+        // The library: model, store, validation, queries, positions, export. All the work.
+        .target(name: "PolicyGraph"),
+        // Commands: argument parsing and rendering to text, in-process testable.
+        .target(name: "PolicyGraphCommands", dependencies: ["PolicyGraph"]),
+        // The `policygraph` executable: hands argv to the commands and exits with their status.
+        .executableTarget(name: "PolicyGraphCLI", dependencies: ["PolicyGraphCommands"]),
+        .testTarget(name: "PolicyGraphTests", dependencies: ["PolicyGraph"]),
+        .testTarget(name: "PolicyGraphCommandsTests", dependencies: ["PolicyGraphCommands", "PolicyGraph"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,63 @@
+/// A question the graph cannot answer as asked: an unknown or ambiguous node, an unknown kind or
+/// relation, a malformed pattern. Rendered with what is close, so that the user can fix it.
+public struct QueryError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Reason: Hashable, Sendable {
+        /// Nothing matches the reference; `suggestions` are close ids or labels.
+        case unknownNode(String, suggestions: [NodeID])
+        /// More than one node has this label.
+        case ambiguousNode(String, candidates: [NodeID])
+        case unknownKind(String, suggestions: [String])
+        case unknownRelation(String, suggestions: [String])
+        case unknownProperty(String, suggestions: [String])
+        /// A syntax or meaning problem in a pattern query.
+        case syntax(String)
+        case invalidArgument(String)
+    }
+
+    public let reason: Reason
+    /// Where in the query text the problem is, when it comes from one.
+    public let location: QueryLocation?
+
+    public init(_ reason: Reason, at location: QueryLocation? = nil) {
+        self.reason = reason
+        self.location = location
+    }
+
+    public var message: String {
+        func list<T: CustomStringConvertible>(_ items: [T]) -> String { items.map { "'\($0)'" }.joined(separator: ", ") }
+        switch reason {
+        case .unknownNode(let reference, let suggestions):
+            return "unknown node '\(reference)'" + (suggestions.isEmpty ? "; no id or label is close" : "; did you mean \(list(suggestions))?")
+        case .ambiguousNode(let reference, let candidates):
+            return "'\(reference)' names \(candidates.count) nodes (\(list(candidates))); use an id"
+        case .unknownKind(let kind, let suggestions):
+            return "unknown kind '\(kind)'" + (suggestions.isEmpty ? "" : "; did you mean \(list(suggestions))?")
+        case .unknownRelation(let relation, let suggestions):
+            return "unknown relation '\(relation)'" + (suggestions.isEmpty ? "" : "; did you mean \(list(suggestions))?")
+        case .unknownProperty(let property, let suggestions):
+            return "unknown property '\(property)'" + (suggestions.isEmpty ? "" : "; did you mean \(list(suggestions))?")
+        case .syntax(let message), .invalidArgument(let message):
+            return message
+        }
+    }
+
+    public var description: String {
+        if let location { return "\(location): error: \(message)" }
+        return "error: \(message)"
+    }
+}
+
+/// A place in a query text: 1-based line and column, with the line's text for a caret display.
+public struct QueryLocation: Hashable, Sendable, CustomStringConvertible {
+    public let line: Int
+    public let column: Int
+    public let lineText: String
+
+    public init(line: Int, column: Int, lineText: String) {
+        self.line = line
+        self.column = column
+        self.lineText = lineText
+    }
+
+    public var description: String { "query:\(line):\(column)" }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// A graph read from a folder, with the warnings its validation found.
+public struct LoadedGraph: Sendable {
+    public let graph: Graph
+    /// Findings that did not stop the load (an empty label, say), sorted by location.
+    public let warnings: [ValidationIssue]
+}
+
+/// Reads a graph folder (`nodes.csv`, `edges.csv`, optional `schema.json`) into a ``Graph``.
+///
+/// Every problem of every file is reported at once: a file whose CSV is broken stops at its
+/// first syntax error, but the other file is still read and every row-level problem of
+/// meaning is collected. Nothing is returned unless there is no error.
+public enum GraphLoader {
+    public static let nodesFile = "nodes.csv"
+    public static let edgesFile = "edges.csv"
+    public static let schemaFile = "schema.json"
+
+    /// Loads the folder at `path`; file names in messages are `path/nodes.csv` and so on.
+    ///
+    /// - Throws: ``LoadFailure`` with every problem found.
+    /// - Complexity: O(bytes) plus O(n + m) to build the indices.
+    public static func load(folder path: String) throws(LoadFailure) -> LoadedGraph {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LoadFailure(errors: [LoadError(.missingFolder, at: SourceLocation(file: path, line: 0))], issues: [])
+        }
+        guard isDirectory.boolValue else {
+            throw LoadFailure(errors: [LoadError(.notAFolder, at: SourceLocation(file: path, line: 0))], issues: [])
+        }
+        let nodesPath = join(path, nodesFile)
+        let edgesPath = join(path, edgesFile)
+        let schemaPath = join(path, schemaFile)
+        var errors: [LoadError] = []
+        let nodes = readFile(nodesPath, errors: &errors)
+        let edges = readFile(edgesPath, errors: &errors)
+        var schemaBytes: Data?
+        if FileManager.default.fileExists(atPath: schemaPath) {
+            schemaBytes = readFile(schemaPath, errors: &errors)
+        }
+        guard let nodes, let edges, errors.isEmpty else { throw LoadFailure(errors: errors, issues: []) }
+        return try load(nodes: nodes, edges: edges, schema: schemaBytes.map { Array($0) },
+                        nodesFile: nodesPath, edgesFile: edgesPath, schemaFile: schemaPath)
+    }
+
+    /// Loads a graph from the bytes of its files; the names are used in messages only.
+    public static func load(
+        nodes: some ContiguousBytes, edges: some ContiguousBytes, schema schemaJSON: [UInt8]? = nil,
+        nodesFile: String = nodesFile, edgesFile: String = edgesFile, schemaFile: String = schemaFile
+    ) throws(LoadFailure) -> LoadedGraph {
+        var schema = Schema.builtIn
+        if let schemaJSON {
+            do {
+                schema = try Schema.builtIn.extended(with: schemaJSON, file: schemaFile)
+            } catch {
+                throw LoadFailure(errors: error.errors, issues: [])
+            }
+        }
+        let result = nodes.withUnsafeBytes { nodeBytes in
+            edges.withUnsafeBytes { edgeBytes in
+                TableLoader(schema: schema, nodesFile: nodesFile, edgesFile: edgesFile)
+                    .run(nodes: nodeBytes.bindMemory(to: UInt8.self), edges: edgeBytes.bindMemory(to: UInt8.self))
+            }
+        }
+        switch result {
+        case .success(let loaded): return loaded
+        case .failure(let failure): throw failure
+        }
+    }
+
+    /// `folder/file`, without doubling a trailing slash.
+    public static func join(_ folder: String, _ file: String) -> String {
+        folder.hasSuffix("/") ? folder + file : folder + "/" + file
+    }
+
+    private static func readFile(_ path: String, errors: inout [LoadError]) -> Data? {
+        guard FileManager.default.fileExists(atPath: path) else {
+            errors.append(LoadError(.missingFile, at: SourceLocation(file: path, line: 0)))
+            return nil
+        }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            errors.append(LoadError(.unreadable(message: "\(error.localizedDescription)"), at: SourceLocation(file: path, line: 0)))
+            return nil
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// A problem of meaning in one row: the CSV was read, but the row breaks the format or the
+/// schema. Validation reports every issue of every row, not just the first.
+public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Hashable, Sendable {
+        case error
+        case warning
+    }
+
+    public enum Reason: Hashable, Sendable {
+        case emptyField
+        case duplicateID(NodeID, firstLine: Int)
+        case unknownKind(Kind, suggestions: [String])
+        case unknownRelation(Relation, suggestions: [String])
+        case unknownNode(NodeID, suggestions: [String])
+        case forbiddenEndpoints(Relation, from: Kind, to: Kind, allowed: [Schema.Endpoints])
+        case invalidWeight(String)
+        case invalidDate(String)
+        case emptyLabel
+    }
+
+    public let location: SourceLocation
+    /// The column the problem is in (`to`, `kind`, ...).
+    public let field: String
+    public let reason: Reason
+
+    public init(_ reason: Reason, field: String, at location: SourceLocation) {
+        self.reason = reason
+        self.field = field
+        self.location = location
+    }
+
+    public var severity: Severity {
+        if case .emptyLabel = reason { return .warning }
+        return .error
+    }
+
+    public var isError: Bool { severity == .error }
+
+    public var message: String {
+        func didYouMean(_ suggestions: [String]) -> String {
+            guard !suggestions.isEmpty else { return "" }
+            return "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+        }
+        switch reason {
+        case .emptyField:
+            return "column '\(field)': empty value; every row needs a \(field)"
+        case .duplicateID(let id, let firstLine):
+            return "column '\(field)': duplicate id '\(id)', first defined on line \(firstLine); ids must be unique"
+        case .unknownKind(let kind, let suggestions):
+            return "column '\(field)': unknown kind '\(kind)'\(didYouMean(suggestions)) (declare new kinds in schema.json)"
+        case .unknownRelation(let relation, let suggestions):
+            return "column '\(field)': unknown relation '\(relation)'\(didYouMean(suggestions)) (declare new relations in schema.json)"
+        case .unknownNode(let id, let suggestions):
+            return "column '\(field)': unknown node '\(id)'\(didYouMean(suggestions)); add it to nodes.csv or fix the id"
+        case .forbiddenEndpoints(let relation, let from, let to, let allowed):
+            let rules = allowed.map { "\($0.from.map(\.rawValue).joined(separator: "|")) -> \($0.to.map(\.rawValue).joined(separator: "|"))" }
+            return "column '\(field)': '\(relation)' cannot join a \(from) to a \(to); the schema allows \(rules.joined(separator: "; "))"
+        case .invalidWeight(let value):
+            return "column '\(field)': weight '\(value)' is not a number; write a decimal such as 0.5 or leave it empty"
+        case .invalidDate(let value):
+            return "column '\(field)': '\(value)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD"
+        case .emptyLabel:
+            return "column '\(field)': empty label; diagrams and name lookups show the id instead"
+        }
+    }
+
+    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+}

@@ -1,0 +1,51 @@
+import PolicyGraph
+
+/// `policygraph validate`: every problem of the folder at once, `FILE:LINE: message`.
+struct ValidateCommand: Command {
+    let spec = CommandSpec(
+        name: "validate", summary: "Check a graph folder against its schema and list every problem",
+        discussion: "Prints each problem as FILE:LINE: severity: message, naming the column and the value, with a suggestion where one exists. Exits 1 when there is an error.",
+        examples: ["policygraph validate", "policygraph validate --graph my-graph --format json"])
+
+    func run(_ arguments: ParsedArguments, output: inout CommandOutput) throws {
+        let folder = arguments.graphFolder
+        let json = arguments.format(spec) == "json"
+        do {
+            let loaded = try GraphLoader.load(folder: folder)
+            if json {
+                output.stdout += report(valid: true, errors: [], issues: loaded.warnings).rendered()
+            } else {
+                for w in loaded.warnings { output.stdout += w.description + "\n" }
+                output.stdout += "\(folder): valid: \(loaded.graph.nodeCount) nodes, \(loaded.graph.edgeCount) edges"
+                output.stdout += loaded.warnings.isEmpty ? "\n" : ", \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s")\n"
+            }
+        } catch {
+            let failure = error
+            if json {
+                output.stdout += report(valid: false, errors: failure.errors, issues: failure.issues).rendered()
+                output.status = ExitStatus.failure
+            } else {
+                throw failure
+            }
+        }
+    }
+
+    private func report(valid: Bool, errors: [LoadError], issues: [ValidationIssue]) -> JSONValue {
+        func location(_ l: SourceLocation) -> [JSONMember] {
+            [JSONMember(key: "file", value: .string(l.file)), JSONMember(key: "line", value: .int(l.line)),
+             JSONMember(key: "column", value: l.column.map { .int($0) } ?? .null)]
+        }
+        var problems: [(SourceLocation, JSONValue)] = errors.map { e in
+            (e.location, .object(location(e.location) + [JSONMember(key: "severity", value: .string("error")),
+                                                          JSONMember(key: "field", value: .null),
+                                                          JSONMember(key: "message", value: .string(e.message))]))
+        }
+        problems += issues.map { i in
+            (i.location, .object(location(i.location) + [JSONMember(key: "severity", value: .string(i.severity.rawValue)),
+                                                          JSONMember(key: "field", value: .string(i.field)),
+                                                          JSONMember(key: "message", value: .string(i.message))]))
+        }
+        let sorted = problems.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+        return .object(["valid": .bool(valid), "problems": .array(sorted)])
+    }
+}

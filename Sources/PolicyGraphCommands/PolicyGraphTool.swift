@@ -1,0 +1,94 @@
+import PolicyGraph
+
+/// The `policygraph` command-line tool as a function from arguments to output, so that tests can
+/// run any command in-process and compare what it prints.
+public enum PolicyGraphTool {
+    public static let version = "0.1.0"
+
+    /// Every subcommand, in the order `--help` lists them.
+    static let commands: [any Command] = [
+        ValidateCommand(), StatsCommand(), ShowCommand(), NeighborsCommand(), FormatCommand(),
+    ]
+
+    /// Runs the tool on `arguments` (without the program name).
+    public static func run(_ arguments: [String]) -> CommandOutput {
+        var output = CommandOutput()
+        guard let first = arguments.first else {
+            output.stderr = help
+            output.status = ExitStatus.usage
+            return output
+        }
+        if first == "--help" || first == "-h" || first == "help" {
+            if arguments.count > 1, let command = commands.first(where: { $0.spec.name == arguments[1] }) {
+                output.stdout = command.spec.help
+            } else {
+                output.stdout = help
+            }
+            return output
+        }
+        if first == "--version" {
+            output.stdout = "policygraph \(version)\n"
+            return output
+        }
+        guard let command = commands.first(where: { $0.spec.name == first }) else {
+            let close = ParsedArguments.closeNames(first, commands.map(\.spec.name))
+            let hint = close.isEmpty ? "" : "; did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            output.stderr = UsageError("unknown command '\(first)'\(hint)").description + "\n"
+            output.status = ExitStatus.usage
+            return output
+        }
+        do {
+            let parsed = try ParsedArguments.parse(Array(arguments.dropFirst()), spec: command.spec)
+            if parsed.flag("help") {
+                output.stdout = command.spec.help
+                return output
+            }
+            try command.run(parsed, output: &output)
+        } catch let error as UsageError {
+            output.stderr += error.description + "\n"
+            output.status = ExitStatus.usage
+        } catch let error as LoadFailure {
+            output.stderr += error.description + "\n"
+            let count = error.errors.count + error.issues.filter(\.isError).count
+            output.stderr += "\(count) error\(count == 1 ? "" : "s")\n"
+            output.status = ExitStatus.failure
+        } catch let error as QueryError {
+            output.stderr += render(error)
+            output.status = ExitStatus.failure
+        } catch {
+            output.stderr += "error: \(error)\n"
+            output.status = ExitStatus.failure
+        }
+        return output
+    }
+
+    /// A query error with the offending line and a caret under the column, when it has a location.
+    static func render(_ error: QueryError) -> String {
+        guard let location = error.location else { return error.description + "\n" }
+        var prefix = ""
+        for ch in location.lineText.prefix(max(0, location.column - 1)) {
+            prefix += TextTable.displayWidth(String(ch)) == 2 ? "  " : (ch == "\t" ? "\t" : " ")
+        }
+        return "\(error.description)\n  \(location.lineText)\n  \(prefix)^\n"
+    }
+
+    static var help: String {
+        var out = """
+            policygraph \(version): a typed knowledge graph of policy positions.
+
+            Usage: policygraph COMMAND [arguments] [options]
+
+            Commands:
+
+            """
+        let width = commands.map(\.spec.name.count).max() ?? 0
+        for c in commands { out += "  \(c.spec.name.padding(toLength: width))  \(c.spec.summary)\n" }
+        out += """
+
+            Every command takes --graph DIR (default ./graph) and --help.
+            Exit status: 0 success, 1 data or query error, 2 usage error.
+
+            """
+        return out
+    }
+}
