@@ -39,11 +39,11 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
     public var message: String {
         func didYouMean(_ suggestions: [String]) -> String {
             guard !suggestions.isEmpty else { return "" }
-            return "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            return " (did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?)"
         }
         switch reason {
         case .emptyField:
-            return "column '\(field)': empty value; every row needs a \(field)"
+            return "column '\(field)': empty value; every row needs one"
         case .duplicateID(let id, let firstLine):
             return "column '\(field)': duplicate id '\(id)', first defined on line \(firstLine); ids must be unique"
         case .unknownKind(let kind, let suggestions):
