@@ -17,7 +17,7 @@ public struct Edge: Hashable, Sendable {
     }
 
     /// The `weight` column as a number; `nil` when the cell is empty.
-    public var weight: Double? { attributes[Column.weight].flatMap { Double($0) } }
+    public var weight: Double? { attributes[Column.weight].flatMap { PolicyNumber.parse($0) } }
     /// The `date` column as written (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     public var date: String? { attributes[Column.date] }
     /// The citation of the fact.

@@ -42,7 +42,7 @@ public struct Graph: Sendable {
         self.byKind = CSRIndex(groups: schema.kinds.count, order: (0..<Int32(n)).map { $0 }) { Int(nodes.kinds[Int($0)]) }
         let weightColumn = edges.columns.firstIndex { $0.name == Column.weight }
         self.weightColumn = weightColumn
-        self.weightValues = weightColumn.map { edges.columns[$0].values.map { Double($0) ?? 1 } } ?? []
+        self.weightValues = weightColumn.map { edges.columns[$0].values.map { PolicyNumber.parse($0) ?? 1 } } ?? []
         self.labelZhColumn = nodes.columns.firstIndex { $0.name == Column.labelZh }
     }
 

@@ -179,7 +179,7 @@ struct TableLoader {
             }
             if let w = weightColumn, !record.isEmpty(w) {
                 let text = record.string(w)
-                if !(Double(text)?.isFinite ?? false) {
+                if PolicyNumber.parse(text) == nil {
                     issues.append(ValidationIssue(.invalidWeight(text), field: Column.weight, at: at))
                 }
             }

@@ -2,8 +2,14 @@ import Foundation
 
 /// Paths of the repository's test inputs, found from this file so tests run from any folder.
 enum Fixtures {
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root: the nearest folder above this file that holds Package.swift.
+    static let root: URL = {
+        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            url = url.deletingLastPathComponent()
+        }
+        return url
+    }()
     static var fixtures: URL { root.appendingPathComponent("Fixtures") }
     static var seedGraph: String { root.appendingPathComponent("graph").path }
     static func path(_ relative: String) -> String { fixtures.appendingPathComponent(relative).path }
