@@ -1,6 +1,7 @@
 extension Graph {
     /// Every node reachable from `id` by one or more steps along `filter`'s relations and
-    /// direction (by default, following edges forwards), listed only when of `filter`'s kinds
+    /// direction (without a filter, edges are followed forwards; note that a
+    /// ``TraversalFilter`` made without a direction walks both ways), listed only when of `filter`'s kinds
     /// (others are still walked through). Sorted by id; the start is left out even when a cycle
     /// leads back to it.
     ///
