@@ -29,7 +29,7 @@ struct StatsCommand: Command {
         default:
             let stances = Set(graph.schema.stanceRelations)
             let stanceCount = relations.filter { stances.contains($0.key) }.reduce(0) { $0 + $1.value }
-            output.stdout += "\(graph.nodeCount) nodes, \(graph.edgeCount) edges (\(stanceCount) stances)\n\n"
+            output.stdout += "\(graph.nodeCount) nodes, \(graph.edgeCount) edges (\(stanceCount) stance\(stanceCount == 1 ? "" : "s"))\n\n"
             var kindTable = TextTable(["kind", "nodes"])
             for (k, n) in kinds { kindTable.append([k.rawValue, String(n)]) }
             output.stdout += kindTable.text + "\n"
