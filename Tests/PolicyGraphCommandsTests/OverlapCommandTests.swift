@@ -90,6 +90,17 @@ import Testing
         #expect(output.stderr == message + "\n")
     }
 
+    @Test func fastMatrixTextLaysOutLikeTextTable() {
+        let matrix = OverlapMatrix(actors: ["美国", "a", "a-much-longer-id"], measure: .sScore, values: [
+            [1, -0.5, nil], [-0.5, 1, 0.125], [nil, 0.125, 2.0 / 3],
+        ])
+        var table = TextTable([matrix.measure.rawValue] + matrix.actors.map(\.rawValue))
+        for (i, actor) in matrix.actors.enumerated() {
+            table.append([actor.rawValue] + matrix.values[i].map { $0.map(OverlapRendering.decimals) ?? "-" })
+        }
+        #expect(OverlapRendering.matrixText(matrix) == table.text)
+    }
+
     @Test func helpNamesBothForms() {
         let help = PolicyGraphTool.run(["overlap", "--help"]).stdout
         #expect(help.contains("Usage: policygraph overlap [A] [B] [options]"))

@@ -8,51 +8,65 @@
 /// grey with a dash. All text is escaped for XML.
 public enum HeatmapSVG {
     /// The SVG text. `labels` names actors (the id when missing); `title` heads the picture.
+    ///
+    /// Cells are 40 px square up to 20 actors and at least 24 px beyond, so that the values stay
+    /// legible when zoomed; each cell has a tooltip naming the pair up to 200 actors.
     public static func render(_ matrix: OverlapMatrix, labels: [NodeID: String] = [:], title: String? = nil) -> String {
         let k = matrix.actors.count
-        let names = matrix.actors.map { labels[$0] ?? $0.rawValue }
-        let cell = k <= 20 ? 40.0 : max(14, 800 / Double(k))
-        let valueFont = max(5, cell * 0.28)
-        let labelFont = max(7, min(12, cell * 0.45))
-        let labelWidth = (names.map { textWidth($0, fontSize: labelFont) }.max() ?? 0) + 8
-        let titleHeight = title == nil ? 10.0 : 34
+        let names = matrix.actors.map { escape(labels[$0] ?? $0.rawValue) }
+        let plainNames = matrix.actors.map { labels[$0] ?? $0.rawValue }
+        let cell = k <= 20 ? 40 : max(24, (800 / k) & ~1)
+        let valueFont = max(7, cell * 28 / 100)
+        let labelFont = max(8, min(12, cell * 45 / 100))
+        let labelWidth = Int((plainNames.map { textWidth($0, fontSize: Double(labelFont)) }.max() ?? 0).rounded(.up)) + 8
+        let titleHeight = title == nil ? 10 : 34
         let left = 10 + labelWidth
         let top = titleHeight + labelWidth
-        let grid = cell * Double(k)
+        let grid = cell * k
         let legendX = left + grid + 24
         let width = legendX + 90
         let height = max(top + grid + 20, top + 230)
         var svg = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(number(width))" height="\(number(height))" \
-            viewBox="0 0 \(number(width)) \(number(height))" font-family="Helvetica, Arial, 'Noto Sans CJK SC', sans-serif">
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" \
+            font-family="Helvetica, Arial, 'Noto Sans CJK SC', sans-serif">
             <rect width="100%" height="100%" fill="#ffffff"/>
 
             """
+        svg.reserveCapacity(k * k * 110 + 4_096)
         if let title {
             svg += "<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">\(escape(title))</text>\n"
         }
+        svg += "<g font-size=\"\(labelFont)\" dominant-baseline=\"central\">\n"
         for (i, name) in names.enumerated() {
-            let y = top + cell * (Double(i) + 0.5)
-            svg += "<text x=\"\(number(left - 6))\" y=\"\(number(y))\" font-size=\"\(number(labelFont))\" text-anchor=\"end\" dominant-baseline=\"central\">\(escape(name))</text>\n"
-            let x = left + cell * (Double(i) + 0.5)
-            svg += "<text transform=\"translate(\(number(x)),\(number(top - 6))) rotate(-90)\" font-size=\"\(number(labelFont))\" dominant-baseline=\"central\">\(escape(name))</text>\n"
+            let middle = cell * i + cell / 2
+            svg += "<text x=\"\(left - 6)\" y=\"\(top + middle)\" text-anchor=\"end\">\(name)</text>\n"
+            svg += "<text transform=\"translate(\(left + middle),\(top - 6)) rotate(-90)\">\(name)</text>\n"
         }
+        svg += "</g>\n<g stroke=\"#ffffff\" stroke-width=\"1\">\n"
+        let tooltips = k <= 200
         for i in 0..<k {
             for j in 0..<k {
                 let value = matrix.values[i][j]
-                let x = left + cell * Double(j)
-                let y = top + cell * Double(i)
-                let fill = value.map { colour($0, measure: matrix.measure) } ?? "#d9d9d9"
-                let tip = "\(names[i]) – \(names[j]): \(value.map { fixed($0, digits: 3) } ?? "undefined")"
-                svg += "<g><title>\(escape(tip))</title>"
-                svg += "<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(cell))\" height=\"\(number(cell))\" fill=\"\(fill)\" stroke=\"#ffffff\" stroke-width=\"1\"/>"
-                let ink = value.map { darkness($0, measure: matrix.measure) > 0.55 } ?? false ? "#ffffff" : "#222222"
-                svg += "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + cell / 2))\" font-size=\"\(number(valueFont))\" "
-                svg += "text-anchor=\"middle\" dominant-baseline=\"central\" fill=\"\(ink)\">\(value.map { fixed($0, digits: 2) } ?? "–")</text></g>\n"
+                svg += "<rect x=\"\(left + cell * j)\" y=\"\(top + cell * i)\" width=\"\(cell)\" height=\"\(cell)\" fill=\"\(value.map { colour($0, measure: matrix.measure) } ?? "#d9d9d9")\""
+                if tooltips {
+                    svg += "><title>\(names[i]) – \(names[j]): \(value.map { fixed($0, digits: 3) } ?? "undefined")</title></rect>\n"
+                } else {
+                    svg += "/>\n"
+                }
             }
         }
-        svg += legend(x: legendX, y: top, measure: matrix.measure)
+        // Values above the cells; they let the pointer through to the cells' tooltips.
+        svg += "</g>\n<g font-size=\"\(valueFont)\" text-anchor=\"middle\" dominant-baseline=\"central\" fill=\"#222222\" pointer-events=\"none\">\n"
+        for i in 0..<k {
+            for j in 0..<k {
+                let value = matrix.values[i][j]
+                let ink = value.map { darkness($0, measure: matrix.measure) > 0.55 } ?? false ? " fill=\"#ffffff\"" : ""
+                svg += "<text x=\"\(left + cell * j + cell / 2)\" y=\"\(top + cell * i + cell / 2)\"\(ink)>\(value.map { fixed($0, digits: 2) } ?? "–")</text>\n"
+            }
+        }
+        svg += "</g>\n"
+        svg += legend(x: Double(legendX), y: Double(top), measure: matrix.measure)
         svg += "</svg>\n"
         return svg
     }

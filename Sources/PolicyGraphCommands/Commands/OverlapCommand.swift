@@ -107,7 +107,7 @@ struct OverlapCommand: Command {
         switch arguments.format(spec) {
         case "json": output.stdout += OverlapRendering.json(matrix).rendered()
         case "csv": output.stdout += OverlapRendering.matrixTable(matrix, exact: true).csv
-        default: output.stdout += OverlapRendering.matrixTable(matrix, exact: false).text
+        default: output.stdout += OverlapRendering.matrixText(matrix)
         }
     }
 }

@@ -120,6 +120,32 @@ enum OverlapRendering {
         return table
     }
 
+    /// The text of ``matrixTable(_:exact:)``, laid out as `TextTable.text` does, but measuring
+    /// only the ids by display width: the million cells of a 1,000-actor matrix are ASCII.
+    static func matrixText(_ matrix: OverlapMatrix) -> String {
+        let header = [matrix.measure.rawValue] + matrix.actors.map(\.rawValue)
+        let rows = matrix.values.map { $0.map { $0.map(decimals) ?? "-" } }
+        var widths = header.map { TextTable.displayWidth($0.replacingNewlines) }
+        widths[0] = max(widths[0], matrix.actors.map { TextTable.displayWidth($0.rawValue.replacingNewlines) }.max() ?? 0)
+        for row in rows { for (c, cell) in row.enumerated() where cell.utf8.count > widths[c + 1] { widths[c + 1] = cell.utf8.count } }
+        var out = ""
+        func line(_ cells: [String], _ cellWidths: [Int]) {
+            var text = ""
+            for (c, cell) in cells.enumerated() {
+                text += cell
+                if c < cells.count - 1 { text += String(repeating: " ", count: widths[c] - cellWidths[c] + 2) }
+            }
+            out += text.trimmedTrailing + "\n"
+        }
+        line(header.map(\.replacingNewlines), header.map { TextTable.displayWidth($0.replacingNewlines) })
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for (i, row) in rows.enumerated() {
+            let id = matrix.actors[i].rawValue.replacingNewlines
+            line([id] + row, [TextTable.displayWidth(id)] + row.map(\.utf8.count))
+        }
+        return out
+    }
+
     /// `{"actors": [ids], "measure": name, "matrix": [[number or null]]}`.
     static func json(_ matrix: OverlapMatrix) -> JSONValue {
         .object([

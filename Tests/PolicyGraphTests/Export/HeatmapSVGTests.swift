@@ -28,11 +28,16 @@ import FoundationXML
 
     @Test func everyCellShowsItsValueAndUndefinedCellsAreGreyDashes() {
         let svg = HeatmapSVG.render(matrix)
-        let cells = svg.components(separatedBy: "<g><title>").count - 1
-        #expect(cells == 9)
-        #expect(svg.components(separatedBy: ">-0.50</text></g>").count - 1 == 2)
-        #expect(svg.components(separatedBy: ">0.25</text></g>").count - 1 == 2)
-        #expect(svg.components(separatedBy: ">–</text></g>").count - 1 == 3)
+        let lines = svg.split(separator: "\n").map(String.init)
+        // Value texts are the only texts without a font size or an anchor of their own.
+        let values = lines.filter { $0.hasPrefix("<text x=") && !$0.contains("font-size") && !$0.contains("text-anchor") }
+        func count(_ text: String) -> Int { values.filter { $0.hasSuffix(">\(text)</text>") }.count }
+        #expect(values.count == 9)
+        #expect(svg.components(separatedBy: "<title>").count - 1 == 9)
+        #expect(count("-0.50") == 2)
+        #expect(count("0.25") == 2)
+        #expect(count("1.00") == 2)
+        #expect(count("–") == 3)
         #expect(svg.components(separatedBy: "fill=\"#d9d9d9\"").count - 1 == 3 + 1)
         #expect(svg.contains("<title>a – c: undefined</title>"))
         #expect(svg.contains("<title>a – b: -0.500</title>"))
