@@ -6,18 +6,27 @@ extension OverlapMatrix {
     /// The distance between two actors is 1 - the measure scaled to [0, 1] (an undefined cell
     /// counts as the least similar). At each merge the two clusters are joined end to end in
     /// whichever of the four orientations puts the most similar actors next to each other.
-    /// Ties go to the earlier clusters and orientations, so the order is deterministic.
+    /// Ties go to the earlier clusters and orientations, so the order is deterministic. Actors
+    /// without any stance (per `stanceCounts`) have nothing to be similar about: they come
+    /// last, in their order.
     ///
     /// - Complexity: O(actors³) time, O(actors²) memory: fine for the few hundred actors a
     ///   heatmap can show.
     public func clustered() -> OverlapMatrix {
-        let k = actors.count
-        guard k > 2 else { return self }
+        let silent = stanceCounts.map { counts in actors.indices.filter { counts[$0] == 0 } } ?? []
+        let active = actors.indices.filter { !silent.contains($0) }
+        return permuted(clusterOrder(of: active) + silent)
+    }
+
+    /// The leaf order of the clustering of the actors at `rows`, as indices into `actors`.
+    private func clusterOrder(of rows: [Int]) -> [Int] {
+        let k = rows.count
+        guard k > 2 else { return rows }
         let low = measure.minimum
         var similarity = [Double](repeating: 0, count: k * k)
         for i in 0..<k {
             for j in 0..<k {
-                similarity[i * k + j] = values[i][j].map { max(0, min(1, ($0 - low) / (1 - low))) } ?? 0
+                similarity[i * k + j] = values[rows[i]][rows[j]].map { max(0, min(1, ($0 - low) / (1 - low))) } ?? 0
             }
         }
         // Clusters by slot; `distance` holds the average-linkage distance between live slots.
@@ -44,8 +53,8 @@ extension OverlapMatrix {
             leaves[a] = Self.join(leaves[a], leaves[b], similarity: similarity, k: k)
             alive[b] = false
         }
-        guard let root = (0..<k).first(where: { alive[$0] }) else { return self }
-        return permuted(leaves[root])
+        guard let root = (0..<k).first(where: { alive[$0] }) else { return rows }
+        return leaves[root].map { rows[$0] }
     }
 
     /// `x` and `y` joined end to end, each possibly reversed, so that the two actors that meet

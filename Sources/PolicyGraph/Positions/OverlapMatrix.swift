@@ -7,11 +7,14 @@ public struct OverlapMatrix: Sendable, Hashable {
     /// undefined (no stance on either side; for kappa and pi also p_e = 1). Symmetric; the
     /// diagonal compares an actor with itself.
     public let values: [[Double?]]
+    /// Per actor, how many targets it takes a non-zero stance on; `nil` for a matrix made by hand.
+    public let stanceCounts: [Int]?
 
-    public init(actors: [NodeID], measure: OverlapMeasure, values: [[Double?]]) {
+    public init(actors: [NodeID], measure: OverlapMeasure, values: [[Double?]], stanceCounts: [Int]? = nil) {
         self.actors = actors
         self.measure = measure
         self.values = values
+        self.stanceCounts = stanceCounts
     }
 
     /// The measure between two actors of the matrix; `nil` when undefined or when either is not
@@ -24,7 +27,8 @@ public struct OverlapMatrix: Sendable, Hashable {
     /// The same matrix with rows and columns in `order` (indices into `actors`, each once).
     func permuted(_ order: [Int]) -> OverlapMatrix {
         OverlapMatrix(actors: order.map { actors[$0] }, measure: measure,
-                      values: order.map { i in order.map { j in values[i][j] } })
+                      values: order.map { i in order.map { j in values[i][j] } },
+                      stanceCounts: stanceCounts.map { counts in order.map { counts[$0] } })
     }
 }
 
@@ -79,7 +83,8 @@ extension Graph {
                 values[j][i] = value
             }
         }
-        return OverlapMatrix(actors: rows.map { id(at: $0) }, measure: measure, values: values)
+        return OverlapMatrix(actors: rows.map { id(at: $0) }, measure: measure, values: values,
+                             stanceCounts: vectors.map(\.count))
     }
 }
 

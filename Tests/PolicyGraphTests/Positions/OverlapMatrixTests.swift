@@ -63,4 +63,15 @@ import Testing
         }
         #expect(matrix.clustered() == clustered)
     }
+
+    @Test func actorsWithoutStancesComeLastInTheClusteredOrder() throws {
+        let graph = try OverlapTestGraphs.fixture()
+        let matrix = try graph.overlapMatrix(actors: ["dorado", "atlantis", "borealis", "cydonia"], measure: .signed)
+        #expect(matrix.stanceCounts == [0, 5, 4, 4])
+        let clustered = matrix.clustered()
+        #expect(clustered.actors.last == "dorado")
+        #expect(clustered.stanceCounts?.last == 0)
+        // atlantis sits between its closest allies: cydonia (0.4) and borealis (1/6).
+        #expect(clustered.actors.prefix(3) == ["cydonia", "atlantis", "borealis"] || clustered.actors.prefix(3) == ["borealis", "atlantis", "cydonia"])
+    }
 }
