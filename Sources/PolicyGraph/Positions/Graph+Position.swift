@@ -4,7 +4,8 @@ extension Graph {
     /// as evidence.
     ///
     /// - Throws: ``QueryError`` for an unknown actor, an unknown target kind or an invalid `asOf` date.
-    /// - Complexity: O(stance edges of the actor, and of its members with `inherit`).
+    /// - Complexity: O(stance edges of the actor, and of its members with `inherit`); with
+    ///   `inherit`, O(n) once for the marks of visited members.
     public func position(of actor: NodeID, options: PositionOptions = PositionOptions()) throws(QueryError) -> Position {
         let row = try actorRow(actor)
         var marks = MemberMarks()

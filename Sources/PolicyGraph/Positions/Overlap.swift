@@ -5,6 +5,7 @@ public struct TargetComparison: Sendable, Hashable {
     public let first: Stance
     public let second: Stance
 
+    /// A comparison as given.
     public init(target: NodeID, first: Stance, second: Stance) {
         self.target = target
         self.first = first
@@ -60,17 +61,19 @@ extension Graph {
     /// with `options`.
     ///
     /// - Throws: ``QueryError`` for an unknown actor, an unknown target kind or an invalid date.
-    /// - Complexity: O(stance edges of both actors, and of their members with `inherit`).
+    /// - Complexity: O(stance edges of both actors, and of their members with `inherit`); with
+    ///   `inherit`, O(n) once for the marks of visited members. For many pairs, use
+    ///   ``overlapMatrix(actors:measure:options:)``.
     public func overlap(between first: NodeID, and second: NodeID, options: PositionOptions = PositionOptions()) throws(QueryError) -> Overlap {
         let a = try actorRow(first)
         let b = try actorRow(second)
         let resolved = try resolved(options)
-        var scratch = PositionScratch(nodeCount: nodeCount)
-        let vectorA = stanceVector(of: a, resolved, &scratch)
-        let vectorB = stanceVector(of: b, resolved, &scratch)
+        var marks = MemberMarks()
+        let positionA = position(of: a, resolved, &marks)
+        let positionB = position(of: b, resolved, &marks)
+        let vectorA = stanceVector(positionA)
+        let vectorB = stanceVector(positionB)
         let tally = AgreementTally(first: StanceSummary(vectorA), second: StanceSummary(vectorB), shared: SharedTargets(vectorA, vectorB))
-        let positionA = position(of: a, resolved, &scratch.members)
-        let positionB = position(of: b, resolved, &scratch.members)
         var agree: [TargetComparison] = []
         var conflict: [TargetComparison] = []
         var onlyFirst: [TargetComparison] = []
@@ -92,5 +95,13 @@ extension Graph {
                        onlyFirst: onlyFirst, onlySecond: onlySecond,
                        jaccard: tally.value(of: .jaccard), signed: tally.value(of: .signed),
                        sScore: tally.value(of: .sScore), kappa: tally.value(of: .kappa), pi: tally.value(of: .pi))
+    }
+
+    /// The non-zero stances of a position as (target row, s(t)) sorted by row: the same values,
+    /// summed in the same order, as ``stanceVector(of:_:_:)`` gives the matrix.
+    private func stanceVector(_ position: Position) -> [StanceValue] {
+        position.stances.compactMap { stance in
+            stance.value == 0 ? nil : index[stance.target].map { StanceValue(target: $0, value: stance.value) }
+        }.sorted { $0.target < $1.target }
     }
 }

@@ -10,6 +10,7 @@ public struct OverlapMatrix: Sendable, Hashable {
     /// Per actor, how many targets it takes a non-zero stance on; `nil` for a matrix made by hand.
     public let stanceCounts: [Int]?
 
+    /// A matrix as given (to draw one computed elsewhere); `values` is actors × actors.
     public init(actors: [NodeID], measure: OverlapMeasure, values: [[Double?]], stanceCounts: [Int]? = nil) {
         self.actors = actors
         self.measure = measure

@@ -10,6 +10,7 @@ public struct PairAgreement: Sendable, Hashable {
     /// |U|, never 0 in a result.
     public let union: Int
 
+    /// Counts as given.
     public init(first: NodeID, second: NodeID, agree: Int, conflict: Int, union: Int) {
         self.first = first
         self.second = second
@@ -40,6 +41,7 @@ public struct PairwiseAgreement: Sendable, Hashable {
     /// `nil` when every pair's union is empty (or there are fewer than two actors).
     public let best: PairAgreement?
 
+    /// A summary as given.
     public init(actors: [NodeID], agree: Int, conflict: Int, best: PairAgreement?) {
         self.actors = actors
         self.agree = agree

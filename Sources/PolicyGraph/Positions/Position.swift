@@ -9,6 +9,7 @@ public struct Stance: Sendable, Hashable {
     /// name the member in `from`. Empty when the actor takes no stance on the target.
     public let evidence: [Edge]
 
+    /// A stance as given; `value` is expected in [-1, 1].
     public init(target: NodeID, value: Double, evidence: [Edge] = []) {
         self.target = target
         self.value = value
@@ -29,6 +30,7 @@ public struct Position: Sendable, Hashable {
     /// whose edges cancel out are kept with value 0, so that their evidence stays visible.
     public let stances: [Stance]
 
+    /// A position as given; `stances` must be sorted by target for ``stance(on:)``.
     public init(actor: NodeID, members: [NodeID], stances: [Stance]) {
         self.actor = actor
         self.members = members
