@@ -1,0 +1,107 @@
+/// One target of U with both actors' stances on it (value 0 and no evidence for an actor that
+/// takes none).
+public struct TargetComparison: Sendable, Hashable {
+    public let target: NodeID
+    public let first: Stance
+    public let second: Stance
+
+    /// A comparison as given.
+    public init(target: NodeID, first: Stance, second: Stance) {
+        self.target = target
+        self.first = first
+        self.second = second
+    }
+}
+
+/// How far two actors' positions agree, where they conflict, and on what evidence.
+///
+/// U is the set of targets on which either actor takes a non-zero stance; the four target lists
+/// partition it, each sorted by target id. Every measure is `nil` when U is empty; kappa and pi
+/// are also `nil` when the agreement expected by chance is 1 (both actors put every target of U
+/// in the same category).
+public struct Overlap: Sendable, Hashable {
+    public let first: NodeID
+    public let second: NodeID
+    /// Targets both take a stance on with the same sign.
+    public let agree: [TargetComparison]
+    /// Targets one supports and the other opposes.
+    public let conflict: [TargetComparison]
+    /// Targets only the first takes a (non-zero) stance on.
+    public let onlyFirst: [TargetComparison]
+    /// Targets only the second takes a (non-zero) stance on.
+    public let onlySecond: [TargetComparison]
+    /// agree / |U|.
+    public let jaccard: Double?
+    /// (agree - conflict) / |U|.
+    public let signed: Double?
+    /// 1 - Σ_U |s_A - s_B| / |U| (Signorino and Ritter, d_max = 2).
+    public let sScore: Double?
+    /// Cohen's kappa over U, categories sign(s).
+    public let kappa: Double?
+    /// Scott's pi over U, categories sign(s).
+    public let pi: Double?
+
+    /// |U|.
+    public var union: Int { agree.count + conflict.count + onlyFirst.count + onlySecond.count }
+
+    /// The value of one measure.
+    public func value(of measure: OverlapMeasure) -> Double? {
+        switch measure {
+        case .jaccard: return jaccard
+        case .signed: return signed
+        case .sScore: return sScore
+        case .kappa: return kappa
+        case .pi: return pi
+        }
+    }
+}
+
+extension Graph {
+    /// How far the positions of `first` and `second` agree (see ``Overlap``), both computed
+    /// with `options`.
+    ///
+    /// - Throws: ``QueryError`` for an unknown actor, an unknown target kind or an invalid date.
+    /// - Complexity: O(stance edges of both actors, and of their members with `inherit`); with
+    ///   `inherit`, O(n) once for the marks of visited members. For many pairs, use
+    ///   ``overlapMatrix(actors:measure:options:)``.
+    public func overlap(between first: NodeID, and second: NodeID, options: PositionOptions = PositionOptions()) throws(QueryError) -> Overlap {
+        let a = try actorRow(first)
+        let b = try actorRow(second)
+        let resolved = try resolved(options)
+        var marks = MemberMarks()
+        let positionA = position(of: a, resolved, &marks)
+        let positionB = position(of: b, resolved, &marks)
+        let vectorA = stanceVector(positionA)
+        let vectorB = stanceVector(positionB)
+        let tally = AgreementTally(first: StanceSummary(vectorA), second: StanceSummary(vectorB), shared: SharedTargets(vectorA, vectorB))
+        var agree: [TargetComparison] = []
+        var conflict: [TargetComparison] = []
+        var onlyFirst: [TargetComparison] = []
+        var onlySecond: [TargetComparison] = []
+        let targets = Set(vectorA.map(\.target)).union(vectorB.map(\.target)).map { id(at: $0) }.sorted()
+        for target in targets {
+            let stanceA = positionA.stance(on: target) ?? Stance(target: target, value: 0)
+            let stanceB = positionB.stance(on: target) ?? Stance(target: target, value: 0)
+            let comparison = TargetComparison(target: target, first: stanceA, second: stanceB)
+            if stanceA.sign != 0, stanceB.sign != 0 {
+                if stanceA.sign == stanceB.sign { agree.append(comparison) } else { conflict.append(comparison) }
+            } else if stanceA.sign != 0 {
+                onlyFirst.append(comparison)
+            } else {
+                onlySecond.append(comparison)
+            }
+        }
+        return Overlap(first: id(at: a), second: id(at: b), agree: agree, conflict: conflict,
+                       onlyFirst: onlyFirst, onlySecond: onlySecond,
+                       jaccard: tally.value(of: .jaccard), signed: tally.value(of: .signed),
+                       sScore: tally.value(of: .sScore), kappa: tally.value(of: .kappa), pi: tally.value(of: .pi))
+    }
+
+    /// The non-zero stances of a position as (target row, s(t)) sorted by row: the same values,
+    /// summed in the same order, as ``stanceVector(of:_:_:)`` gives the matrix.
+    private func stanceVector(_ position: Position) -> [StanceValue] {
+        position.stances.compactMap { stance in
+            stance.value == 0 ? nil : index[stance.target].map { StanceValue(target: $0, value: stance.value) }
+        }.sorted { $0.target < $1.target }
+    }
+}

@@ -1,0 +1,163 @@
+/// How much one pair of actors agrees: counts over U, the targets either takes a non-zero stance on.
+public struct PairAgreement: Sendable, Hashable {
+    /// The pair, `first < second` by id.
+    public let first: NodeID
+    public let second: NodeID
+    /// Targets both take a stance on with the same sign (both support, or both oppose).
+    public let agree: Int
+    /// Targets one supports and the other opposes.
+    public let conflict: Int
+    /// |U|, never 0 in a result.
+    public let union: Int
+
+    /// Counts as given.
+    public init(first: NodeID, second: NodeID, agree: Int, conflict: Int, union: Int) {
+        self.first = first
+        self.second = second
+        self.agree = agree
+        self.conflict = conflict
+        self.union = union
+    }
+
+    /// agree / union.
+    public var jaccard: Double { union == 0 ? 0 : Double(agree) / Double(union) }
+}
+
+/// Agreement summed over every unordered pair of a set of actors, and the pair that agrees most.
+///
+/// This is the all-pairs answer without the matrix: counts only, no evidence, no measures
+/// other than agree / union. Stances are positions as ``Graph/position(of:options:)`` computes
+/// them (so a target an actor both supports and opposes with equal weight is no stance of it).
+public struct PairwiseAgreement: Sendable, Hashable {
+    /// The actors, sorted by id.
+    public let actors: [NodeID]
+    /// Σ over unordered pairs of agree.
+    public let agree: Int
+    /// Σ over unordered pairs of conflict.
+    public let conflict: Int
+    /// The pair with the highest agree / union: pairs are scanned with first < second in id order
+    /// and a pair replaces the best so far only when `agree * best.union > best.agree * union`,
+    /// so ties go to the smallest pair. Pairs with an empty union have no ratio and are skipped;
+    /// `nil` when every pair's union is empty (or there are fewer than two actors).
+    public let best: PairAgreement?
+
+    /// A summary as given.
+    public init(actors: [NodeID], agree: Int, conflict: Int, best: PairAgreement?) {
+        self.actors = actors
+        self.agree = agree
+        self.conflict = conflict
+        self.best = best
+    }
+
+    /// The number of unordered pairs.
+    public var pairCount: Int { actors.count * (actors.count - 1) / 2 }
+}
+
+extension Graph {
+    /// ``PairwiseAgreement`` over every node of `kind` (direct stances by default).
+    ///
+    /// - Throws: ``QueryError`` for an unknown kind or an invalid option.
+    /// - Complexity: see ``pairwiseAgreement(actors:options:)``.
+    public func pairwiseAgreement(kind: Kind, options: PositionOptions = PositionOptions()) throws(QueryError) -> PairwiseAgreement {
+        let kind = try checkedKind(kind.rawValue)
+        return try pairwiseAgreement(actors: nodes(ofKindIDs: kind), options: options)
+    }
+
+    /// ``PairwiseAgreement`` over `actors` (any order; each once).
+    ///
+    /// Works from an inverted index target → (actor, sign): the sums come from per-target counts
+    /// of supporters and opponents, and the best pair from a sparse accumulator per actor over
+    /// the actors it shares a target with.
+    ///
+    /// - Throws: ``QueryError`` for an unknown or repeated actor, or an invalid option.
+    /// - Complexity: O(stance edges of the actors + Σ_t k_t² + actors), k_t the number of actors
+    ///   with a stance on target t.
+    public func pairwiseAgreement(actors: [NodeID], options: PositionOptions = PositionOptions()) throws(QueryError) -> PairwiseAgreement {
+        var rows: [Int32] = []
+        for actor in actors { rows.append(try actorRow(actor)) }
+        rows.sort { id(at: $0) < id(at: $1) }
+        for i in rows.indices.dropFirst() where rows[i] == rows[i - 1] {
+            throw QueryError(.invalidArgument("actor '\(id(at: rows[i]))' is listed twice"))
+        }
+        let resolved = try resolved(options)
+        var scratch = PositionScratch(nodeCount: nodeCount)
+        let vectors = rows.map { stanceVector(of: $0, resolved, &scratch) }
+        let index = StanceIndex(vectors: vectors, nodeCount: nodeCount)
+        var agreeSum = 0
+        var conflictSum = 0
+        index.forEachTarget { entries in
+            let supporters = entries.reduce(0) { $0 + ($1.value > 0 ? 1 : 0) }
+            let opponents = entries.count - supporters
+            agreeSum += supporters * (supporters - 1) / 2 + opponents * (opponents - 1) / 2
+            conflictSum += supporters * opponents
+        }
+        let k = rows.count
+        var best: PairCounts?
+        // Per first actor i: what it shares with each later actor j, touched j only.
+        var shared = [SharedTargets](repeating: SharedTargets(), count: k)
+        var touched: [Int32] = []
+        for i in 0..<k {
+            for stance in vectors[i] {
+                for entry in index.entries(of: stance.target) where entry.actor > Int32(i) {
+                    let j = Int(entry.actor)
+                    if shared[j].agree == 0, shared[j].conflict == 0 { touched.append(entry.actor) }
+                    shared[j].add(stance.value, entry.value)
+                }
+            }
+            for j in touched {
+                let counts = PairCounts(first: i, second: Int(j), shared: shared[Int(j)],
+                                        union: vectors[i].count + vectors[Int(j)].count)
+                if counts.agree > 0, counts.isBetter(than: best) { best = counts }
+                shared[Int(j)] = SharedTargets()
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        if best == nil, k >= 2 {
+            // No pair agrees anywhere: the first pair in scan order with a non-empty union wins,
+            // (0, 1) when the first actor has a stance, else (0, j) for the first j that has one.
+            let j = vectors[0].isEmpty ? (1..<k).first { !vectors[$0].isEmpty } : 1
+            if let j {
+                best = PairCounts(first: 0, second: j, shared: SharedTargets(vectors[0], vectors[j]),
+                                  union: vectors[0].count + vectors[j].count)
+            }
+        }
+        return PairwiseAgreement(
+            actors: rows.map { id(at: $0) }, agree: agreeSum, conflict: conflictSum,
+            best: best.map { PairAgreement(first: id(at: rows[$0.first]), second: id(at: rows[$0.second]),
+                                           agree: $0.agree, conflict: $0.conflict, union: $0.union) })
+    }
+
+    /// The ids of the nodes of `kind`, in file order.
+    private func nodes(ofKindIDs kind: Kind) -> [NodeID] {
+        guard let k = schema.kindIndex[kind] else { return [] }
+        return byKind.members(k).map { id(at: $0) }
+    }
+}
+
+/// A pair's counts by position in the sorted actor list, for the scan.
+private struct PairCounts {
+    let first: Int
+    let second: Int
+    let agree: Int
+    let conflict: Int
+    let union: Int
+
+    /// `union` is the sum of both actors' stance counts; the shared targets are counted once.
+    init(first: Int, second: Int, shared: SharedTargets, union: Int) {
+        self.first = first
+        self.second = second
+        agree = Int(shared.agree)
+        conflict = Int(shared.conflict)
+        self.union = union - agree - conflict
+    }
+
+    /// Whether this pair beats `best` in the scan: a higher agree / union (compared as
+    /// `agree * best.union > best.agree * union`), or an equal one and an earlier pair.
+    func isBetter(than best: PairCounts?) -> Bool {
+        guard let best else { return true }
+        let left = agree * best.union
+        let right = best.agree * union
+        if left != right { return left > right }
+        return (first, second) < (best.first, best.second)
+    }
+}
