@@ -37,6 +37,7 @@ extension Schema {
             relation(.memberOf, "Belongs to.", [
                 Endpoints(from: [.official, .person], to: [.agency, .organization, .country, .delegation]),
                 Endpoints(from: [.agency], to: [.agency, .country, .delegation]),
+                Endpoints(from: [.delegation], to: [.country, .organization]),
                 Endpoints(from: [.country], to: [.organization]),
                 Endpoints(from: [.organization], to: [.organization, .country]),
             ]),
