@@ -6,7 +6,9 @@
 /// even when no place exists), with `id` as primary key, `kind`, and every node column; one rel
 /// table per relation with a `FROM ... TO ...` pair for each kind pair the schema allows, and
 /// every edge column. Numeric columns are `DOUBLE`, the rest `STRING`; empty cells load as NULL.
-/// All names are backtick-quoted. A file with line breaks inside a field is copied with
+/// All names are backtick-quoted. Kùzu compares table names without case, in one catalog for
+/// node and rel tables: a kind or relation whose name clashes that way with an earlier one gets
+/// a table named `<name>_2` (the only case where MATCH text must change). A file with line breaks inside a field is copied with
 /// `parallel=false`, which Kùzu needs for those.
 public enum KuzuExport {
     public static let schemaScript = "1-schema.cypher"
@@ -16,12 +18,13 @@ public enum KuzuExport {
         let nodeColumns = graph.nodeExportColumns
         let edgeColumns = graph.edgeExportColumns
         var names = FileNames()
+        let tables = tableNames(graph.schema)
         var schema = ""
         var copies = ""
         var files: [ExportedFile] = []
         let nodeProperties = ["`id` STRING", "`kind` STRING"] + nodeColumns.map { "\(CypherText.quotedName($0.name)) \(type($0))" }
         for (k, rule) in graph.schema.kinds.enumerated() {
-            let table = CypherText.quotedName(rule.kind.rawValue)
+            let table = CypherText.quotedName(tables.kinds[k])
             schema += "CREATE NODE TABLE \(table)(\(nodeProperties.joined(separator: ", ")), PRIMARY KEY(`id`));\n"
             let rows = graph.byKind.members(k)
             guard !rows.isEmpty else { continue }
@@ -39,8 +42,8 @@ public enum KuzuExport {
         for (r, rule) in graph.schema.relations.enumerated() {
             let pairs = kindPairs(rule)
             guard !pairs.isEmpty else { continue }
-            let table = CypherText.quotedName(rule.relation.rawValue)
-            let pairText = pairs.map { "FROM \(CypherText.quotedName($0.from.rawValue)) TO \(CypherText.quotedName($0.to.rawValue))" }
+            let table = CypherText.quotedName(tables.relations[r])
+            let pairText = pairs.map { "FROM \(CypherText.quotedName(tables.kind($0.from))) TO \(CypherText.quotedName(tables.kind($0.to)))" }
             schema += "CREATE REL TABLE \(table)(\((pairText + edgeProperties).joined(separator: ", ")));\n"
             // Edges of this relation, split by the kinds at their ends, in file order.
             var byPair: [KindPair: [Int32]] = [:]
@@ -57,10 +60,49 @@ public enum KuzuExport {
                 }
                 let path = names.unique("edges/\(rule.relation.rawValue)-\(pair.from.rawValue)-\(pair.to.rawValue)", extension: "csv")
                 files.append(ExportedFile(path: path, contents: csv))
-                copies += "COPY \(table) FROM \(CypherText.string(path)) (\(options(csv, pair: pair)));\n"
+                let names = KindPair(from: Kind(tables.kind(pair.from)), to: Kind(tables.kind(pair.to)))
+                copies += "COPY \(table) FROM \(CypherText.string(path)) (\(options(csv, pair: names)));\n"
             }
         }
         return [ExportedFile(path: schemaScript, contents: schema), ExportedFile(path: copyScript, contents: copies)] + files
+    }
+
+    /// Kùzu's table names: the kind and relation names, except that Kùzu compares names without
+    /// case in one catalog for node and rel tables, so a name that clashes with an earlier one
+    /// (built-in kinds, other kinds, built-in relations, other relations) gets `_2`, `_3`, ...
+    struct TableNames {
+        let kinds: [String]
+        let relations: [String]
+        let byKind: [Kind: String]
+        func kind(_ k: Kind) -> String { byKind[k] ?? k.rawValue }
+    }
+
+    static func tableNames(_ schema: Schema) -> TableNames {
+        var taken: Set<String> = []
+        func unique(_ name: String) -> String {
+            var candidate = name
+            var n = 2
+            while taken.contains(candidate.lowercased()) {
+                candidate = "\(name)_\(n)"
+                n += 1
+            }
+            taken.insert(candidate.lowercased())
+            return candidate
+        }
+        // Built-in names first, so that `country` stays `country` next to a user's `Country`.
+        var kinds = [String](repeating: "", count: schema.kinds.count)
+        for pass in [true, false] {
+            for (k, rule) in schema.kinds.enumerated() where Schema.builtIn.contains(rule.kind) == pass { kinds[k] = unique(rule.kind.rawValue) }
+        }
+        var relations = [String](repeating: "", count: schema.relations.count)
+        for pass in [true, false] {
+            for (r, rule) in schema.relations.enumerated() where Schema.builtIn.contains(rule.relation) == pass {
+                relations[r] = unique(rule.relation.rawValue)
+            }
+        }
+        var byKind: [Kind: String] = [:]
+        for (rule, name) in zip(schema.kinds, kinds) { byKind[rule.kind] = name }
+        return TableNames(kinds: kinds, relations: relations, byKind: byKind)
     }
 
     struct KindPair: Hashable {
@@ -87,7 +129,8 @@ public enum KuzuExport {
     private static func options(_ csv: String, pair: KindPair?) -> String {
         var options: [String] = []
         if let pair { options += ["from=\(CypherText.string(pair.from.rawValue))", "to=\(CypherText.string(pair.to.rawValue))"] }
-        options.append("header=true")
+        // Kùzu sniffs the dialect by default and took `'single'` for a quoted field: say it.
+        options += ["header=true", "delim=','", "quote='\"'", "escape='\"'", "auto_detect=false"]
         if csv.utf8.contains(where: { $0 == 0x0D }) || hasFieldLineBreak(csv) { options.append("parallel=false") }
         return options.joined(separator: ", ")
     }
