@@ -64,7 +64,9 @@ struct GraphJSONReader {
             throw ImportFailure(errors: errors)
         }
         if document["format"]?.stringValue != GraphJSON.formatName {
+            // Not our document: the rest would only be noise.
             fail(.shape("'format' must be \"\(GraphJSON.formatName)\"; this is not a policygraph export"), at: [.key("format")])
+            throw ImportFailure(errors: errors)
         }
         if let version = document["version"], version != .int(GraphJSON.version) {
             fail(.shape("'version' \(version.rendered(pretty: false)) is not supported; this build reads version \(GraphJSON.version)"), at: [.key("version")])
