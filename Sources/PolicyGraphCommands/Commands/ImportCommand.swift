@@ -36,7 +36,7 @@ struct ImportCommand: Command {
             imported = try GraphJSON.read(bytes, file: file)
         } catch {
             output.stderr += error.description + "\n"
-            output.stderr += "\(error.errorCount) error\(error.errorCount == 1 ? "" : "s"); nothing was written\n"
+            output.stderr += "\(error.errorCount) error\(error.errorCount == 1 ? "" : "s")\n"
             output.status = ExitStatus.failure
             return
         }
