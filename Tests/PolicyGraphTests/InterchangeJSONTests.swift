@@ -112,6 +112,12 @@ struct InterchangeJSONTests {
         #expect(failure?.errors.first?.location.line == 4)
     }
 
+    @Test func cellWithANulCharacterIsRefusedAtItsRow() throws {
+        let text = document(nodeRows: "  [\"us\", \"country\", \"U\\u0000S\"]", edgeRows: "")
+        let failure = #expect(throws: ImportFailure.self) { _ = try GraphJSON.read(Array(text.utf8), file: "g.json") }
+        #expect(failure?.errors.map(\.description) == ["g.json:4:3: error: nodes row 0: a cell holds U+0000, which a CSV file cannot hold"])
+    }
+
     @Test func changedBuiltInKindCannotBeWrittenAsSchemaJSON() throws {
         var value = GraphJSON.schemaValue(.builtIn).rendered(pretty: false)
         value = value.replacing("\"A state.\"", with: "\"A nation.\"")

@@ -144,8 +144,13 @@ struct GraphJSONReader {
                 ok = false
                 continue
             }
+            let texts = cells.compactMap(\.stringValue)
+            if texts.contains(where: { $0.utf8.contains(0) }) {
+                fail(.shape("\(name) row \(r): a cell holds U+0000, which a CSV file cannot hold"), at: base + [.key("rows"), .index(r)])
+                ok = false
+            }
             guard ok else { continue }
-            let record = CSVWriter.record(cells.compactMap(\.stringValue))
+            let record = CSVWriter.record(texts)
             rowOfLine[line] = r
             line += record.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
             // A lone CR ends a line for the reader as well.

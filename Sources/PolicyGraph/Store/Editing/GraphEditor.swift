@@ -15,7 +15,12 @@ public enum GraphEditor {
     ///   of the would-be files), ``AtomicFile/WriteError`` when writing fails.
     /// - Complexity: O(bytes of the files).
     public static func apply(_ edit: GraphEdit, to folder: String) throws -> EditReport {
-        try GraphLock.withLock(folder: folder) {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder)
+        guard exists, isFolder.boolValue else {
+            throw LoadFailure(errors: [LoadError(exists ? .notAFolder : .missingFolder, at: SourceLocation(file: folder, line: 0))], issues: [])
+        }
+        return try GraphLock.withLock(folder: folder) {
             let nodesPath = GraphLoader.join(folder, GraphLoader.nodesFile)
             let edgesPath = GraphLoader.join(folder, GraphLoader.edgesFile)
             let schemaPath = GraphLoader.join(folder, GraphLoader.schemaFile)
