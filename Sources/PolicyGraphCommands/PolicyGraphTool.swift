@@ -10,6 +10,8 @@ public enum PolicyGraphTool {
         ValidateCommand(), StatsCommand(), ShowCommand(), NeighborsCommand(), FormatCommand(),
         PathCommand(), SubgraphCommand(), ReachCommand(), ComponentsCommand(), RankCommand(),
         OverlapCommand(),
+        ExportCommand(), ImportCommand(),
+        AddNodeCommand(), AddEdgeCommand(), SetCommand(), RemoveNodeCommand(), RemoveEdgeCommand(), RenameCommand(),
     ]
 
     /// Runs the tool on `arguments` (without the program name).

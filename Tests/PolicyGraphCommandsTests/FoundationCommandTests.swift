@@ -109,7 +109,7 @@ import Testing
         (["show", "a", "b"], "unexpected argument 'b'"),
         (["neighbors", "us", "--depth", "zero"], "--depth takes a whole number of at least 1, not 'zero'"),
         (["neighbors", "us", "--depth"], "--depth needs a value (N)"),
-        (["stat"], "unknown command 'stat'; did you mean 'stats'?"),
+        (["stat"], "unknown command 'stat'; did you mean 'set' or 'stats'?"),
     ])
     func usageErrorsExitTwo(arguments: [String], message: String) {
         let out = PolicyGraphTool.run(arguments)

@@ -9,6 +9,9 @@ struct CSVRecord {
     var ends: [Int] = []
     /// Whether the field was quoted and holds doubled quotes to undo.
     var escaped: [Bool] = []
+    /// The record's bytes in the buffer, from its first byte up to (not including) its line end:
+    /// what an editor replaces to change this record and nothing else.
+    var byteRange: Range<Int> = 0..<0
     let base: UnsafeBufferPointer<UInt8>
 
     init(base: UnsafeBufferPointer<UInt8>) { self.base = base }
@@ -63,6 +66,13 @@ struct CSVRecord {
         return String(decoding: bytes(i), as: UTF8.self)
     }
 
+    /// The bytes of field `i` as written, quotes included (a quoted field's content starts
+    /// right after its opening quote, an unquoted one after a comma or at the record's start).
+    func rawRange(_ i: Int) -> Range<Int> {
+        let quoted = starts[i] > byteRange.lowerBound && base[starts[i] - 1] == 0x22
+        return quoted ? (starts[i] - 1)..<(ends[i] + 1) : starts[i]..<ends[i]
+    }
+
     /// Whether field `i` is exactly the ASCII/UTF-8 text `literal` (no allocation).
     func equals(_ i: Int, _ literal: StaticString) -> Bool {
         guard !escaped[i] else { return string(i) == literal.description }
@@ -107,6 +117,7 @@ enum CSVReader {
                 continue
             }
             record.reset(line: line)
+            let recordStart = i
             var endOfRecord = false
             while !endOfRecord {
                 if i < n, buffer[i] == 0x22 {
@@ -167,6 +178,7 @@ enum CSVReader {
                     }
                 }
             }
+            record.byteRange = recordStart..<i
             try body(record)
             // Consume the line end.
             if i < n {

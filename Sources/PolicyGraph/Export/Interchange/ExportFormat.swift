@@ -1,0 +1,79 @@
+/// The formats `policygraph export` writes: each is a pure function of a graph and options.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    case json
+    case graphml
+    case cypher
+    case neo4jCSV = "neo4j-csv"
+    case kuzu
+    case ntriples
+    case turtle
+    case mermaid
+
+    /// Whether the format is a folder of files rather than one text.
+    public var isFolder: Bool { self == .neo4jCSV || self == .kuzu }
+}
+
+/// The Cypher dialect of the constraint and index statements (the rest is common openCypher).
+public enum CypherDialect: String, Sendable, CaseIterable {
+    /// Neo4j 5: `CREATE CONSTRAINT ... FOR (n:L) REQUIRE n.id IS UNIQUE`.
+    case neo4j
+    /// Memgraph: `CREATE CONSTRAINT ON (n:L) ASSERT n.id IS UNIQUE` plus an index on `id`.
+    case memgraph
+}
+
+/// What the exporters need besides the graph.
+public struct ExportOptions: Sendable, Equatable {
+    /// The namespace of the RDF IRIs; ends with `/` or `#`.
+    public var base: String
+    public var cypherDialect: CypherDialect
+
+    /// The RDF base used when none is given.
+    public static let defaultBase = "https://policygraph.example/"
+
+    public init(base: String = ExportOptions.defaultBase, cypherDialect: CypherDialect = .neo4j) {
+        self.base = base
+        self.cypherDialect = cypherDialect
+    }
+}
+
+/// One file of a folder export: its path relative to the folder (`/`-separated) and its text.
+public struct ExportedFile: Sendable, Equatable {
+    public let path: String
+    public let contents: String
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// What an export produced: one text (for stdout or a file) or the files of a folder.
+public enum ExportResult: Sendable, Equatable {
+    case text(String)
+    case files([ExportedFile])
+}
+
+/// An export that cannot be made as asked (a base IRI that is not one, say).
+public struct ExportError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { "error: \(message)" }
+}
+
+extension Graph {
+    /// The graph in `format`. Deterministic: the same graph gives the same bytes.
+    ///
+    /// - Throws: ``ExportError`` when the options do not fit the format (an invalid `--base`).
+    /// - Complexity: O(n + m) times the columns.
+    public func exported(as format: ExportFormat, options: ExportOptions = ExportOptions()) throws(ExportError) -> ExportResult {
+        switch format {
+        case .json: return .text(GraphJSON.document(self))
+        case .graphml: return .text(GraphML.document(self))
+        case .cypher: return .text(CypherScript.script(self, dialect: options.cypherDialect))
+        case .neo4jCSV: return .files(Neo4jCSV.files(self))
+        case .kuzu: return .files(KuzuExport.files(self))
+        case .ntriples: return .text(NTriples.document(self, vocabulary: try RDFVocabulary(base: options.base)))
+        case .turtle: return .text(Turtle.document(self, vocabulary: try RDFVocabulary(base: options.base)))
+        case .mermaid: return .text(MermaidFlowchart.document(self).text)
+        }
+    }
+}

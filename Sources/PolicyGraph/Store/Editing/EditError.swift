@@ -1,0 +1,67 @@
+/// Why an edit was refused. Edits that would leave the graph invalid are refused with the
+/// loader's ``LoadFailure`` instead (every issue of the would-be files).
+public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Reason: Hashable, Sendable {
+        /// Another running edit holds the lock.
+        case locked(pid: Int32)
+        /// The lock file names a process that is gone (or no pid at all).
+        case staleLock(pid: Int32?, folder: String)
+        case nodeExists(NodeID)
+        case unknownNode(NodeID, suggestions: [NodeID])
+        /// `remove-node` without `--cascade` on a node with edges: the edges' lines.
+        case nodeHasEdges(NodeID, lines: [Int])
+        /// No edge `from relation to`.
+        case noSuchEdge(from: NodeID, relation: Relation, to: NodeID)
+        /// Several parallel edges match `remove-edge`: their lines; `--all` removes them all.
+        case severalEdges(from: NodeID, relation: Relation, to: NodeID, lines: [Int])
+        /// A `--set` key that names a column with its own option or command.
+        case reservedColumn(String, use: String)
+        case emptyColumnName
+        /// A file the edit needs could not be read or written.
+        case io(String)
+        /// The import would replace an existing graph without `--force`.
+        case folderHasGraph([String])
+    }
+
+    public let location: SourceLocation
+    public let reason: Reason
+
+    public init(_ reason: Reason, at location: SourceLocation) {
+        self.reason = reason
+        self.location = location
+    }
+
+    public var message: String {
+        switch reason {
+        case .locked(let pid):
+            return "the graph is locked by another edit (pid \(pid)); wait for it to finish"
+        case .staleLock(let pid, let folder):
+            let who = pid.map { "pid \($0), no longer running" } ?? "no readable pid"
+            return "a stale lock (\(who)): an earlier edit stopped half-way; check the graph with "
+                + "'policygraph validate --graph \(folder)', then remove the lock with 'rm \(GraphLoader.join(folder, GraphLock.fileName))'"
+        case .nodeExists(let id):
+            return "node '\(id)' already exists; pick another id or edit it with 'policygraph set'"
+        case .unknownNode(let id, let suggestions):
+            let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            return "unknown node '\(id)'\(hint)"
+        case .nodeHasEdges(let id, let lines):
+            return "node '\(id)' has \(lines.count) edge\(lines.count == 1 ? "" : "s") (edges.csv line\(lines.count == 1 ? "" : "s") "
+                + "\(lines.map(String.init).joined(separator: ", "))); remove them first or pass --cascade"
+        case .noSuchEdge(let from, let relation, let to):
+            return "no edge '\(from) \(relation) \(to)'"
+        case .severalEdges(let from, let relation, let to, let lines):
+            return "\(lines.count) parallel edges '\(from) \(relation) \(to)' (edges.csv lines \(lines.map(String.init).joined(separator: ", "))); "
+                + "pass --all to remove them all"
+        case .reservedColumn(let name, let use):
+            return "'\(name)' cannot be set with KEY=VALUE; \(use)"
+        case .emptyColumnName:
+            return "KEY=VALUE needs a column name before '='"
+        case .io(let message):
+            return message
+        case .folderHasGraph(let files):
+            return "the folder already holds a graph (\(files.joined(separator: ", "))); pass --force to replace it"
+        }
+    }
+
+    public var description: String { "\(location): error: \(message)" }
+}
