@@ -8,6 +8,7 @@ public enum PolicyGraphTool {
     /// Every subcommand, in the order `--help` lists them.
     static let commands: [any Command] = [
         ValidateCommand(), StatsCommand(), ShowCommand(), NeighborsCommand(), FormatCommand(),
+        DotCommand(), RenderCommand(), ViewsCommand(),
     ]
 
     /// Runs the tool on `arguments` (without the program name).
