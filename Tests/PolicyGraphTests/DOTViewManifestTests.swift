@@ -36,7 +36,7 @@ import Testing
     @Test func anSVGIsCurrentOnlyWhenDrawnFromTheSameDOT() {
         let dot = "digraph \"policygraph\" {\n}\n"
         let mark = ViewManifest.fingerprint(ofDOT: dot)
-        #expect(mark == "policygraph-view dot-fnv1a64:" + String(DOT.fnv1a64(dot), radix: 16).leftPadded(to: 16))
+        #expect(mark == "policygraph view of DOT fnv1a64:" + String(DOT.fnv1a64(dot), radix: 16).leftPadded(to: 16))
         let svg = "<?xml version=\"1.0\"?>\n<!-- \(mark) -->\n<svg></svg>"
         #expect(ViewManifest.svg(svg, isDrawnFrom: dot))
         #expect(!ViewManifest.svg(svg, isDrawnFrom: dot + " "))

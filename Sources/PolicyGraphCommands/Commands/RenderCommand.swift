@@ -20,6 +20,9 @@ struct RenderCommand: Command {
                    "policygraph render -o us.png --focus us --depth 2 --lang both",
                    "policygraph render -o stances.pdf --stances us --stances china --engine neato"])
 
+    /// Where Graphviz is looked for (tests point it at an empty folder).
+    var runner = GraphvizRunner()
+
     func run(_ arguments: ParsedArguments, output: inout CommandOutput) throws {
         guard let path = arguments.value("output") else {
             throw UsageError("render needs -o FILE.svg, FILE.png or FILE.pdf", command: spec.name)
@@ -28,7 +31,6 @@ struct RenderCommand: Command {
             throw UsageError("cannot tell the format of '\(path)'; end it in .svg, .png or .pdf", command: spec.name)
         }
         let engine = GraphvizEngine(rawValue: arguments.value("engine") ?? "dot") ?? .dot
-        let runner = GraphvizRunner()
         // Check before loading so that a missing Graphviz is reported first and fast.
         guard runner.isAvailable(engine) else { throw GraphvizError(.notFound(program: engine.rawValue)) }
         let graph = try loadGraph(arguments)

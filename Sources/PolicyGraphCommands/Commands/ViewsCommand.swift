@@ -19,6 +19,9 @@ struct ViewsCommand: Command {
         formats: [],
         examples: ["policygraph views", "policygraph views --graph graph --check"])
 
+    /// Where Graphviz is looked for (tests point it at an empty folder).
+    var runner = GraphvizRunner()
+
     func run(_ arguments: ParsedArguments, output: inout CommandOutput) throws {
         do {
             try draw(arguments, output: &output)
@@ -40,11 +43,24 @@ struct ViewsCommand: Command {
         let graph = try loadGraph(arguments)
         let check = arguments.flag("check")
         let svg = !arguments.flag("no-svg")
-        let runner = GraphvizRunner()
         if svg, !check, !runner.isAvailable() { throw GraphvizError(.notFound(program: "dot")) }
-        var stale = 0
+        // Every view is drawn before any file is written: a bad line leaves the folder as it was.
+        var drawings: [(view: ViewManifest.View, dot: String)] = []
+        var errors: [ViewManifest.Error] = []
         for view in manifest.views {
-            let dot = try drawing(view, listPath: listPath, graph: graph)
+            do {
+                drawings.append((view, try drawing(view, listPath: listPath, graph: graph)))
+            } catch let error as ViewManifest.Error {
+                errors.append(error)
+            }
+        }
+        guard errors.isEmpty else {
+            for error in errors { output.stderr += "\(error)\n" }
+            output.status = ExitStatus.failure
+            return
+        }
+        var stale = 0
+        for (view, dot) in drawings {
             let dotPath = GraphLoader.join(folder, view.name + ".dot")
             let svgPath = GraphLoader.join(folder, view.name + ".svg")
             if check {

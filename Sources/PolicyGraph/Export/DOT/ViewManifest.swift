@@ -107,7 +107,8 @@ public struct ViewManifest: Sendable, Equatable {
     /// mark shows whether the picture was drawn from the committed DOT.
     public static func fingerprint(ofDOT dot: String) -> String {
         let hex = String(DOT.fnv1a64(dot), radix: 16)
-        return "policygraph-view dot-fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex
+        // Letters, digits, spaces and colons only: Graphviz escapes `-` (and XML's specials) in comments.
+        return "policygraph view of DOT fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// Whether `svg` was drawn from `dot` with its ``fingerprint(ofDOT:)`` as the graph comment.
