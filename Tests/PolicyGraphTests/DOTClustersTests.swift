@@ -78,4 +78,85 @@ import Testing
         #expect(clusters.clusters.map(\.name) == ["cluster_country_aa", "cluster_country_zz"])
         #expect(clusters.clusters.map(\.label) == ["Ay", "泽"])
     }
+
+    @Test func aDelegationACountryLeadsWithAMemberOfTheOtherIsJoint() throws {
+        let g = try graph(Self.countries + "mfa,agency,MFA\ndel,delegation,Delegation\nenvoy,official,Envoy\naide,person,Aide\n",
+                          "us,leads,del\nmfa,memberOf,cn\nenvoy,memberOf,mfa\nenvoy,memberOf,del\naide,memberOf,del\n")
+        // The envoy keeps China (rule 2 comes first); the delegation has both countries, and so
+        // has the aide, who belongs only to it.
+        #expect(boxes(g) == ["us": ["us"], "cn": ["cn", "envoy", "mfa"]])
+    }
+
+    @Test func memberOfCyclesEnd() throws {
+        let g = try graph(Self.countries + "a,agency,A\nb,agency,B\n", "a,memberOf,b\nb,memberOf,a\nb,memberOf,us\n")
+        #expect(boxes(g)["us"] == ["a", "b", "us"])
+    }
+
+    /// The rules written as equations and solved by brute force (iterate until nothing changes),
+    /// against `Affiliations`, on random graphs with cycles, joint delegations and chains.
+    @Test(arguments: (1...40).map { UInt64($0) })
+    func affiliationsFollowTheRulesOnRandomGraphs(_ seed: UInt64) throws {
+        var random = DOTRandom(seed: seed)
+        let kinds: [Kind] = [.country, .agency, .official, .person, .organization, .delegation, .event]
+        let n = 30
+        let nodeKinds = (0..<n).map { i in i < 3 ? Kind.country : kinds.randomElement(using: &random) ?? .agency }
+        var edgeRows: [[String]] = []
+        let relations: [Relation] = [.memberOf, .memberOf, .memberOf, .leads, .participatesIn]
+        for _ in 0..<70 {
+            let a = Int.random(in: 0..<n, using: &random), b = Int.random(in: 0..<n, using: &random)
+            let r = relations.randomElement(using: &random) ?? .memberOf
+            if a != b, Schema.builtIn.allows(r, from: nodeKinds[a], to: nodeKinds[b]) { edgeRows.append(["n\(a)", r.rawValue, "n\(b)"]) }
+        }
+        let nodes = CSVWriter.document(header: ["id", "kind", "label"], rows: (0..<n).map { ["n\($0)", nodeKinds[$0].rawValue, "N\($0)"] })
+        let edges = CSVWriter.document(header: ["from", "relation", "to"], rows: edgeRows)
+        let g = try GraphLoader.load(nodes: Array(nodes.utf8), edges: Array(edges.utf8)).graph
+        let anchors: Set<String> = ["n0", "n1", "n2"]
+        let edgeList = g.edges
+        func parents(_ id: String, _ relation: Relation) -> [String] {
+            edgeList.filter { $0.from.rawValue == id && $0.relation == relation }.map(\.to.rawValue)
+        }
+        func isDelegation(_ id: String) -> Bool { g.kind(of: NodeID(id)) == .delegation }
+        let ids = (0..<n).map { "n\($0)" }
+        // Rules 1 and 2: own(n) = {n} for an anchor, else the own sets of what n is memberOf
+        // (not through delegations), and the anchors that lead n.
+        var own: [String: Set<String>] = [:]
+        var changed = true
+        while changed {
+            changed = false
+            for id in ids {
+                var set: Set<String> = anchors.contains(id) ? [id] : []
+                if !anchors.contains(id) {
+                    for p in parents(id, .memberOf) where !isDelegation(p) { set.formUnion(own[p] ?? []) }
+                    for e in edgeList where e.to.rawValue == id && e.relation == .leads && anchors.contains(e.from.rawValue) {
+                        set.insert(e.from.rawValue)
+                    }
+                }
+                if set != own[id] ?? [] { own[id] = set; changed = true }
+            }
+        }
+        // Rules 3 and 4.
+        var final: [String: Set<String>] = [:]
+        changed = true
+        while changed {
+            changed = false
+            for id in ids {
+                var set = own[id] ?? []
+                if !anchors.contains(id) {
+                    if isDelegation(id) {
+                        for e in edgeList where e.to.rawValue == id && [.leads, .participatesIn, .memberOf].contains(e.relation) {
+                            set.formUnion(own[e.from.rawValue] ?? [])
+                        }
+                    }
+                    if (own[id] ?? []).isEmpty {
+                        for p in parents(id, .memberOf) { set.formUnion(final[p] ?? []) }
+                    }
+                }
+                if set != final[id] ?? [] { final[id] = set; changed = true }
+            }
+        }
+        let affiliations = Affiliations(graph: g, anchors: anchors.compactMap { g.index[NodeID($0)] })
+        for id in ids {
+            #expect(Set(affiliations.anchors(of: NodeID(id)).map(\.rawValue)) == final[id] ?? [], "\(id) with edges \(edgeRows)")
+        }
+    }
 }

@@ -73,7 +73,7 @@ struct ViewsCommand: Command {
                     output.stdout += "\(svgPath): stale: not drawn from \(view.name).dot\n"
                     stale += 1
                 } else {
-                    output.stdout += "\(dotPath): up to date\n"
+                    output.stdout += "\(dotPath): up to date" + (svg ? " (and \(view.name).svg)\n" : "\n")
                 }
                 continue
             }

@@ -52,7 +52,7 @@ public struct GraphvizError: Error, Hashable, Sendable, CustomStringConvertible 
             let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
             return "Graphviz's '\(program)' failed (exit status \(status))" + (text.isEmpty ? "" : ": \(text)")
         case .cannotWrite(let path, let message):
-            return "\(path): error: cannot write: \(message)"
+            return "cannot write '\(path)': \(message)"
         }
     }
 }
