@@ -34,8 +34,9 @@ enum DotOptions {
     static func drawing(_ arguments: ParsedArguments, graph: Graph) throws -> Drawing {
         let selection = try SelectionOptions.selection(arguments, in: graph)
         var view: Graph
-        // Hook for `--query PATTERN` and `--path FROM TO` (see docs/readme/dot.md): each picks the
-        // part instead of --stances/--focus, and --path sets `options.highlight`.
+        // Hook for `--query PATTERN` (view = graph.patternSubgraph(pattern)) and `--path FROM TO`
+        // (view = graph.surroundings(of: path.nodes, depth:), options.highlight = DOTHighlight(
+        // nodes: path.nodes, edges: path.edges)): each picks the part before --stances/--focus.
         let stances = try arguments.list("stances").map { try graph.resolve($0) }
         if !stances.isEmpty {
             guard selection.focus == nil else {
