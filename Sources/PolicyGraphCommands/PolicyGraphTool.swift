@@ -10,6 +10,7 @@ public enum PolicyGraphTool {
         ValidateCommand(), StatsCommand(), ShowCommand(), NeighborsCommand(), FormatCommand(),
         PathCommand(), SubgraphCommand(), ReachCommand(), ComponentsCommand(), RankCommand(),
         OverlapCommand(),
+        DotCommand(), RenderCommand(), ViewsCommand(),
         ExportCommand(), ImportCommand(),
         AddNodeCommand(), AddEdgeCommand(), SetCommand(), RemoveNodeCommand(), RemoveEdgeCommand(), RenameCommand(),
     ]

@@ -1,0 +1,73 @@
+/// How a graph is drawn: the language of labels, the layout direction, and what to add.
+public struct DOTOptions: Sendable, Equatable {
+    /// Which label a node shows.
+    public var language: DOTLanguage
+    /// Which way edges run in `dot`'s layered layout.
+    public var rankDirection: DOTRankDirection
+    /// Whether edges show their relation (their tooltip is always there).
+    public var edgeLabels: Bool
+    /// Whether to add a legend of the kinds and relations in view.
+    public var legend: Bool
+    /// Whether to draw each country as a box around the nodes that belong to it.
+    public var clusters: Bool
+    /// Nodes and edges to draw in front, the rest dimmed (a path on its surroundings).
+    public var highlight: DOTHighlight
+    /// The font of every text; see ``DOTOptions/latinFont`` and ``DOTOptions/chineseFont``.
+    public var fontName: String
+    /// A title drawn above the graph; `nil` for none.
+    public var title: String?
+    /// Break node labels at spaces to lines of at most this many characters; `nil` to keep them.
+    public var wrapWidth: Int?
+
+    /// The default font for English labels (fontconfig maps it to the closest installed sans).
+    public static let latinFont = "Helvetica"
+    /// The font asked for when labels are Chinese: Noto Sans CJK (package `fonts-noto-cjk`).
+    public static let chineseFont = "Noto Sans CJK SC"
+
+    public init(language: DOTLanguage = .english, rankDirection: DOTRankDirection = .leftToRight,
+                edgeLabels: Bool = true, legend: Bool = false, clusters: Bool = false,
+                highlight: DOTHighlight = DOTHighlight(), fontName: String? = nil,
+                title: String? = nil, wrapWidth: Int? = nil) {
+        self.language = language
+        self.rankDirection = rankDirection
+        self.edgeLabels = edgeLabels
+        self.legend = legend
+        self.clusters = clusters
+        self.highlight = highlight
+        self.fontName = fontName ?? (language == .english ? Self.latinFont : Self.chineseFont)
+        self.title = title
+        self.wrapWidth = wrapWidth
+    }
+}
+
+/// Which label a node shows.
+public enum DOTLanguage: String, Sendable, CaseIterable {
+    /// `label`.
+    case english = "en"
+    /// `label_zh`, or `label` when a node has none.
+    case chinese = "zh"
+    /// `label` over `label_zh` (one line when they are equal or there is no `label_zh`).
+    case both
+}
+
+/// The direction of `dot`'s layers.
+public enum DOTRankDirection: String, Sendable, CaseIterable {
+    case leftToRight = "LR"
+    case topToBottom = "TB"
+}
+
+/// What to draw in front: the nodes and edges of a path or of a query's match. When it is not
+/// empty, every other node and edge is drawn dimmed, so the highlight reads on its surroundings.
+public struct DOTHighlight: Sendable, Equatable {
+    public var nodes: Set<NodeID>
+    /// Edges are matched by value (ends, relation and attributes), as `GraphPath.edges` gives them.
+    public var edges: Set<Edge>
+
+    public init(nodes: some Sequence<NodeID> = [NodeID](), edges: some Sequence<Edge> = [Edge]()) {
+        self.nodes = Set(nodes)
+        self.edges = Set(edges)
+    }
+
+    /// Whether nothing is highlighted.
+    public var isEmpty: Bool { nodes.isEmpty && edges.isEmpty }
+}
