@@ -8,12 +8,12 @@ public enum AgreementNetwork {
     /// The DOT text. `labels` names actors (the id when missing).
     public static func dot(_ matrix: OverlapMatrix, labels: [NodeID: String] = [:]) -> String {
         var out = "graph agreement {\n"
-        out += "  graph [label=\(quote("agreement network (\(matrix.measure.rawValue))")), labelloc=t, fontname=\"Helvetica\", "
+        out += "  graph [label=\(DOT.quoteLabel("agreement network (\(matrix.measure.rawValue))")), labelloc=t, fontname=\"Helvetica\", "
         out += "overlap=false, splines=true, outputorder=edgesfirst];\n"
         out += "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f7f7f7\", fontname=\"Helvetica\"];\n"
         out += "  edge [fontname=\"Helvetica\", fontsize=9];\n"
         for actor in matrix.actors {
-            out += "  \(quote(actor.rawValue)) [label=\(quote(labels[actor] ?? actor.rawValue))];\n"
+            out += "  \(DOT.quote(actor.rawValue)) [label=\(DOT.quoteLabel(labels[actor] ?? actor.rawValue))];\n"
         }
         let k = matrix.actors.count
         for i in 0..<k {
@@ -25,30 +25,14 @@ public enum AgreementNetwork {
                     "penwidth=\(HeatmapSVG.fixed(0.5 + 5 * strength, digits: 2))",
                     "weight=\(agrees ? 1 + Int((9 * strength).rounded()) : 0)",
                     "len=\(HeatmapSVG.fixed(agrees ? 2.5 - 1.5 * strength : 2.5 + 1.5 * strength, digits: 2))",
-                    "color=\(quote(agrees ? "#2166ac" : "#b2182b"))",
-                    "label=\(quote(HeatmapSVG.fixed(value, digits: 2)))",
+                    "color=\(DOT.quote(agrees ? "#2166ac" : "#b2182b"))",
+                    "label=\(DOT.quoteLabel(HeatmapSVG.fixed(value, digits: 2)))",
                 ]
                 if !agrees { attributes.append("style=dashed") }
-                out += "  \(quote(matrix.actors[i].rawValue)) -- \(quote(matrix.actors[j].rawValue)) [\(attributes.joined(separator: ", "))];\n"
+                out += "  \(DOT.quote(matrix.actors[i].rawValue)) -- \(DOT.quote(matrix.actors[j].rawValue)) [\(attributes.joined(separator: ", "))];\n"
             }
         }
         out += "}\n"
         return out
-    }
-
-    /// A DOT double-quoted string for any text: backslashes and quotes escaped, line breaks as
-    /// `\n`. (To be replaced by the shared `DOT.quote` once it is in this branch.)
-    private static func quote(_ text: String) -> String {
-        var out = "\""
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\r": break
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out + "\""
     }
 }
