@@ -61,7 +61,9 @@ public enum PolicyGraphTool {
             output.stderr += render(error)
             output.status = ExitStatus.failure
         } catch {
-            output.stderr += "error: \(error)\n"
+            // Library errors render themselves, most as `file:line: error: message`.
+            let text = "\(error)"
+            output.stderr += (text.hasPrefix("error:") || text.contains(": error: ") ? text : "error: \(text)") + "\n"
             output.status = ExitStatus.failure
         }
         return output
