@@ -67,7 +67,7 @@ extension Graph {
         bound.projection = nil
         let plan = PatternPlanner.plan(bound, graph: self, factorize: false)
         var matcher = PatternMatcher(graph: self, query: bound, plan: plan)
-        var sink = ElementCollector(nodeCount: nodeCount, edgeCount: edgeCount)
+        var sink = ElementCollector(graph: self)
         try matcher.run(&sink)
         return selecting(nodes: (0..<Int32(nodeCount)).filter { sink.nodes[Int($0)] },
                          edges: (0..<Int32(edgeCount)).filter { sink.edges[Int($0)] })
@@ -114,19 +114,28 @@ extension Graph {
     }
 }
 
-/// Marks every node and edge a match binds (for ``Graph/patternSubgraph(_:)``).
+/// Marks every node and edge a match binds (for ``Graph/patternSubgraph(_:)``): the nodes of
+/// variables, the edges of relationships, and the edges of paths with the nodes they pass.
 struct ElementCollector: MatchSink {
+    let graph: Graph
     var nodes: [Bool]
     var edges: [Bool]
 
-    init(nodeCount: Int, edgeCount: Int) {
-        nodes = [Bool](repeating: false, count: nodeCount)
-        edges = [Bool](repeating: false, count: edgeCount)
+    init(graph: Graph) {
+        self.graph = graph
+        nodes = [Bool](repeating: false, count: graph.nodeCount)
+        edges = [Bool](repeating: false, count: graph.edgeCount)
     }
 
     mutating func accept(_ frame: inout MatchFrame, weight: Int) throws(QueryError) {
         for n in frame.nodes where n >= 0 { nodes[Int(n)] = true }
         for e in frame.edges where e >= 0 { edges[Int(e)] = true }
-        for path in frame.paths { for e in path { edges[Int(e)] = true } }
+        for path in frame.paths {
+            for e in path {
+                edges[Int(e)] = true
+                nodes[Int(graph.source(ofEdge: e))] = true
+                nodes[Int(graph.target(ofEdge: e))] = true
+            }
+        }
     }
 }

@@ -89,7 +89,7 @@ struct ExpressionCompiler {
     private mutating func variable(_ name: String, _ e: PatternExpression) throws(QueryError) -> (CompiledExpression, StaticType) {
         if let column = columnNames[name] { return (.column(column.index), column.type) }
         guard let v = variables[name] else {
-            let known = Array(variables.keys) + Array(columnNames.keys)
+            let known = Set(variables.keys).union(columnNames.keys)
             let close = Suggestions.closest(to: name, among: known)
             let hint = close.isEmpty ? "" : "; did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?"
             throw QueryError(.syntax("variable '\(name)' is not defined\(hint)"), at: e.location)

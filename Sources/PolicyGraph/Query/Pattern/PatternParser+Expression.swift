@@ -28,7 +28,8 @@ extension PatternParser {
         let start = token
         if token.isKeyword("NOT") {
             advance()
-            return make(.not(try negation()), from: start)
+            let operand = try negation()
+            return make(.not(operand), from: start)
         }
         return try comparison()
     }
@@ -74,17 +75,20 @@ extension PatternParser {
                 left = make(.isNull(left, negated: negated), from: start)
             } else if token.isKeyword("IN") {
                 advance()
-                left = make(.binary(.in, left, try additive()), from: start)
+                let right = try additive()
+                left = make(.binary(.in, left, right), from: start)
             } else if token.isKeyword("STARTS") || token.isKeyword("ENDS") {
                 let op: BinaryOperator = token.isKeyword("STARTS") ? .startsWith : .endsWith
                 let word = token.keyword ?? ""
                 advance()
                 guard token.isKeyword("WITH") else { throw expected("WITH after \(word)") }
                 advance()
-                left = make(.binary(op, left, try additive()), from: start)
+                let right = try additive()
+                left = make(.binary(op, left, right), from: start)
             } else if token.isKeyword("CONTAINS") {
                 advance()
-                left = make(.binary(.contains, left, try additive()), from: start)
+                let right = try additive()
+                left = make(.binary(.contains, left, right), from: start)
             } else {
                 return left
             }
@@ -97,7 +101,8 @@ extension PatternParser {
         while token.isSymbol("+") || token.isSymbol("-") {
             let op: BinaryOperator = token.isSymbol("+") ? .add : .subtract
             advance()
-            left = make(.binary(op, left, try multiplicative()), from: start)
+            let right = try multiplicative()
+            left = make(.binary(op, left, right), from: start)
         }
         return left
     }
@@ -108,7 +113,8 @@ extension PatternParser {
         while token.isSymbol("*") || token.isSymbol("/") || token.isSymbol("%") {
             let op: BinaryOperator = token.isSymbol("*") ? .multiply : (token.isSymbol("/") ? .divide : .modulo)
             advance()
-            left = make(.binary(op, left, try power()), from: start)
+            let right = try power()
+            left = make(.binary(op, left, right), from: start)
         }
         return left
     }
@@ -118,7 +124,8 @@ extension PatternParser {
         var left = try unary()
         while token.isSymbol("^") {
             advance()
-            left = make(.binary(.power, left, try unary()), from: start)
+            let right = try unary()
+            left = make(.binary(.power, left, right), from: start)
         }
         return left
     }
@@ -265,6 +272,9 @@ extension PatternParser {
         advance()
         return make(.variable(word), from: start)
     }
+
+    // `make(...)` is called only with operands already parsed: a method call on a struct takes
+    // `self` before evaluating its arguments, so parsing inside the call would cut the text short.
 
     /// The query text from `start` to the last consumed token.
     func slice(from start: PatternToken) -> String {
