@@ -7,7 +7,8 @@ public enum PolicyGraphTool {
 
     /// Every subcommand, in the order `--help` lists them.
     static let commands: [any Command] = [
-        ValidateCommand(), StatsCommand(), ShowCommand(), NeighborsCommand(), FormatCommand(), QueryCommand(),
+        ValidateCommand(), StatsCommand(), ShowCommand(), NeighborsCommand(), FormatCommand(),
+        QueryCommand(),
     ]
 
     /// Runs the tool on `arguments` (without the program name).

@@ -35,6 +35,7 @@ struct PatternErrorTests {
         Case(query: "MATCH (a) RETURN b", message: "variable 'b' is not defined; did you mean 'a'?", line: 1, column: 18),
         Case(query: "MATCH (a {id: 'wang_yi'}) RETURN a", message: "unknown node 'wang_yi'; did you mean 'wang-yi'?", line: 1, column: 15),
         Case(query: "MATCH (a) WHERE a.id = 'chna' RETURN a", message: "unknown node 'chna'; did you mean 'china'?", line: 1, column: 24),
+        Case(query: "MATCH (a) WHERE a:contry RETURN a", message: "unknown kind 'contry'; did you mean 'country'?", line: 1, column: 19),
         Case(query: "MATCH (a) RETURN sizee(a.label)", message: "unknown function 'sizee'; did you mean 'size'?", line: 1, column: 18),
     ]
 
@@ -86,6 +87,8 @@ struct PatternErrorTests {
         Case(query: "MATCH (a) RETURN DISTINCT a ORDER BY a.label, b", message: "variable 'b' is not defined; did you mean 'a'?", line: 1, column: 47),
         Case(query: "MATCH (a) RETURN a.label AS name ORDER BY a.id LIMIT -1", message: "LIMIT takes a whole number of at least 0", line: 1, column: 54),
         Case(query: "", message: "expected MATCH (a query starts with MATCH ... and ends with RETURN ...), found end of query", line: 1, column: 1),
+        Case(query: "MATCH (a) WHERE a.id = 'us' x RETURN a", message: "expected an operator, MATCH or RETURN after the WHERE condition, found 'x'", line: 1, column: 29),
+        Case(query: "MATCH (a) (b) RETURN a", message: "expected ',', MATCH, WHERE or RETURN after the patterns, found '('", line: 1, column: 11),
         Case(query: "MATCH (a) RETURN a.", message: "expected a property name after '.', found end of query", line: 1, column: 20),
         Case(query: "MATCH (a) RETURN 'a' + 1 / 0", message: "division by zero", line: 1, column: 24),
     ]

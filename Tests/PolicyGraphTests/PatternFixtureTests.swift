@@ -141,6 +141,12 @@ struct PatternFixtureTests {
         #expect(result.cells == [["china-delegation", "yang-tao-[:leads]->china-delegation", "yang-tao"]])
     }
 
+    @Test func kindsCanBeTestedInWhere() throws {
+        #expect(try cells("MATCH (x)-[:participatesIn]->({id: 'geneva-talks'}) WHERE x:country|delegation AND NOT x:delegation RETURN x")
+            == [["china"], ["us"]])
+        #expect(try cells("MATCH (x)-[:supports]->(f) WHERE x:official:country RETURN count(*)") == [["0"]])
+    }
+
     @Test func chineseLabelsAreProperties() throws {
         #expect(try cells("MATCH (n) WHERE n.label_zh = '王毅' RETURN n.label") == [["Wang Yi"]])
     }

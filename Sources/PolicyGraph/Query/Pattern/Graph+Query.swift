@@ -92,7 +92,7 @@ extension Graph {
             return c != 0 ? c < 0 : a < b
         }
         let start = min(projection.skip, indices.count)
-        let end = projection.limit.map { min(indices.count, start + $0) } ?? indices.count
+        let end = projection.limit.map { start + min(indices.count - start, $0) } ?? indices.count
         var summaries: [NodeID: QueryResult.NodeSummary] = [:]
         func convert(_ v: PatternValue) -> QueryValue {
             switch v {

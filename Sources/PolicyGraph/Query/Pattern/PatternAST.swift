@@ -86,6 +86,8 @@ struct PatternExpression: Sendable {
         case negate(PatternExpression)
         case binary(BinaryOperator, PatternExpression, PatternExpression)
         case isNull(PatternExpression, negated: Bool)
+        /// `n:country|official`: whether a node has one of the kinds of every group.
+        case hasKinds(PatternExpression, [[PatternName]])
         case call(PatternName, distinct: Bool, arguments: [PatternExpression])
         case countStar
     }
@@ -148,6 +150,7 @@ extension PatternExpression {
         case .negate(let e): return "-(" + e.canonical + ")"
         case .binary(let op, let l, let r): return "(" + l.canonical + " " + op.rawValue + " " + r.canonical + ")"
         case .isNull(let e, let negated): return "(" + e.canonical + (negated ? " IS NOT NULL)" : " IS NULL)")
+        case .hasKinds(let e, let groups): return e.canonical + groups.map { ":" + $0.map(\.text).joined(separator: "|") }.joined()
         case .call(let name, let distinct, let arguments):
             return name.text.lowercased() + "(" + (distinct ? "DISTINCT " : "") + arguments.map(\.canonical).joined(separator: ",") + ")"
         case .countStar: return "count(*)"

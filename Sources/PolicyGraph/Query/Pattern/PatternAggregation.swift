@@ -12,7 +12,7 @@ struct AggregateState {
 
     mutating func add(_ spec: AggregateSpec, _ value: PatternValue, weight: Int, order: PatternOrder) throws(QueryError) {
         guard let function = spec.function else {
-            count += weight
+            try addCount(weight, spec)
             return
         }
         if value.isNull { return }
@@ -22,7 +22,7 @@ struct AggregateState {
             return
         }
         switch function {
-        case .count: count += weight
+        case .count: try addCount(weight, spec)
         case .collect: for _ in 0..<weight { values.append(value) }
         case .sum, .avg:
             switch value {
@@ -37,7 +37,7 @@ struct AggregateState {
                 doubleSum += d * Double(weight)
             default: throw Self.notNumber(spec, value)
             }
-            count += weight
+            try addCount(weight, spec)
         case .min, .max:
             if let current = best {
                 let c = order.compare(value, current)
@@ -46,6 +46,12 @@ struct AggregateState {
                 best = value
             }
         }
+    }
+
+    private mutating func addCount(_ weight: Int, _ spec: AggregateSpec) throws(QueryError) {
+        let (sum, overflow) = count.addingReportingOverflow(weight)
+        if overflow { throw QueryError(.invalidArgument("the count overflows a 64-bit integer"), at: spec.location) }
+        count = sum
     }
 
     private static func notNumber(_ spec: AggregateSpec, _ value: PatternValue) -> QueryError {

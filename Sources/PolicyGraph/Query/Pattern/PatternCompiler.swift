@@ -69,6 +69,22 @@ struct ExpressionCompiler {
         case .binary(let op, let l, let r): return try binary(op, l, r, e)
         case .isNull(let operand, let negated):
             return (.isNull(try compile(operand).0, negated: negated), .boolean)
+        case .hasKinds(let operand, let groups):
+            let (node, type) = try compile(operand)
+            guard type == .node else {
+                throw QueryError(.syntax("'\(operand.text)' is not a node, so it has no kind to test"), at: e.location)
+            }
+            var mask = [Bool](repeating: true, count: graph.schema.kinds.count)
+            for group in groups {
+                var allowed = [Bool](repeating: false, count: mask.count)
+                for name in group {
+                    let kind: Kind
+                    do { kind = try graph.checkedKind(name.text) } catch { throw QueryError(error.reason, at: name.location) }
+                    if let k = graph.schema.kindIndex[kind] { allowed[k] = true }
+                }
+                for k in mask.indices { mask[k] = mask[k] && allowed[k] }
+            }
+            return (.hasKinds(node, mask), .boolean)
         case .call(let name, let distinct, let arguments): return try call(name, distinct, arguments, e)
         case .countStar:
             try allowAggregate(e)

@@ -45,6 +45,8 @@ indirect enum CompiledExpression: Sendable {
     case compare(BinaryOperator, CompiledExpression, CompiledExpression)
     case arithmetic(BinaryOperator, CompiledExpression, CompiledExpression, QueryLocation)
     case isNull(CompiledExpression, negated: Bool)
+    /// Whether a node's kind is allowed (a mask by kind index).
+    case hasKinds(CompiledExpression, [Bool])
     case inList(CompiledExpression, CompiledExpression)
     case text(BinaryOperator, CompiledExpression, CompiledExpression)
     case function(ScalarFunction, [CompiledExpression], QueryLocation)
@@ -96,7 +98,7 @@ extension CompiledExpression {
             case .double(let d): return .double(-d)
             default: return .null
             }
-        case .and, .or, .xor, .compare, .isNull, .inList, .text, .nodesDiffer:
+        case .and, .or, .xor, .compare, .isNull, .hasKinds, .inList, .text, .nodesDiffer:
             return Self.logical(try truth(in: frame, graph: graph))
         case .arithmetic(let op, let l, let r, let location):
             return try PatternArithmetic.apply(op, try l.value(in: frame, graph: graph), try r.value(in: frame, graph: graph), at: location)
@@ -145,6 +147,9 @@ extension CompiledExpression {
             }
         case .isNull(let e, let negated):
             return try e.value(in: frame, graph: graph).isNull != negated
+        case .hasKinds(let e, let mask):
+            guard case .node(let n) = try e.value(in: frame, graph: graph) else { return nil }
+            return mask[Int(graph.nodeTable.kinds[Int(n)])]
         case .inList(let e, let list):
             let v = try e.value(in: frame, graph: graph)
             guard case .list(let items) = try list.value(in: frame, graph: graph) else { return nil }
@@ -188,7 +193,8 @@ extension CompiledExpression {
     static func numbers(of column: AttributeColumn) -> [PatternValue] {
         column.values.map { text in
             if let n = Int(text) { return .int(n) }
-            if let d = Double(text), d.isFinite { return .double(d) }
+            // Plain decimals only: `Double.init` also reads hex, `inf` and `nan`.
+            if text.allSatisfy({ "0123456789+-.eE".contains($0) }), let d = Double(text), d.isFinite { return .double(d) }
             return .string(text)
         }
     }

@@ -52,7 +52,13 @@ struct PatternMatcher {
     let plan: MatchPlan
     var frame: MatchFrame
     private var counter: PatternLeafCounter
+    /// The trail of each path walk, and its edges as a set once it is long.
     private var stacks: [[Int32]]
+    private var trailSets: [Set<Int32>]
+    /// Whether a path's edges are read (RETURN, WHERE, uniqueness, the subgraph); if not, the
+    /// walk does not copy its trail at every match.
+    private let recordsPath: [Bool]
+    private static let shortTrail = 16
 
     init(graph: Graph, query: BoundQuery, plan: MatchPlan) {
         self.graph = graph
@@ -61,6 +67,12 @@ struct PatternMatcher {
         frame = MatchFrame(nodes: query.nodes.count, relationships: query.relationships.count)
         counter = PatternLeafCounter(graph: graph, query: query, plan: plan)
         stacks = [[Int32]](repeating: [], count: query.relationships.count)
+        trailSets = [Set<Int32>](repeating: [], count: query.relationships.count)
+        var read = Set(query.predicates.flatMap(\.relationships))
+        read.formUnion(plan.steps.flatMap(\.isoPaths))
+        read.formUnion(plan.leaves.flatMap(\.isoPaths))
+        if let projection = query.projection { read.formUnion(projection.relationships) }
+        recordsPath = query.relationships.indices.map { query.projection == nil || read.contains($0) }
     }
 
     /// Finds every match and hands it to `sink`.
@@ -180,43 +192,94 @@ struct PatternMatcher {
         }
     }
 
+    /// One node on the current trail of a path walk, with the edges still to try from it.
+    private struct WalkLevel {
+        let node: Int32
+        var cursor: AdjacencyCursor
+        var outgoing: Bool
+    }
+
     /// A variable-length relationship: a depth-first walk that never reuses an edge (of the path
     /// or of the clause), binding the end node (or checking it, `into`) at every allowed length.
+    /// Iterative, with the trail on the heap, so that a long path cannot exhaust the stack.
     private mutating func walkPath<S: MatchSink>(_ ri: Int, forward: Bool, into: Bool, _ k: Int, _ s: MatchPlan.Step, _ sink: inout S) throws(QueryError) {
         let r = query.relationships[ri]
         let anchor = frame.nodes[forward ? r.from : r.to]
+        let firstDirection = r.directed ? forward : true
         stacks[ri].removeAll(keepingCapacity: true)
-        try walk(ri, from: anchor, depth: 0, forward: forward, into: into, k, s, &sink)
+        trailSets[ri].removeAll(keepingCapacity: true)
+        var levels: [WalkLevel] = []
+        if try arrive(at: anchor, ri, forward: forward, into: into, k, s, &sink) {
+            levels.append(WalkLevel(node: anchor, cursor: AdjacencyCursor(graph, node: anchor, outgoing: firstDirection, relations: r.relations),
+                                    outgoing: firstDirection))
+        }
+        while let top = levels.indices.last {
+            guard let e = levels[top].cursor.next() else {
+                // An undirected walk tries the in-edges after the out-edges.
+                if !r.directed, levels[top].outgoing {
+                    levels[top].outgoing = false
+                    levels[top].cursor = AdjacencyCursor(graph, node: levels[top].node, outgoing: false, relations: r.relations)
+                    continue
+                }
+                levels.removeLast()
+                if !stacks[ri].isEmpty { pop(ri) }
+                continue
+            }
+            let outgoing = levels[top].outgoing
+            let current = levels[top].node
+            let other = outgoing ? graph.edgeTable.to[Int(e)] : graph.edgeTable.from[Int(e)]
+            if !r.directed, !outgoing, other == current { continue }
+            guard r.filters.isEmpty || r.accepts(e, in: graph), !onTrail(e, ri), isUnique(e, s) else { continue }
+            push(e, ri)
+            if try arrive(at: other, ri, forward: forward, into: into, k, s, &sink) {
+                levels.append(WalkLevel(node: other, cursor: AdjacencyCursor(graph, node: other, outgoing: firstDirection, relations: r.relations),
+                                        outgoing: firstDirection))
+            } else {
+                pop(ri)
+            }
+        }
     }
 
-    private mutating func walk<S: MatchSink>(_ ri: Int, from current: Int32, depth: Int, forward: Bool, into: Bool,
-                                             _ k: Int, _ s: MatchPlan.Step, _ sink: inout S) throws(QueryError) {
+    /// The walk reached `node` over the edges in `stacks[ri]`: matches the rest of the pattern
+    /// if the length allows, and says whether the walk may go on from here.
+    private mutating func arrive<S: MatchSink>(at node: Int32, _ ri: Int, forward: Bool, into: Bool,
+                                               _ k: Int, _ s: MatchPlan.Step, _ sink: inout S) throws(QueryError) -> Bool {
         let r = query.relationships[ri]
-        guard let length = r.length else { return }
+        guard let length = r.length else { return false }
+        let depth = stacks[ri].count
         let target = forward ? r.to : r.from
         if depth >= length.min {
-            let ok = into ? frame.nodes[target] == current : query.nodes[target].accepts(current, in: graph)
+            let ok = into ? frame.nodes[target] == node : query.nodes[target].accepts(node, in: graph)
             if ok {
-                if !into { frame.nodes[target] = current }
+                if !into { frame.nodes[target] = node }
                 // The path lists its edges from the node written on the left.
-                let anchorIsLeft = forward == r.fromIsLeft
-                frame.paths[ri] = anchorIsLeft ? stacks[ri] : stacks[ri].reversed()
+                if recordsPath[ri] { frame.paths[ri] = forward == r.fromIsLeft ? stacks[ri] : stacks[ri].reversed() }
                 if try passes(s) { try step(k + 1, &sink) }
             }
         }
-        if let max = length.max, depth >= max { return }
-        let directions: [Bool] = r.directed ? [forward] : [true, false]
-        for outgoing in directions {
-            var cursor = AdjacencyCursor(graph, node: current, outgoing: outgoing, relations: r.relations)
-            let ends = outgoing ? graph.edgeTable.to : graph.edgeTable.from
-            while let e = cursor.next() {
-                let other = ends[Int(e)]
-                if !r.directed, !outgoing, other == current { continue }
-                guard r.filters.isEmpty || r.accepts(e, in: graph), !stacks[ri].contains(e), isUnique(e, s) else { continue }
-                stacks[ri].append(e)
-                try walk(ri, from: other, depth: depth + 1, forward: forward, into: into, k, s, &sink)
-                stacks[ri].removeLast()
-            }
+        return length.max.map { depth < $0 } ?? true
+    }
+
+    @inline(__always)
+    private func onTrail(_ e: Int32, _ ri: Int) -> Bool {
+        stacks[ri].count > Self.shortTrail ? trailSets[ri].contains(e) : stacks[ri].contains(e)
+    }
+
+    private mutating func push(_ e: Int32, _ ri: Int) {
+        stacks[ri].append(e)
+        if stacks[ri].count == Self.shortTrail + 1 {
+            trailSets[ri] = Set(stacks[ri])
+        } else if stacks[ri].count > Self.shortTrail + 1 {
+            trailSets[ri].insert(e)
+        }
+    }
+
+    private mutating func pop(_ ri: Int) {
+        let e = stacks[ri].removeLast()
+        if stacks[ri].count == Self.shortTrail {
+            trailSets[ri].removeAll(keepingCapacity: true)
+        } else if stacks[ri].count > Self.shortTrail {
+            trailSets[ri].remove(e)
         }
     }
 

@@ -58,7 +58,7 @@ extension PatternParser {
         return result
     }
 
-    /// `IS [NOT] NULL`, `IN list`, `STARTS WITH s`, `ENDS WITH s`, `CONTAINS s` after a term.
+    /// `IS [NOT] NULL`, `IN list`, `STARTS WITH s`, `ENDS WITH s`, `CONTAINS s`, `:kind` after a term.
     private mutating func predicate() throws(QueryError) -> PatternExpression {
         let start = token
         var left = try additive()
@@ -85,6 +85,13 @@ extension PatternParser {
                 advance()
                 let right = try additive()
                 left = make(.binary(op, left, right), from: start)
+            } else if token.isSymbol(":"), case .variable = left.form {
+                var groups: [[PatternName]] = []
+                while token.isSymbol(":") {
+                    advance()
+                    groups.append(try names(after: "':'", what: "a kind"))
+                }
+                left = make(.hasKinds(left, groups), from: start)
             } else if token.isKeyword("CONTAINS") {
                 advance()
                 let right = try additive()

@@ -55,7 +55,8 @@ struct PatternParser {
             returnClause = try self.returnClause()
         } else if token.kind != .end || matches.isEmpty {
             if token.isKeyword("WHERE") { throw fail("WHERE must follow a MATCH clause's patterns") }
-            throw expected(matches.isEmpty ? "MATCH (a query starts with MATCH ... and ends with RETURN ...)" : "MATCH, WHERE or RETURN")
+            if matches.isEmpty { throw expected("MATCH (a query starts with MATCH ... and ends with RETURN ...)") }
+            throw expected(matches.last?.predicate == nil ? "',', MATCH, WHERE or RETURN after the patterns" : "an operator, MATCH or RETURN after the WHERE condition")
         }
         if token.kind != .end {
             if let error = unsupportedClause(token) { throw error }
