@@ -137,7 +137,7 @@ struct PatternBinder {
             property = .nodeColumn(.node(slot), column: c, numbers: numbers)
         }
         compiler.usedNodes.insert(slot)
-        bound.predicates.append(BoundPredicate(expression: .compare(.equal, property, value), nodes: compiler.usedNodes,
+        bound.predicates.append(BoundPredicate(expression: CompiledExpression.compare(.equal, property, value).cachedPerColumnValue(in: graph), nodes: compiler.usedNodes,
                                                relationships: compiler.usedRelationships))
     }
 
@@ -157,7 +157,7 @@ struct PatternBinder {
         }
         compiler.usedRelationships.insert(slot)
         let property = CompiledExpression.edgeColumn(.edge(slot), column: c, numbers: numbers)
-        bound.predicates.append(BoundPredicate(expression: .compare(.equal, property, value), nodes: compiler.usedNodes,
+        bound.predicates.append(BoundPredicate(expression: CompiledExpression.compare(.equal, property, value).cachedPerColumnValue(in: graph), nodes: compiler.usedNodes,
                                                relationships: compiler.usedRelationships))
     }
 
@@ -187,7 +187,8 @@ struct PatternBinder {
         }
         var compiler = ExpressionCompiler(graph: graph, variables: bound.variables, context: .condition)
         let compiled = try compiler.condition(e)
-        bound.predicates.append(BoundPredicate(expression: compiled, nodes: compiler.usedNodes, relationships: compiler.usedRelationships))
+        bound.predicates.append(BoundPredicate(expression: compiled.cachedPerColumnValue(in: graph), nodes: compiler.usedNodes,
+                                               relationships: compiler.usedRelationships))
     }
 
     /// Narrows a node slot to the rows of `ids`. `strict`: an unknown id is an error (a typo is

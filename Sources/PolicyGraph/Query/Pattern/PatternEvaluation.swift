@@ -52,6 +52,8 @@ indirect enum CompiledExpression: Sendable {
     case function(ScalarFunction, [CompiledExpression], QueryLocation)
     /// `a <> b` between two node variables: the hot predicate of "two different actors".
     case nodesDiffer(Int, Int)
+    /// A condition on one column of one variable, remembered per column value.
+    case columnTest(node: Bool, slot: Int, column: Int, condition: CompiledExpression, cache: ColumnTruthCache)
 }
 
 extension CompiledExpression {
@@ -98,7 +100,7 @@ extension CompiledExpression {
             case .double(let d): return .double(-d)
             default: return .null
             }
-        case .and, .or, .xor, .compare, .isNull, .hasKinds, .inList, .text, .nodesDiffer:
+        case .and, .or, .xor, .compare, .isNull, .hasKinds, .inList, .text, .nodesDiffer, .columnTest:
             return Self.logical(try truth(in: frame, graph: graph))
         case .arithmetic(let op, let l, let r, let location):
             return try PatternArithmetic.apply(op, try l.value(in: frame, graph: graph), try r.value(in: frame, graph: graph), at: location)
@@ -114,6 +116,10 @@ extension CompiledExpression {
     func truth(in frame: borrowing MatchFrame, graph: Graph) throws(QueryError) -> Truth {
         switch self {
         case .nodesDiffer(let a, let b): return frame.nodes[a] != frame.nodes[b]
+        case .columnTest(let node, let slot, let column, let condition, let cache):
+            let code = node ? graph.nodeTable.columns[column].codes[Int(frame.nodes[slot])]
+                : graph.edgeTable.columns[column].codes[Int(frame.edges[slot])]
+            return try cache.truth(code: Int(code)) { () throws(QueryError) -> Truth in try condition.truth(in: frame, graph: graph) }
         case .and(let l, let r):
             let a = try l.truth(in: frame, graph: graph)
             if a == false { return false }
@@ -165,9 +171,10 @@ extension CompiledExpression {
         case .text(let op, let l, let r):
             guard case .string(let a) = try l.value(in: frame, graph: graph),
                   case .string(let b) = try r.value(in: frame, graph: graph) else { return nil }
+            // By code points, as Cypher compares: UTF-8 bytes agree exactly when code points do.
             switch op {
-            case .startsWith: return a.unicodeScalars.starts(with: b.unicodeScalars)
-            case .endsWith: return a.unicodeScalars.reversed().starts(with: b.unicodeScalars.reversed())
+            case .startsWith: return a.utf8.starts(with: b.utf8)
+            case .endsWith: return a.utf8.count >= b.utf8.count && a.utf8.suffix(b.utf8.count).elementsEqual(b.utf8)
             default: return b.isEmpty || a.contains(b)
             }
         default:

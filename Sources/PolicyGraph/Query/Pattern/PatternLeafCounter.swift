@@ -9,6 +9,15 @@ struct LeafScanner {
     let graph: Graph
     let query: BoundQuery
     let leaves: [LeafPlan]
+    /// Each leaf's predicates, compiled.
+    let conditions: [[CompiledExpression]]
+
+    init(graph: Graph, query: BoundQuery, leaves: [LeafPlan]) {
+        self.graph = graph
+        self.query = query
+        self.leaves = leaves
+        conditions = leaves.map { $0.predicates.map { query.predicates[$0].expression } }
+    }
 
     /// `body(edge, leafRow)` for each edge binding leaf `i` at anchor row `anchorRow`.
     func forEachBinding(_ i: Int, anchorRow: Int32, frame: inout MatchFrame, _ body: (Int32, Int32) -> Void) throws(QueryError) {
@@ -28,7 +37,7 @@ struct LeafScanner {
                 if !leaf.predicates.isEmpty {
                     frame.nodes[leaf.node] = other
                     frame.edges[leaf.relationship] = e
-                    for p in leaf.predicates where try query.predicates[p].expression.truth(in: frame, graph: graph) != true { continue edges }
+                    for c in conditions[i] where try c.truth(in: frame, graph: graph) != true { continue edges }
                 }
                 body(e, other)
             }
@@ -77,7 +86,7 @@ struct LeafScanner {
             if !leaf.predicates.isEmpty {
                 frame.edges[leaf.relationship] = e
                 frame.nodes[leaf.anchor] = anchor
-                for p in leaf.predicates where try query.predicates[p].expression.truth(in: frame, graph: graph) != true { return }
+                for c in conditions[i] where try c.truth(in: frame, graph: graph) != true { return }
             }
             body(e, anchor)
         }
@@ -110,7 +119,7 @@ struct LeafScanner {
         frame.nodes[leaf.node] = other
         frame.edges[leaf.relationship] = e
         found = true
-        for p in leaf.predicates where try query.predicates[p].expression.truth(in: frame, graph: graph) != true { found = false }
+        for c in conditions[i] where try c.truth(in: frame, graph: graph) != true { found = false }
         return found
     }
 

@@ -58,6 +58,8 @@ struct PatternMatcher {
     /// Whether a path's edges are read (RETURN, WHERE, uniqueness, the subgraph); if not, the
     /// walk does not copy its trail at every match.
     private let recordsPath: [Bool]
+    /// Each step's predicates, compiled.
+    private let conditions: [[CompiledExpression]]
     private static let shortTrail = 16
 
     init(graph: Graph, query: BoundQuery, plan: MatchPlan) {
@@ -73,6 +75,7 @@ struct PatternMatcher {
         read.formUnion(plan.leaves.flatMap(\.isoPaths))
         if let projection = query.projection { read.formUnion(projection.relationships) }
         recordsPath = query.relationships.indices.map { query.projection == nil || read.contains($0) }
+        conditions = plan.steps.map { $0.predicates.map { query.predicates[$0].expression } }
     }
 
     /// Finds every match and hands it to `sink`.
@@ -132,7 +135,7 @@ struct PatternMatcher {
     private mutating func bindNode<S: MatchSink>(_ v: Int, _ row: Int32, _ k: Int, _ s: MatchPlan.Step, _ sink: inout S) throws(QueryError) {
         guard query.nodes[v].accepts(row, in: graph) else { return }
         frame.nodes[v] = row
-        if try passes(s) { try step(k + 1, &sink) }
+        if try passes(k) { try step(k + 1, &sink) }
     }
 
     private mutating func bindEnds<S: MatchSink>(_ ri: Int, _ e: Int32, _ a: Int32, _ b: Int32, _ k: Int, _ s: MatchPlan.Step, _ sink: inout S) throws(QueryError) {
@@ -142,7 +145,7 @@ struct PatternMatcher {
         frame.nodes[r.from] = a
         frame.nodes[r.to] = b
         frame.edges[ri] = e
-        if try passes(s) { try step(k + 1, &sink) }
+        if try passes(k) { try step(k + 1, &sink) }
     }
 
     /// Binds the unbound end of a single-edge relationship from its bound end.
@@ -161,7 +164,7 @@ struct PatternMatcher {
                 guard r.filters.isEmpty || r.accepts(e, in: graph), slot.accepts(other, in: graph), isUnique(e, s) else { continue }
                 frame.nodes[target] = other
                 frame.edges[ri] = e
-                if try passes(s) { try step(k + 1, &sink) }
+                if try passes(k) { try step(k + 1, &sink) }
             }
         }
     }
@@ -187,7 +190,7 @@ struct PatternMatcher {
                 if !r.directed, !pass.outgoing, other == pass.node { continue }
                 guard r.filters.isEmpty || r.accepts(e, in: graph), isUnique(e, s) else { continue }
                 frame.edges[ri] = e
-                if try self.passes(s) { try step(k + 1, &sink) }
+                if try self.passes(k) { try step(k + 1, &sink) }
             }
         }
     }
@@ -254,7 +257,7 @@ struct PatternMatcher {
                 if !into { frame.nodes[target] = node }
                 // The path lists its edges from the node written on the left.
                 if recordsPath[ri] { frame.paths[ri] = forward == r.fromIsLeft ? stacks[ri] : stacks[ri].reversed() }
-                if try passes(s) { try step(k + 1, &sink) }
+                if try passes(k) { try step(k + 1, &sink) }
             }
         }
         return length.max.map { depth < $0 } ?? true
@@ -292,8 +295,8 @@ struct PatternMatcher {
     }
 
     @inline(__always)
-    private func passes(_ s: MatchPlan.Step) throws(QueryError) -> Bool {
-        for p in s.predicates where try query.predicates[p].expression.truth(in: frame, graph: graph) != true { return false }
+    private func passes(_ k: Int) throws(QueryError) -> Bool {
+        for c in conditions[k] where try c.truth(in: frame, graph: graph) != true { return false }
         return true
     }
 }
