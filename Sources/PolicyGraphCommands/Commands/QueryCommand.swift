@@ -8,13 +8,13 @@ struct QueryCommand: Command {
         discussion: """
             Kinds are labels, relations are relationship types, CSV columns are properties and a
             node's id is its `id` property. Give the query as an argument, with --file, or as '-'
-            to read it from standard input. See docs/readme/queries.md for the language.
+            to read it from standard input. The README's section on queries teaches the language.
             """,
         positionals: [PositionalSpec(name: "QUERY", help: "the query text, or '-' for standard input", optional: true)],
         options: [.value("file", "F", "read the query from file F")],
         formats: ["text", "json", "csv"],
         examples: [
-            "policygraph query \"MATCH (o:official)-[:memberOf]->(:delegation {id: 'us-delegation'}) RETURN o.label\"",
+            "policygraph query \"MATCH (o:official)-[:leads]->(:delegation {id: 'us-delegation'}) RETURN o.label\"",
             "policygraph query 'MATCH (c:country)-[:supports]->(f:framework) RETURN c, count(*) ORDER BY count(*) DESC' --format json",
             "policygraph query --file questions/who-opposes.cypher --format csv",
         ])
