@@ -7,7 +7,7 @@ import Testing
 /// compared to loops written by hand over the public API.
 struct PatternPlannerTests {
     static let graph: Graph? = {
-        var random = SeededRandom(seed: 6)
+        var random = PatternRandom(seed: 6)
         var nodes = "id,kind,label\n"
         var edges = "from,relation,to\n"
         let countries = (0..<12).map { "c\($0)" }, agencies = (0..<60).map { "a\($0)" }

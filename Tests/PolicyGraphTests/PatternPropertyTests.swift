@@ -14,7 +14,7 @@ struct PatternPropertyTests {
     ]
 
     @Test func countsAgreeWithBruteForceOnRandomGraphs() throws {
-        var random = SeededRandom(seed: 20_240_514)
+        var random = PatternRandom(seed: 20_240_514)
         for _ in 0..<200 {
             let graph = try RandomPatterns.graph(&random)
             let query = RandomPatterns.query(&random, graph: graph, returning: false)
@@ -27,7 +27,7 @@ struct PatternPropertyTests {
     }
 
     @Test func starCountsAgreeWithBruteForce() throws {
-        var random = SeededRandom(seed: 31_337)
+        var random = PatternRandom(seed: 31_337)
         for _ in 0..<200 {
             let graph = try RandomPatterns.graph(&random)
             let query = RandomPatterns.star(&random, graph: graph)
@@ -40,7 +40,7 @@ struct PatternPropertyTests {
     }
 
     @Test func rowsAgreeWithBruteForceOnRandomGraphs() throws {
-        var random = SeededRandom(seed: 7_700_112)
+        var random = PatternRandom(seed: 7_700_112)
         for _ in 0..<200 {
             let graph = try RandomPatterns.graph(&random)
             let query = RandomPatterns.query(&random, graph: graph, returning: true)
@@ -53,7 +53,7 @@ struct PatternPropertyTests {
     }
 
     @Test func subgraphHoldsExactlyTheBoundElements() throws {
-        var random = SeededRandom(seed: 99)
+        var random = PatternRandom(seed: 99)
         for _ in 0..<60 {
             let graph = try RandomPatterns.graph(&random)
             let query = RandomPatterns.query(&random, graph: graph, returning: false)

@@ -1,7 +1,8 @@
 @testable import PolicyGraph
 
-/// A deterministic random source for property tests (SplitMix64).
-struct SeededRandom: RandomNumberGenerator {
+/// A deterministic random source for the pattern property tests (SplitMix64), with the draws
+/// they need.
+struct PatternRandom: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
@@ -26,7 +27,7 @@ enum RandomPatterns {
         return "{\"relations\": {\(relations.joined(separator: ", "))}, \"numeric\": [\"score\"]}"
     }()
 
-    static func graph(_ random: inout SeededRandom) throws -> Graph {
+    static func graph(_ random: inout PatternRandom) throws -> Graph {
         let n = random.int(3...5)
         let m = random.int(3...12)
         var nodes = "id,kind,label,score,tag\n"
@@ -44,7 +45,7 @@ enum RandomPatterns {
         return try GraphLoader.load(nodes: Array(nodes.utf8), edges: Array(edges.utf8), schema: Array(schema.utf8)).graph
     }
 
-    static func query(_ random: inout SeededRandom, graph: Graph, returning: Bool) -> ReferenceQuery {
+    static func query(_ random: inout PatternRandom, graph: Graph, returning: Bool) -> ReferenceQuery {
         let clauses = random.chance(0.25) ? 2 : 1
         var q = ReferenceQuery(nodes: [], rels: [], clauses: clauses, wheres: Array(repeating: nil, count: clauses), returned: nil)
         func newNode() -> Int {
@@ -86,7 +87,7 @@ enum RandomPatterns {
 
     /// A star: two or three leaves around one node, often on the same relations (edges that
     /// isomorphism keeps apart) and often with `a <> b` between leaves: the shapes counting factors.
-    static func star(_ random: inout SeededRandom, graph: Graph) -> ReferenceQuery {
+    static func star(_ random: inout PatternRandom, graph: Graph) -> ReferenceQuery {
         var q = ReferenceQuery(nodes: [ReferenceQuery.NodeVar(name: "v0")], rels: [], clauses: 1, wheres: [nil], returned: nil)
         if random.chance(0.3) { q.nodes[0].kind = random.pick(kinds) }
         let shared = random.pick(relations)
@@ -107,7 +108,7 @@ enum RandomPatterns {
         return q
     }
 
-    static func predicate(_ random: inout SeededRandom, nodes: [Int], rels: [Int], depth: Int) -> ReferenceQuery.Predicate {
+    static func predicate(_ random: inout PatternRandom, nodes: [Int], rels: [Int], depth: Int) -> ReferenceQuery.Predicate {
         if depth < 2, random.chance(0.3) {
             let a = predicate(&random, nodes: nodes, rels: rels, depth: depth + 1)
             switch random.int(0...3) {
