@@ -9,6 +9,7 @@ public enum PolicyGraphTool {
     static let commands: [any Command] = [
         ValidateCommand(), StatsCommand(), ShowCommand(), NeighborsCommand(), FormatCommand(),
         PathCommand(), SubgraphCommand(), ReachCommand(), ComponentsCommand(), RankCommand(),
+        QueryCommand(),
         OverlapCommand(),
         DotCommand(), RenderCommand(), ViewsCommand(),
         ExportCommand(), ImportCommand(),

@@ -121,3 +121,23 @@ enum DotFixtures {
         #expect(PolicyGraphTool.run(["dot", "--graph", small, "stray"]).status == 2)
     }
 }
+
+@Suite struct DotQueryTests {
+    let small = Fixtures.path("valid/small")
+
+    @Test func queryDrawsExactlyWhatThePatternBinds() {
+        let out = PolicyGraphTool.run(["dot", "--graph", small, "--query", "MATCH (c:country)-[:supports]->(f:framework) RETURN c, f"])
+        #expect(out.status == 0)
+        let nodes = out.stdout.split(separator: "\n").filter { $0.hasPrefix("  \"") && !$0.contains("->") }.map { $0.split(separator: " ")[0] }
+        #expect(nodes == ["\"china\"", "\"export-controls\"", "\"gaigi\"", "\"sfc\"", "\"us\""])
+        let edges = out.stdout.split(separator: "\n").filter { $0.contains(" -> ") }
+        #expect(edges.count == 4)
+        #expect(edges.allSatisfy { $0.contains("label=\"supports\"") })
+    }
+
+    @Test func badPatternIsAQueryError() {
+        let out = PolicyGraphTool.run(["dot", "--graph", small, "--query", "MATCH (c:contry) RETURN c"])
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("did you mean 'country'?"))
+    }
+}

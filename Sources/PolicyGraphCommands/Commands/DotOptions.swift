@@ -47,7 +47,7 @@ enum DotOptions {
             throw UsageError("unexpected argument '\(extra)'", command: arguments.command)
         }
         if let pattern = arguments.value("query") {
-            _ = pattern; view = graph // PENDING-PATTERNS
+            view = try graph.patternSubgraph(pattern)
             view = try view.selecting(GraphSelection(relations: selection.relations, kinds: selection.kinds))
         } else if let fromText = arguments.value("path") {
             guard let toText = arguments.positionals.first else {

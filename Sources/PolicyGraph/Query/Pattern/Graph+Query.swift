@@ -1,0 +1,141 @@
+/// Choices of the engine that tests vary to check each way against brute force.
+struct PatternOptions: Sendable {
+    /// Count leaves instead of enumerating them.
+    var factorize = true
+    var leafMode = LeafMode.automatic
+}
+
+extension Graph {
+    /// Runs a Cypher-like pattern query (`MATCH ... WHERE ... RETURN ...`) on the graph.
+    ///
+    /// Node kinds are labels, relations are relationship types, CSV columns are properties and
+    /// a node's `id` property is its id. Within one MATCH an edge is bound at most once.
+    /// Without ORDER BY, rows come sorted by their columns.
+    ///
+    /// - Throws: ``QueryError`` with the place in the query for a syntax error, an unknown
+    ///   kind, relation, property, variable or id (with suggestions), or an unsupported clause.
+    /// - Complexity: planned from the most selective element along the adjacency indices;
+    ///   proportional to the partial matches explored, never to all node pairs.
+    public func query(_ text: String) throws(QueryError) -> QueryResult {
+        try query(text, options: PatternOptions())
+    }
+
+    func query(_ text: String, options: PatternOptions) throws(QueryError) -> QueryResult {
+        let parsed = try PatternParser.parse(text)
+        let bound = try PatternBinder.bind(parsed, in: self)
+        guard let projection = bound.projection else { return QueryResult(columns: [], rows: [], nodeSummaries: [:]) }
+        let plan = PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode)
+        var matcher = PatternMatcher(graph: self, query: bound, plan: plan)
+        var rows: [[PatternValue]]
+        var keys: [[PatternValue]]
+        if projection.isAggregating {
+            var sink = GroupAggregator(graph: self, projection: projection)
+            try matcher.run(&sink)
+            rows = try sink.rows(&matcher.frame)
+            if projection.distinct { rows = Self.distinct(rows) }
+            keys = []
+            for row in rows {
+                matcher.frame.columns = row
+                var key: [PatternValue] = []
+                for sort in projection.order { key.append(try sort.expression.value(in: matcher.frame, graph: self)) }
+                keys.append(key)
+            }
+        } else {
+            var sink = RowCollector(graph: self, projection: projection)
+            try matcher.run(&sink)
+            rows = sink.rows
+            keys = sink.sortKeys
+        }
+        return finish(rows: rows, keys: keys, projection: projection)
+    }
+
+    /// The plan of a query in words (for tests of the planner).
+    func explainQuery(_ text: String, options: PatternOptions = PatternOptions()) throws(QueryError) -> String {
+        let bound = try PatternBinder.bind(try PatternParser.parse(text), in: self)
+        return PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode).explanation(bound, graph: self)
+    }
+
+    /// The part of the graph a pattern binds: every node and edge bound by the MATCH clauses in
+    /// some match (the edges of variable-length relationships included). RETURN is optional and
+    /// ignored.
+    ///
+    /// - Throws: ``QueryError`` as ``query(_:)`` does.
+    /// - Complexity: proportional to the matches, plus O(n + m) to build the subgraph.
+    public func patternSubgraph(_ text: String) throws(QueryError) -> Graph {
+        let parsed = try PatternParser.parse(text)
+        var bound = try PatternBinder.bind(parsed, in: self, requireReturn: false)
+        bound.projection = nil
+        let plan = PatternPlanner.plan(bound, graph: self, factorize: false)
+        var matcher = PatternMatcher(graph: self, query: bound, plan: plan)
+        var sink = ElementCollector(graph: self)
+        try matcher.run(&sink)
+        return selecting(nodes: (0..<Int32(nodeCount)).filter { sink.nodes[Int($0)] },
+                         edges: (0..<Int32(edgeCount)).filter { sink.edges[Int($0)] })
+    }
+
+    private static func distinct(_ rows: [[PatternValue]]) -> [[PatternValue]] {
+        var seen: Set<[PatternValue]> = []
+        return rows.filter { seen.insert($0).inserted }
+    }
+
+    /// Sorts (by ORDER BY, then by the columns, so that output is deterministic), skips, limits
+    /// and turns engine values into public ones.
+    private func finish(rows: [[PatternValue]], keys: [[PatternValue]], projection: PatternProjection) -> QueryResult {
+        let order = PatternOrder(graph: self)
+        var indices = Array(rows.indices)
+        indices.sort { a, b in
+            for (i, sort) in projection.order.enumerated() {
+                let c = order.compare(keys[a][i], keys[b][i])
+                if c != 0 { return sort.descending ? c > 0 : c < 0 }
+            }
+            let c = order.compare(rows: rows[a], rows[b])
+            return c != 0 ? c < 0 : a < b
+        }
+        let start = min(projection.skip, indices.count)
+        let end = projection.limit.map { start + min(indices.count - start, $0) } ?? indices.count
+        var summaries: [NodeID: QueryResult.NodeSummary] = [:]
+        func convert(_ v: PatternValue) -> QueryValue {
+            switch v {
+            case .null: return .null
+            case .bool(let b): return .bool(b)
+            case .int(let n): return .int(n)
+            case .double(let d): return .double(d)
+            case .string(let s): return .string(s)
+            case .node(let row):
+                let id = self.id(at: row)
+                if summaries[id] == nil { summaries[id] = .init(kind: kind(at: row), label: label(at: row)) }
+                return .node(id)
+            case .edge(let e): return .edge(edge(at: e))
+            case .list(let items): return .list(items.map(convert))
+            }
+        }
+        let result = indices[start..<end].map { rows[$0].map(convert) }
+        return QueryResult(columns: projection.columns, rows: result, nodeSummaries: summaries)
+    }
+}
+
+/// Marks every node and edge a match binds (for ``Graph/patternSubgraph(_:)``): the nodes of
+/// variables, the edges of relationships, and the edges of paths with the nodes they pass.
+struct ElementCollector: MatchSink {
+    let graph: Graph
+    var nodes: [Bool]
+    var edges: [Bool]
+
+    init(graph: Graph) {
+        self.graph = graph
+        nodes = [Bool](repeating: false, count: graph.nodeCount)
+        edges = [Bool](repeating: false, count: graph.edgeCount)
+    }
+
+    mutating func accept(_ frame: inout MatchFrame, weight: Int) throws(QueryError) {
+        for n in frame.nodes where n >= 0 { nodes[Int(n)] = true }
+        for e in frame.edges where e >= 0 { edges[Int(e)] = true }
+        for path in frame.paths {
+            for e in path {
+                edges[Int(e)] = true
+                nodes[Int(graph.source(ofEdge: e))] = true
+                nodes[Int(graph.target(ofEdge: e))] = true
+            }
+        }
+    }
+}

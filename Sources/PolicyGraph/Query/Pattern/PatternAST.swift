@@ -1,0 +1,167 @@
+/// The syntax tree of a pattern query, as written: names are not yet checked against the graph.
+
+/// `MATCH ... [WHERE ...]` clauses followed by `RETURN ...`.
+struct PatternQuery: Sendable {
+    var matches: [MatchClause]
+    /// `nil` only when the text has no RETURN (allowed for ``Graph/patternSubgraph(_:)``).
+    var returnClause: ReturnClause?
+    /// Where the text ends (for "expected RETURN").
+    var end: QueryLocation
+}
+
+/// A name as written, with where it is (for errors).
+struct PatternName: Sendable, Equatable {
+    let text: String
+    let location: QueryLocation
+}
+
+/// One `MATCH` clause: its comma-separated paths and its `WHERE`.
+struct MatchClause: Sendable {
+    var paths: [PathPattern]
+    var predicate: PatternExpression?
+    let location: QueryLocation
+}
+
+/// `(a)-[r]->(b)<-[s]-(c)`: `nodes.count == relationships.count + 1`.
+struct PathPattern: Sendable {
+    var nodes: [NodePattern]
+    var relationships: [RelationshipPattern]
+}
+
+/// `(a:country|official {id: 'us'})`.
+struct NodePattern: Sendable {
+    var variable: PatternName?
+    /// Label groups: every group must hold (`:a:b`), any name of a group may (`:a|b`).
+    var kinds: [[PatternName]]
+    var properties: [PropertyEntry]
+    let location: QueryLocation
+}
+
+/// Which way a relationship pattern points, as written left to right.
+enum PatternDirection: Sendable, Equatable {
+    /// `-[]->`
+    case right
+    /// `<-[]-`
+    case left
+    /// `-[]-`
+    case either
+}
+
+/// `-[r:supports|opposes*1..3 {date: '2024'}]->`.
+struct RelationshipPattern: Sendable {
+    var variable: PatternName?
+    var relations: [PatternName]
+    var direction: PatternDirection
+    /// `nil` for a single edge; `*` forms give a range (`max == nil` for no upper bound).
+    var length: LengthRange?
+    var properties: [PropertyEntry]
+    let location: QueryLocation
+}
+
+/// The hop counts a variable-length relationship may take.
+struct LengthRange: Sendable, Equatable {
+    var min: Int
+    var max: Int?
+}
+
+/// `key: value` in a node or relationship pattern.
+struct PropertyEntry: Sendable {
+    let key: PatternName
+    let value: PatternExpression
+}
+
+/// An expression with where it starts and the text it was written as (a column's name).
+struct PatternExpression: Sendable {
+    indirect enum Form: Sendable {
+        case null
+        case bool(Bool)
+        case integer(Int)
+        case float(Double)
+        case string(String)
+        case list([PatternExpression])
+        case variable(String)
+        case property(PatternExpression, PatternName)
+        case index(PatternExpression, PatternExpression)
+        case not(PatternExpression)
+        case negate(PatternExpression)
+        case binary(BinaryOperator, PatternExpression, PatternExpression)
+        case isNull(PatternExpression, negated: Bool)
+        /// `n:country|official`: whether a node has one of the kinds of every group.
+        case hasKinds(PatternExpression, [[PatternName]])
+        case call(PatternName, distinct: Bool, arguments: [PatternExpression])
+        case countStar
+    }
+
+    var form: Form
+    let location: QueryLocation
+    /// The expression's text as written (used as its column name).
+    let text: String
+}
+
+/// Infix operators, loosest first in the grammar.
+enum BinaryOperator: String, Sendable {
+    case or = "OR", xor = "XOR", and = "AND"
+    case equal = "=", notEqual = "<>", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%", power = "^"
+    case `in` = "IN", startsWith = "STARTS WITH", endsWith = "ENDS WITH", contains = "CONTAINS"
+}
+
+/// `RETURN [DISTINCT] items [ORDER BY ...] [SKIP n] [LIMIT n]`.
+struct ReturnClause: Sendable {
+    var distinct: Bool
+    /// `RETURN *`: every named variable, by name.
+    var star: Bool
+    var items: [ReturnItem]
+    var order: [SortItem]
+    var skip: Int?
+    var limit: Int?
+    let location: QueryLocation
+}
+
+/// `expression [AS alias]`.
+struct ReturnItem: Sendable {
+    let expression: PatternExpression
+    let alias: PatternName?
+    /// The column's name: the alias, or the expression as written.
+    var column: String { alias?.text ?? expression.text }
+}
+
+/// `expression [ASC|DESC]`.
+struct SortItem: Sendable {
+    let expression: PatternExpression
+    let descending: Bool
+}
+
+extension PatternExpression {
+    /// The expression with spacing and case of keywords normalised: two expressions that mean the
+    /// same column (`count(*)` and `COUNT( * )`) have the same canonical text.
+    var canonical: String {
+        switch form {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .integer(let n): return String(n)
+        case .float(let d): return String(d)
+        case .string(let s): return "'" + s.replacingAll("'", with: "\\'") + "'"
+        case .list(let items): return "[" + items.map(\.canonical).joined(separator: ",") + "]"
+        case .variable(let v): return "`" + v + "`"
+        case .property(let e, let name): return e.canonical + ".`" + name.text + "`"
+        case .index(let e, let i): return e.canonical + "[" + i.canonical + "]"
+        case .not(let e): return "NOT(" + e.canonical + ")"
+        case .negate(let e): return "-(" + e.canonical + ")"
+        case .binary(let op, let l, let r): return "(" + l.canonical + " " + op.rawValue + " " + r.canonical + ")"
+        case .isNull(let e, let negated): return "(" + e.canonical + (negated ? " IS NOT NULL)" : " IS NULL)")
+        case .hasKinds(let e, let groups): return e.canonical + groups.map { ":" + $0.map(\.text).joined(separator: "|") }.joined()
+        case .call(let name, let distinct, let arguments):
+            return name.text.lowercased() + "(" + (distinct ? "DISTINCT " : "") + arguments.map(\.canonical).joined(separator: ",") + ")"
+        case .countStar: return "count(*)"
+        }
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+}

@@ -1,0 +1,225 @@
+/// The running value of one aggregate in one group. Weights count repeated matches (counted
+/// leaves) without enumerating them: `count(*)` adds the weight, `collect` appends that many
+/// copies, DISTINCT variants ignore it.
+struct AggregateState {
+    var count = 0
+    var distinct: Set<PatternValue> = []
+    var values: [PatternValue] = []
+    var integerSum = 0
+    var doubleSum = 0.0
+    var sawDouble = false
+    var best: PatternValue?
+
+    mutating func add(_ spec: AggregateSpec, _ value: PatternValue, weight: Int, order: PatternOrder) throws(QueryError) {
+        guard let function = spec.function else {
+            try addCount(weight, spec)
+            return
+        }
+        if value.isNull { return }
+        if spec.distinct {
+            if distinct.insert(value).inserted, function == .collect { values.append(value) }
+            if function == .sum || function == .avg, value.number == nil { throw Self.notNumber(spec, value) }
+            return
+        }
+        switch function {
+        case .count: try addCount(weight, spec)
+        case .collect: for _ in 0..<weight { values.append(value) }
+        case .sum, .avg:
+            switch value {
+            case .int(let n):
+                let (product, o1) = n.multipliedReportingOverflow(by: weight)
+                let (sum, o2) = integerSum.addingReportingOverflow(product)
+                if o1 || o2 { throw QueryError(.invalidArgument("integer overflow in \(function.rawValue)()"), at: spec.location) }
+                integerSum = sum
+                doubleSum += Double(n) * Double(weight)
+            case .double(let d):
+                sawDouble = true
+                doubleSum += d * Double(weight)
+            default: throw Self.notNumber(spec, value)
+            }
+            try addCount(weight, spec)
+        case .min, .max:
+            if let current = best {
+                let c = order.compare(value, current)
+                if function == .min ? c < 0 : c > 0 { best = value }
+            } else {
+                best = value
+            }
+        }
+    }
+
+    private mutating func addCount(_ weight: Int, _ spec: AggregateSpec) throws(QueryError) {
+        let (sum, overflow) = count.addingReportingOverflow(weight)
+        if overflow { throw QueryError(.invalidArgument("the count overflows a 64-bit integer"), at: spec.location) }
+        count = sum
+    }
+
+    private static func notNumber(_ spec: AggregateSpec, _ value: PatternValue) -> QueryError {
+        QueryError(.invalidArgument("\(spec.function?.rawValue ?? "sum")() needs numbers"), at: spec.location)
+    }
+
+    func result(_ spec: AggregateSpec, order: PatternOrder) -> PatternValue {
+        guard let function = spec.function else { return .int(count) }
+        if spec.distinct {
+            let items = function == .collect ? values : Array(distinct)
+            switch function {
+            case .count: return .int(distinct.count)
+            case .collect: return .list(items)
+            case .sum, .avg:
+                if items.isEmpty { return function == .sum ? .int(0) : .null }
+                let total = items.reduce(0.0) { $0 + ($1.number ?? 0) }
+                if function == .avg { return .double(total / Double(items.count)) }
+                if items.allSatisfy({ if case .int = $0 { return true } else { return false } }) {
+                    var sum = 0
+                    for case .int(let n) in items { sum = sum &+ n }
+                    return .int(sum)
+                }
+                return .double(total)
+            case .min, .max:
+                return items.min { a, b in
+                    let c = order.compare(a, b)
+                    return function == .min ? c < 0 : c > 0
+                } ?? .null
+            }
+        }
+        switch function {
+        case .count: return .int(count)
+        case .collect: return .list(values)
+        case .sum: return sawDouble ? .double(doubleSum) : .int(integerSum)
+        case .avg: return count == 0 ? .null : .double(doubleSum / Double(count))
+        case .min, .max: return best ?? .null
+        }
+    }
+}
+
+/// Groups matches by the RETURN items without aggregates and folds the aggregates, streaming:
+/// nothing is kept per match. `RETURN count(*)` is one counter; grouping by one node variable
+/// (`RETURN c, count(*)`) indexes groups by node row instead of hashing.
+struct GroupAggregator: MatchSink {
+    let graph: Graph
+    let projection: PatternProjection
+    let keyItems: [Int]
+    let order: PatternOrder
+    /// Whether aggregate items read grouping variables, so a group keeps its first bindings.
+    let keepsBindings: Bool
+    private var groupOfKey: [[PatternValue]: Int] = [:]
+    /// For a single node key: group index per node row, -1 for none.
+    private var groupOfNode: [Int32] = []
+    private let nodeKeySlot: Int?
+    private(set) var keys: [[PatternValue]] = []
+    private var states: [[AggregateState]] = []
+    private var bindings: [(nodes: [Int32], edges: [Int32], paths: [[Int32]])] = []
+
+    init(graph: Graph, projection: PatternProjection) {
+        self.graph = graph
+        self.projection = projection
+        keyItems = projection.items.indices.filter { !projection.itemAggregates[$0] }
+        order = PatternOrder(graph: graph)
+        keepsBindings = projection.items.indices.contains { i in
+            guard projection.itemAggregates[i] else { return false }
+            if case .aggregate = projection.items[i] { return false }
+            return true
+        }
+        if keyItems.count == 1, case .node(let slot) = projection.items[keyItems[0]] {
+            nodeKeySlot = slot
+            groupOfNode = [Int32](repeating: -1, count: graph.nodeCount)
+        } else {
+            nodeKeySlot = nil
+        }
+        if keyItems.isEmpty { addGroup([], nil) }
+    }
+
+    private mutating func addGroup(_ key: [PatternValue], _ frame: MatchFrame?) {
+        keys.append(key)
+        states.append([AggregateState](repeating: AggregateState(), count: projection.aggregates.count))
+        if keepsBindings, let frame { bindings.append((frame.nodes, frame.edges, frame.paths)) }
+    }
+
+    mutating func accept(_ frame: inout MatchFrame, weight: Int) throws(QueryError) {
+        var group = 0
+        if let slot = nodeKeySlot {
+            let row = Int(frame.nodes[slot])
+            if groupOfNode[row] < 0 {
+                groupOfNode[row] = Int32(keys.count)
+                addGroup([.node(frame.nodes[slot])], frame)
+            }
+            group = Int(groupOfNode[row])
+        } else if !keyItems.isEmpty {
+            var key: [PatternValue] = []
+            key.reserveCapacity(keyItems.count)
+            for i in keyItems { key.append(try projection.items[i].value(in: frame, graph: graph)) }
+            if let g = groupOfKey[key] {
+                group = g
+            } else {
+                group = keys.count
+                groupOfKey[key] = group
+                addGroup(key, frame)
+            }
+        }
+        for (j, spec) in projection.aggregates.enumerated() {
+            let value = try spec.argument?.value(in: frame, graph: graph) ?? .null
+            try states[group][j].add(spec, value, weight: weight, order: order)
+        }
+    }
+
+    /// The finished rows, one per group, in the order groups were first met.
+    func rows(_ frame: inout MatchFrame) throws(QueryError) -> [[PatternValue]] {
+        var rows: [[PatternValue]] = []
+        rows.reserveCapacity(keys.count)
+        for (g, key) in keys.enumerated() {
+            frame.aggregates = projection.aggregates.enumerated().map { states[g][$0.offset].result($0.element, order: order) }
+            if keepsBindings, g < bindings.count {
+                frame.nodes = bindings[g].nodes
+                frame.edges = bindings[g].edges
+                frame.paths = bindings[g].paths
+            }
+            var row: [PatternValue] = []
+            var k = 0
+            for (i, item) in projection.items.enumerated() {
+                if projection.itemAggregates[i] {
+                    row.append(try item.value(in: frame, graph: graph))
+                } else {
+                    row.append(key[k])
+                    k += 1
+                }
+            }
+            rows.append(row)
+        }
+        return rows
+    }
+}
+
+/// Collects the rows of a query without aggregates (each match `weight` times; once under
+/// DISTINCT), with their ORDER BY keys.
+struct RowCollector: MatchSink {
+    let graph: Graph
+    let projection: PatternProjection
+    private(set) var rows: [[PatternValue]] = []
+    private(set) var sortKeys: [[PatternValue]] = []
+    private var seen: Set<[PatternValue]> = []
+
+    init(graph: Graph, projection: PatternProjection) {
+        self.graph = graph
+        self.projection = projection
+    }
+
+    mutating func accept(_ frame: inout MatchFrame, weight: Int) throws(QueryError) {
+        var row: [PatternValue] = []
+        row.reserveCapacity(projection.items.count)
+        for item in projection.items { row.append(try item.value(in: frame, graph: graph)) }
+        var copies = weight
+        if projection.distinct {
+            guard seen.insert(row).inserted else { return }
+            copies = 1
+        }
+        var keys: [PatternValue] = []
+        if !projection.order.isEmpty {
+            frame.columns = row
+            for sort in projection.order { keys.append(try sort.expression.value(in: frame, graph: graph)) }
+        }
+        for _ in 0..<copies {
+            rows.append(row)
+            sortKeys.append(keys)
+        }
+    }
+}

@@ -1,0 +1,295 @@
+/// Expressions, loosest operator first: OR, XOR, AND, NOT, comparisons, the string/list/null
+/// predicates, + -, * / %, ^, unary minus, property access and indexing, atoms.
+extension PatternParser {
+    /// Words that end an expression or belong to a clause, never variables.
+    static let reserved: Set<String> = [
+        "AND", "OR", "XOR", "NOT", "IN", "IS", "STARTS", "ENDS", "CONTAINS", "AS", "ORDER", "BY", "SKIP",
+        "LIMIT", "RETURN", "MATCH", "WHERE", "DISTINCT", "ASC", "ASCENDING", "DESC", "DESCENDING",
+    ]
+
+    mutating func expression() throws(QueryError) -> PatternExpression { try binaryLevel(0) }
+
+    private static let levels: [[String: BinaryOperator]] = [["OR": .or], ["XOR": .xor], ["AND": .and]]
+
+    /// OR, XOR and AND, left-associative.
+    private mutating func binaryLevel(_ level: Int) throws(QueryError) -> PatternExpression {
+        if level == Self.levels.count { return try negation() }
+        let start = token
+        var left = try binaryLevel(level + 1)
+        while let k = token.keyword, let op = Self.levels[level][k] {
+            advance()
+            let right = try binaryLevel(level + 1)
+            left = make(.binary(op, left, right), from: start)
+        }
+        return left
+    }
+
+    private mutating func negation() throws(QueryError) -> PatternExpression {
+        let start = token
+        if token.isKeyword("NOT") {
+            advance()
+            let operand = try negation()
+            return make(.not(operand), from: start)
+        }
+        return try comparison()
+    }
+
+    /// `a = b`, `a < b < c` (a chain means `a < b AND b < c`, as in Cypher).
+    private mutating func comparison() throws(QueryError) -> PatternExpression {
+        let start = token
+        let first = try predicate()
+        var operands = [first]
+        var operators: [BinaryOperator] = []
+        while true {
+            if token.isSymbol("!=") { throw fail("use '<>' for 'not equal'") }
+            if token.isSymbol("=~") { throw fail("regular expressions (=~) are not supported; use STARTS WITH, ENDS WITH or CONTAINS") }
+            guard case .symbol(let s) = token.kind, let op = BinaryOperator(rawValue: s),
+                  [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(op) else { break }
+            advance()
+            operators.append(op)
+            operands.append(try predicate())
+        }
+        guard !operators.isEmpty else { return first }
+        var result = make(.binary(operators[0], operands[0], operands[1]), from: start)
+        for i in 1..<operators.count {
+            let link = make(.binary(operators[i], operands[i], operands[i + 1]), from: start)
+            result = make(.binary(.and, result, link), from: start)
+        }
+        return result
+    }
+
+    /// `IS [NOT] NULL`, `IN list`, `STARTS WITH s`, `ENDS WITH s`, `CONTAINS s`, `:kind` after a term.
+    private mutating func predicate() throws(QueryError) -> PatternExpression {
+        let start = token
+        var left = try additive()
+        while true {
+            if token.isKeyword("IS") {
+                advance()
+                var negated = false
+                if token.isKeyword("NOT") {
+                    negated = true
+                    advance()
+                }
+                guard token.isKeyword("NULL") else { throw expected(negated ? "NULL after IS NOT" : "NULL or NOT NULL after IS") }
+                advance()
+                left = make(.isNull(left, negated: negated), from: start)
+            } else if token.isKeyword("IN") {
+                advance()
+                let right = try additive()
+                left = make(.binary(.in, left, right), from: start)
+            } else if token.isKeyword("STARTS") || token.isKeyword("ENDS") {
+                let op: BinaryOperator = token.isKeyword("STARTS") ? .startsWith : .endsWith
+                let word = token.keyword ?? ""
+                advance()
+                guard token.isKeyword("WITH") else { throw expected("WITH after \(word)") }
+                advance()
+                let right = try additive()
+                left = make(.binary(op, left, right), from: start)
+            } else if token.isSymbol(":"), case .variable = left.form {
+                var groups: [[PatternName]] = []
+                while token.isSymbol(":") {
+                    advance()
+                    groups.append(try names(after: "':'", what: "a kind"))
+                }
+                left = make(.hasKinds(left, groups), from: start)
+            } else if token.isKeyword("CONTAINS") {
+                advance()
+                let right = try additive()
+                left = make(.binary(.contains, left, right), from: start)
+            } else {
+                return left
+            }
+        }
+    }
+
+    private mutating func additive() throws(QueryError) -> PatternExpression {
+        let start = token
+        var left = try multiplicative()
+        while token.isSymbol("+") || token.isSymbol("-") {
+            let op: BinaryOperator = token.isSymbol("+") ? .add : .subtract
+            advance()
+            let right = try multiplicative()
+            left = make(.binary(op, left, right), from: start)
+        }
+        return left
+    }
+
+    private mutating func multiplicative() throws(QueryError) -> PatternExpression {
+        let start = token
+        var left = try power()
+        while token.isSymbol("*") || token.isSymbol("/") || token.isSymbol("%") {
+            let op: BinaryOperator = token.isSymbol("*") ? .multiply : (token.isSymbol("/") ? .divide : .modulo)
+            advance()
+            let right = try power()
+            left = make(.binary(op, left, right), from: start)
+        }
+        return left
+    }
+
+    private mutating func power() throws(QueryError) -> PatternExpression {
+        let start = token
+        var left = try unary()
+        while token.isSymbol("^") {
+            advance()
+            let right = try unary()
+            left = make(.binary(.power, left, right), from: start)
+        }
+        return left
+    }
+
+    private mutating func unary() throws(QueryError) -> PatternExpression {
+        let start = token
+        if token.isSymbol("-") {
+            advance()
+            let operand = try unary()
+            switch operand.form {
+            case .integer(let n): return make(.integer(-n), from: start)
+            case .float(let d): return make(.float(-d), from: start)
+            default: return make(.negate(operand), from: start)
+            }
+        }
+        if token.isSymbol("+") {
+            advance()
+            return try unary()
+        }
+        return try postfix()
+    }
+
+    private mutating func postfix() throws(QueryError) -> PatternExpression {
+        let start = token
+        var e = try atom()
+        while true {
+            if token.isSymbol(".") {
+                advance()
+                guard let name = token.name else { throw expected("a property name after '.'") }
+                let key = PatternName(text: name, location: token.location)
+                advance()
+                e = make(.property(e, key), from: start)
+            } else if token.isSymbol("[") {
+                advance()
+                if token.isSymbol("..") || peek().isSymbol("..") { throw fail("list slices are not supported") }
+                let index = try expression()
+                try expect("]", "']' after the index")
+                e = make(.index(e, index), from: start)
+            } else {
+                return e
+            }
+        }
+    }
+
+    private mutating func atom() throws(QueryError) -> PatternExpression {
+        let start = token
+        switch token.kind {
+        case .integer(let n):
+            advance()
+            return make(.integer(n), from: start)
+        case .float(let d):
+            advance()
+            return make(.float(d), from: start)
+        case .string(let s):
+            advance()
+            return make(.string(s), from: start)
+        case .parameter(let p):
+            throw fail("parameters ($\(p)) are not supported; write the value into the query")
+        case .quotedWord(let name):
+            advance()
+            return make(.variable(name), from: start)
+        case .word(let word):
+            return try wordAtom(word, start: start)
+        case .symbol("("):
+            if peek().isSymbol(")") || peek().isSymbol(":") || (peek().name != nil && peek(2).isSymbol(":")) {
+                throw fail("patterns are not supported inside expressions; add the pattern to a MATCH clause")
+            }
+            advance()
+            var inner = try expression()
+            try expect(")", "')'")
+            if (token.isSymbol("-") && (peek().isSymbol("-") || peek().isSymbol("[") || peek().isSymbol(">")))
+                || (token.isSymbol("<") && peek().isSymbol("-")) {
+                throw fail("patterns are not supported inside expressions; add the pattern to a MATCH clause", at: start)
+            }
+            inner = PatternExpression(form: inner.form, location: start.location, text: slice(from: start))
+            return inner
+        case .symbol("["):
+            advance()
+            var items: [PatternExpression] = []
+            if !token.isSymbol("]") {
+                while true {
+                    items.append(try expression())
+                    if token.isSymbol("|") || token.isKeyword("WHERE") { throw fail("list comprehensions are not supported") }
+                    guard token.isSymbol(",") else { break }
+                    advance()
+                }
+            }
+            try expect("]", "',' or ']' in the list")
+            return make(.list(items), from: start)
+        case .symbol("{"):
+            throw fail("map literals are not supported")
+        default:
+            throw expected("an expression")
+        }
+    }
+
+    private mutating func wordAtom(_ word: String, start: PatternToken) throws(QueryError) -> PatternExpression {
+        let upper = word.uppercased()
+        switch upper {
+        case "TRUE", "FALSE":
+            advance()
+            return make(.bool(upper == "TRUE"), from: start)
+        case "NULL":
+            advance()
+            return make(.null, from: start)
+        case "CASE":
+            throw fail("CASE expressions are not supported")
+        case "EXISTS" where peek().isSymbol("(") || peek().isSymbol("{"):
+            throw fail("exists(...) is not supported; use 'x IS NOT NULL' for a property, or add the pattern to MATCH")
+        case "SHORTESTPATH", "ALLSHORTESTPATHS":
+            throw fail("\(word) is not supported; use 'policygraph path FROM TO'")
+        default:
+            break
+        }
+        if peek().isSymbol("(") {
+            let name = PatternName(text: word, location: start.location)
+            advance()
+            advance()
+            if upper == "COUNT", token.isSymbol("*") {
+                advance()
+                try expect(")", "')' after count(*")
+                return make(.countStar, from: start)
+            }
+            var distinct = false
+            if token.isKeyword("DISTINCT") {
+                distinct = true
+                advance()
+            }
+            var arguments: [PatternExpression] = []
+            if !token.isSymbol(")") {
+                while true {
+                    arguments.append(try expression())
+                    guard token.isSymbol(",") else { break }
+                    advance()
+                }
+            }
+            try expect(")", "',' or ')' after the arguments of \(word)")
+            return make(.call(name, distinct: distinct, arguments: arguments), from: start)
+        }
+        if Self.reserved.contains(upper) || UnsupportedClause.messages[upper] != nil {
+            if let error = unsupportedClause(start), upper != "WITH" { throw error }
+            throw expected("an expression")
+        }
+        advance()
+        return make(.variable(word), from: start)
+    }
+
+    // `make(...)` is called only with operands already parsed: a method call on a struct takes
+    // `self` before evaluating its arguments, so parsing inside the call would cut the text short.
+
+    /// The query text from `start` to the last consumed token.
+    func slice(from start: PatternToken) -> String {
+        guard start.start < lastEnd, lastEnd <= text.count else { return "" }
+        return String(text[start.start..<lastEnd])
+    }
+
+    func make(_ form: PatternExpression.Form, from start: PatternToken) -> PatternExpression {
+        PatternExpression(form: form, location: start.location, text: slice(from: start))
+    }
+}

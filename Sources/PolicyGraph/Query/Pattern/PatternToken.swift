@@ -1,0 +1,79 @@
+/// One lexical unit of a pattern query, with where it starts so that errors can point at it.
+struct PatternToken: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
+        /// A name or a keyword; keywords are told apart by the parser, case-insensitively.
+        case word(String)
+        /// A name in backticks: never a keyword.
+        case quotedWord(String)
+        case string(String)
+        case integer(Int)
+        case float(Double)
+        /// `$name`: parameters are not supported, but are reported as such.
+        case parameter(String)
+        /// Punctuation and operators: `( ) [ ] { } , : . .. | * - + / % ^ < > = <> <= >= !=`.
+        case symbol(String)
+        case end
+    }
+
+    let kind: Kind
+    /// Character offsets of the token in the query text.
+    let start: Int
+    let end: Int
+    let location: QueryLocation
+
+    /// The word, upper-cased, when the token is an unquoted word (a keyword candidate).
+    var keyword: String? {
+        if case .word(let w) = kind { return w.uppercased() }
+        return nil
+    }
+
+    /// Whether the token is the unquoted keyword `name` (given in upper case).
+    func isKeyword(_ name: String) -> Bool { keyword == name }
+
+    /// Whether the token is the symbol `s`.
+    func isSymbol(_ s: String) -> Bool { kind == .symbol(s) }
+
+    /// A name (identifier) when the token can serve as one: any word, quoted or not.
+    var name: String? {
+        switch kind {
+        case .word(let w), .quotedWord(let w): return w
+        default: return nil
+        }
+    }
+
+    /// How the token reads in an error message: `'MATCH'`, `end of query`.
+    var quoted: String {
+        switch kind {
+        case .end: return "end of query"
+        case .word(let w): return "'\(w)'"
+        case .quotedWord(let w): return "'`\(w)`'"
+        case .string: return "a string"
+        case .integer(let n): return "'\(n)'"
+        case .float(let d): return "'\(d)'"
+        case .parameter(let p): return "'$\(p)'"
+        case .symbol(let s): return "'\(s)'"
+        }
+    }
+}
+
+/// Keywords of Cypher's write and projection clauses that this language does not have: met
+/// where a clause may start, they are reported as "not supported" at their token.
+enum UnsupportedClause {
+    static let messages: [String: String] = [
+        "CREATE": "CREATE is not supported: queries are read-only (MATCH ... WHERE ... RETURN ...)",
+        "MERGE": "MERGE is not supported: queries are read-only (MATCH ... WHERE ... RETURN ...)",
+        "DELETE": "DELETE is not supported: queries are read-only; edit graph/*.csv instead",
+        "DETACH": "DETACH DELETE is not supported: queries are read-only; edit graph/*.csv instead",
+        "SET": "SET is not supported: queries are read-only; edit graph/*.csv instead",
+        "REMOVE": "REMOVE is not supported: queries are read-only; edit graph/*.csv instead",
+        "OPTIONAL": "OPTIONAL MATCH is not supported; use MATCH",
+        "WITH": "WITH is not supported; put every pattern in MATCH clauses and filter with WHERE",
+        "UNWIND": "UNWIND is not supported",
+        "CALL": "CALL is not supported: there are no procedures",
+        "UNION": "UNION is not supported; run the queries one by one",
+        "FOREACH": "FOREACH is not supported: queries are read-only",
+        "LOAD": "LOAD CSV is not supported; the graph is read from --graph",
+        "USE": "USE is not supported; choose the graph with --graph",
+        "YIELD": "YIELD is not supported: there are no procedures",
+    ]
+}

@@ -1,0 +1,150 @@
+/// A value inside the engine: nodes and edges are rows of the graph, so that binding and
+/// comparing them costs an integer, not a string. Turned into a public ``QueryValue`` only
+/// when a result row is built.
+enum PatternValue: Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case node(Int32)
+    case edge(Int32)
+    case list([PatternValue])
+
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    /// The number, when this is one.
+    var number: Double? {
+        switch self {
+        case .int(let n): return Double(n)
+        case .double(let d): return d
+        default: return nil
+        }
+    }
+}
+
+/// Cypher's three-valued logic: `nil` is null (unknown).
+typealias Truth = Bool?
+
+extension PatternValue {
+    /// `self = other` with Cypher's meaning: null if either side is null (or a list holds one
+    /// and nothing else differs), numbers by value, values of different types unequal.
+    func equals(_ other: PatternValue) -> Truth {
+        switch (self, other) {
+        case (.null, _), (_, .null): return nil
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.node(let a), .node(let b)): return a == b
+        case (.edge(let a), .edge(let b)): return a == b
+        case (.list(let a), .list(let b)):
+            guard a.count == b.count else { return false }
+            var unknown = false
+            for (x, y) in zip(a, b) {
+                switch x.equals(y) {
+                case false?: return false
+                case nil: unknown = true
+                case true?: break
+                }
+            }
+            return unknown ? nil : true
+        default:
+            if let a = number, let b = other.number { return a == b }
+            return false
+        }
+    }
+
+    /// `self < other` as -1/0/+1 for comparable values (numbers, strings, booleans); `nil` when
+    /// Cypher's comparison gives null (a null, or values of different types).
+    func compare(_ other: PatternValue) -> Int? {
+        switch (self, other) {
+        case (.int(let a), .int(let b)): return a < b ? -1 : (a == b ? 0 : 1)
+        case (.string(let a), .string(let b)): return a < b ? -1 : (a == b ? 0 : 1)
+        case (.bool(let a), .bool(let b)): return a == b ? 0 : (a ? 1 : -1)
+        default:
+            guard let a = number, let b = other.number, !a.isNaN, !b.isNaN else { return nil }
+            return a < b ? -1 : (a == b ? 0 : 1)
+        }
+    }
+}
+
+/// Ordering for ORDER BY and for sorting result rows: every pair of values is ordered (Cypher's
+/// "orderability"): nodes, relationships, lists, strings, booleans, numbers, then null.
+/// Nodes order by id, edges by file row.
+struct PatternOrder {
+    let graph: Graph
+
+    private func rank(_ v: PatternValue) -> Int {
+        switch v {
+        case .node: return 0
+        case .edge: return 1
+        case .list: return 2
+        case .string: return 3
+        case .bool: return 4
+        case .int, .double: return 5
+        case .null: return 6
+        }
+    }
+
+    /// -1, 0 or 1.
+    func compare(_ a: PatternValue, _ b: PatternValue) -> Int {
+        let ra = rank(a), rb = rank(b)
+        if ra != rb { return ra < rb ? -1 : 1 }
+        switch (a, b) {
+        case (.node(let x), .node(let y)):
+            if x == y { return 0 }
+            return graph.id(at: x) < graph.id(at: y) ? -1 : 1
+        case (.edge(let x), .edge(let y)): return x == y ? 0 : (x < y ? -1 : 1)
+        case (.list(let x), .list(let y)):
+            for (p, q) in zip(x, y) {
+                let c = compare(p, q)
+                if c != 0 { return c }
+            }
+            return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+        case (.null, .null): return 0
+        default:
+            if let x = a.number, let y = b.number {
+                // NaN sorts above every other number, as in Cypher.
+                if x.isNaN || y.isNaN { return x.isNaN == y.isNaN ? 0 : (x.isNaN ? 1 : -1) }
+            }
+            return a.compare(b) ?? 0
+        }
+    }
+
+    func compare(rows a: [PatternValue], _ b: [PatternValue]) -> Int {
+        for (x, y) in zip(a, b) {
+            let c = compare(x, y)
+            if c != 0 { return c }
+        }
+        return 0
+    }
+}
+
+/// Grouping and DISTINCT equivalence: null equals null, 1 equals 1.0.
+extension PatternValue: Hashable {
+    static func == (lhs: PatternValue, rhs: PatternValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case (.list(let a), .list(let b)): return a == b
+        default:
+            if case .double(let x) = lhs, case .double(let y) = rhs, x.isNaN, y.isNaN { return true }
+            return lhs.equals(rhs) == true
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let b): hasher.combine(1); hasher.combine(b)
+        case .int(let n): hasher.combine(2); hasher.combine(Double(n))
+        case .double(let d): hasher.combine(2); hasher.combine(d.isNaN ? Double.nan : d)
+        case .string(let s): hasher.combine(3); hasher.combine(s)
+        case .node(let n): hasher.combine(4); hasher.combine(n)
+        case .edge(let e): hasher.combine(5); hasher.combine(e)
+        case .list(let items): hasher.combine(6); hasher.combine(items)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// One cell of a query result.
+public enum QueryValue: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    /// A bound node: its id (its kind and label travel in the ``QueryResult``).
+    case node(NodeID)
+    case edge(Edge)
+    /// A list: `collect(...)`, `labels(n)`, or the edges of a variable-length relationship.
+    case list([QueryValue])
+
+    /// The value as a table cell: a node as its id, an edge as `from-[:relation]->to`, a list as
+    /// `[a, b]`, null as `null`.
+    public var text: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let n): return String(n)
+        case .double(let d): return "\(d)"
+        case .string(let s): return s
+        case .node(let id): return id.rawValue
+        case .edge(let e): return "\(e.from.rawValue)-[:\(e.relation.rawValue)]->\(e.to.rawValue)"
+        case .list(let items): return "[" + items.map(\.text).joined(separator: ", ") + "]"
+        }
+    }
+}
+
+/// The rows a pattern query returns, with its column names.
+public struct QueryResult: Sendable, Equatable {
+    /// The RETURN items' names: the alias, or the expression as written.
+    public let columns: [String]
+    public let rows: [[QueryValue]]
+    /// Kind and label of every node in `rows`, for the JSON rendering.
+    let nodeSummaries: [NodeID: NodeSummary]
+
+    struct NodeSummary: Sendable, Equatable {
+        let kind: Kind
+        let label: String
+    }
+
+    init(columns: [String], rows: [[QueryValue]], nodeSummaries: [NodeID: NodeSummary]) {
+        self.columns = columns
+        self.rows = rows
+        self.nodeSummaries = nodeSummaries
+    }
+
+    /// The cells as text, row by row (`QueryValue.text`).
+    public var cells: [[String]] { rows.map { $0.map(\.text) } }
+
+    /// The result as CSV: a header of the columns, then the rows; null is an empty field (as in
+    /// the graph's own files).
+    public var csv: String {
+        CSVWriter.document(header: columns, rows: rows.map { row in row.map { $0 == .null ? "" : $0.text } })
+    }
+
+    /// `{"columns": [...], "rows": [[...], ...]}`; a node is `{"id", "kind", "label"}`, an edge
+    /// `{"from", "relation", "to"}`.
+    public var jsonValue: JSONValue {
+        .object([
+            "columns": .array(columns.map { .string($0) }),
+            "rows": .array(rows.map { .array($0.map(json)) }),
+        ])
+    }
+
+    private func json(_ value: QueryValue) -> JSONValue {
+        switch value {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let n): return .int(n)
+        case .double(let d): return .double(d)
+        case .string(let s): return .string(s)
+        case .node(let id):
+            let summary = nodeSummaries[id]
+            return .object([
+                "id": .string(id.rawValue),
+                "kind": summary.map { .string($0.kind.rawValue) } ?? .null,
+                "label": summary.map { .string($0.label) } ?? .null,
+            ])
+        case .edge(let e):
+            return .object(["from": .string(e.from.rawValue), "relation": .string(e.relation.rawValue), "to": .string(e.to.rawValue)])
+        case .list(let items): return .array(items.map(json))
+        }
+    }
+}

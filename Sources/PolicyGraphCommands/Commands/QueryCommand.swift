@@ -1,0 +1,60 @@
+import Foundation
+import PolicyGraph
+
+/// `policygraph query 'MATCH ... RETURN ...'`: a Cypher-like pattern query, as a table.
+struct QueryCommand: Command {
+    let spec = CommandSpec(
+        name: "query", summary: "Answer a Cypher-like pattern query (MATCH ... WHERE ... RETURN ...)",
+        discussion: """
+            Kinds are labels, relations are relationship types, CSV columns are properties and a
+            node's id is its `id` property. Give the query as an argument, with --file, or as '-'
+            to read it from standard input. The README's section on queries teaches the language.
+            """,
+        positionals: [PositionalSpec(name: "QUERY", help: "the query text, or '-' for standard input", optional: true)],
+        options: [.value("file", "F", "read the query from file F")],
+        formats: ["text", "json", "csv"],
+        examples: [
+            "policygraph query \"MATCH (o:official)-[:leads]->(:delegation {id: 'us-delegation'}) RETURN o.label\"",
+            "policygraph query 'MATCH (c:country)-[:supports]->(f:framework) RETURN c, count(*) ORDER BY count(*) DESC' --format json",
+            "policygraph query --file questions/who-opposes.cypher --format csv",
+        ])
+
+    func run(_ arguments: ParsedArguments, output: inout CommandOutput) throws {
+        let text = try queryText(arguments)
+        let graph = try loadGraph(arguments)
+        let result = try graph.query(text)
+        switch arguments.format(spec) {
+        case "json":
+            output.stdout += result.jsonValue.rendered()
+        case "csv":
+            output.stdout += result.csv
+        default:
+            if result.rows.isEmpty {
+                output.stdout += "no rows\n"
+            } else {
+                var table = TextTable(result.columns)
+                for row in result.cells { table.append(row) }
+                output.stdout += table.text
+            }
+        }
+    }
+
+    /// The query from the argument, `--file`, or standard input (`-`); exactly one of them.
+    private func queryText(_ arguments: ParsedArguments) throws -> String {
+        let positional = arguments.positionals.first
+        if let file = arguments.value("file") {
+            guard positional == nil else {
+                throw UsageError("give the query either as an argument or with --file, not both", command: spec.name)
+            }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw UsageError("cannot read the query file '\(file)'", command: spec.name)
+            }
+            return String(decoding: data, as: UTF8.self)
+        }
+        guard let positional else { throw UsageError("missing argument QUERY (or --file F)", command: spec.name) }
+        if positional == "-" {
+            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        return positional
+    }
+}

@@ -1,0 +1,114 @@
+import Testing
+@testable import PolicyGraph
+
+/// Errors point at the query: the message says what is wrong and what was expected or is close,
+/// the location is the offending token's line and column.
+struct PatternErrorTests {
+    struct Case: CustomStringConvertible, Sendable {
+        let query: String
+        let message: String
+        let line: Int
+        let column: Int
+        var description: String { query }
+    }
+
+    static let graph: Graph? = try? GraphLoader.load(folder: Fixtures.path("patterns")).graph
+
+    func error(_ query: String) throws -> QueryError {
+        let graph = try #require(Self.graph)
+        do {
+            _ = try graph.query(query)
+        } catch {
+            return error
+        }
+        Issue.record("no error for \(query)")
+        return QueryError(.syntax("none"))
+    }
+
+    static let unknownNames: [Case] = [
+        Case(query: "MATCH (a:contry) RETURN a", message: "unknown kind 'contry'; did you mean 'country'?", line: 1, column: 10),
+        Case(query: "MATCH (a)-[:suports]->(b) RETURN a", message: "unknown relation 'suports'; did you mean 'supports'?", line: 1, column: 13),
+        Case(query: "MATCH (a)-[:leads|memberof]->(b) RETURN a", message: "unknown relation 'memberof'; did you mean 'memberOf'?", line: 1, column: 19),
+        Case(query: "MATCH (a) WHERE a.lable = 'x' RETURN a", message: "unknown property 'lable'; did you mean 'label'?", line: 1, column: 19),
+        Case(query: "MATCH (a)-[r]->(b) RETURN r.wieght", message: "unknown property 'wieght'; did you mean 'weight'?", line: 1, column: 29),
+        Case(query: "MATCH (a {titel: 'x'}) RETURN a", message: "unknown property 'titel'; did you mean 'title'?", line: 1, column: 11),
+        Case(query: "MATCH (a) RETURN b", message: "variable 'b' is not defined; did you mean 'a'?", line: 1, column: 18),
+        Case(query: "MATCH (a {id: 'wang_yi'}) RETURN a", message: "unknown node 'wang_yi'; did you mean 'wang-yi'?", line: 1, column: 15),
+        Case(query: "MATCH (a) WHERE a.id = 'chna' RETURN a", message: "unknown node 'chna'; did you mean 'china'?", line: 1, column: 24),
+        Case(query: "MATCH (a) WHERE a:contry RETURN a", message: "unknown kind 'contry'; did you mean 'country'?", line: 1, column: 19),
+        Case(query: "MATCH (a) RETURN sizee(a.label)", message: "unknown function 'sizee'; did you mean 'size'?", line: 1, column: 18),
+    ]
+
+    @Test(arguments: unknownNames)
+    func unknownNamesAreErrorsWithSuggestions(_ c: Case) throws {
+        let e = try error(c.query)
+        #expect(e.message == c.message)
+        #expect(e.location?.line == c.line)
+        #expect(e.location?.column == c.column)
+    }
+
+    static let unsupported: [Case] = [
+        Case(query: "CREATE (a:country {id: 'x'})", message: "CREATE is not supported: queries are read-only (MATCH ... WHERE ... RETURN ...)", line: 1, column: 1),
+        Case(query: "MATCH (a) OPTIONAL MATCH (a)-->(b) RETURN b", message: "OPTIONAL MATCH is not supported; use MATCH", line: 1, column: 11),
+        Case(query: "MATCH (a) WITH a RETURN a", message: "WITH is not supported; put every pattern in MATCH clauses and filter with WHERE", line: 1, column: 11),
+        Case(query: "MATCH (a) RETURN a UNION MATCH (b) RETURN b", message: "UNION is not supported; run the queries one by one", line: 1, column: 20),
+        Case(query: "UNWIND [1, 2] AS x RETURN x", message: "UNWIND is not supported", line: 1, column: 1),
+        Case(query: "MATCH (a) SET a.label = 'x'", message: "SET is not supported: queries are read-only; edit graph/*.csv instead", line: 1, column: 11),
+        Case(query: "MATCH p = (a)-->(b) RETURN p", message: "path variables ('p' = ...) are not supported; name the nodes and relationships instead", line: 1, column: 7),
+        Case(query: "MATCH (a) WHERE a.id = $id RETURN a", message: "parameters ($id) are not supported; write the value into the query", line: 1, column: 24),
+        Case(query: "MATCH (a) WHERE (a)-->(:country) RETURN a", message: "patterns are not supported inside expressions; add the pattern to a MATCH clause", line: 1, column: 17),
+        Case(query: "MATCH (a) WHERE a.label =~ 'W.*' RETURN a", message: "regular expressions (=~) are not supported; use STARTS WITH, ENDS WITH or CONTAINS", line: 1, column: 25),
+        Case(query: "MATCH (a) RETURN CASE WHEN a.id = 'us' THEN 1 END", message: "CASE expressions are not supported", line: 1, column: 18),
+    ]
+
+    @Test(arguments: unsupported)
+    func unsupportedCypherIsNamedAtItsToken(_ c: Case) throws {
+        let e = try error(c.query)
+        #expect(e.message == c.message)
+        #expect(e.location?.column == c.column)
+    }
+
+    static let syntax: [Case] = [
+        Case(query: "MATCH (a:country RETURN a", message: "expected ')' to close the node pattern, found 'RETURN'", line: 1, column: 18),
+        Case(query: "MATCH (a)-[:supports]->(b)", message: "expected RETURN after the MATCH clauses (a query ends with RETURN ...), found end of query", line: 1, column: 27),
+        Case(query: "MATCH (a) WHERE a.label = 'Wang Yi RETURN a", message: "unterminated string: expected a closing '", line: 1, column: 27),
+        Case(query: "MATCH (a)<-[r]->(b) RETURN a", message: "a relationship points one way: use -[]->, <-[]- or -[]- (either way)", line: 1, column: 16),
+        Case(query: "MATCH (a)-[r*3..1]->(b) RETURN a", message: "the length range *3..1 is empty: the lower bound is above the upper", line: 1, column: 13),
+        Case(query: "MATCH (a) WHERE a.id != 'us' RETURN a", message: "use '<>' for 'not equal'", line: 1, column: 22),
+        Case(query: "MATCH (a)\nWHERE a.label = 'x'\nRETURN a, a.label AS a", message: "two columns are named 'a'; rename one with AS", line: 3, column: 22),
+        Case(query: "MATCH (a) WHERE count(*) > 1 RETURN a", message: "aggregates such as 'count(*)' are not allowed in WHERE or in a pattern; use them in RETURN", line: 1, column: 17),
+        Case(query: "MATCH (a) RETURN a ORDER BY count(*)", message: "ORDER BY can use an aggregate only when RETURN returns it; add 'count(*)' to RETURN", line: 1, column: 29),
+        Case(query: "MATCH (a)-[r*]->(b) RETURN r.weight", message: "'r' is a variable-length relationship, a list of relationships; use r[0].weight for one of them", line: 1, column: 30),
+        Case(query: "MATCH (a)-[r]->(b) RETURN r.relation", message: "a relationship has no property 'relation'; use type(r)", line: 1, column: 29),
+        Case(query: "MATCH (a) WHERE a.label RETURN a", message: "expected a condition (a comparison, IS NULL, IN, ...), found 'a.label'", line: 1, column: 17),
+        Case(query: "MATCH (a) RETURN a.label, count(*) + size(a.label)", message: "'a' is read outside the aggregate in 'count(*) + size(a.label)'; return 'a' as a column of its own to group by it", line: 1, column: 27),
+        Case(query: "MATCH (a)-[r]->(b), (c)-[r]->(d) RETURN a", message: "relationship variable 'r' is already bound; each relationship pattern needs its own variable", line: 1, column: 26),
+        Case(query: "MATCH (a)-[a]->(b) RETURN a", message: "'a' is a node variable, used here as a relationship", line: 1, column: 12),
+        Case(query: "MATCH (a) RETURN DISTINCT a ORDER BY a.label, b", message: "variable 'b' is not defined; did you mean 'a'?", line: 1, column: 47),
+        Case(query: "MATCH (a) RETURN a.label AS name ORDER BY a.id LIMIT -1", message: "LIMIT takes a whole number of at least 0", line: 1, column: 54),
+        Case(query: "", message: "expected MATCH (a query starts with MATCH ... and ends with RETURN ...), found end of query", line: 1, column: 1),
+        Case(query: "MATCH (a) WHERE a.id = 'us' x RETURN a", message: "expected an operator, MATCH or RETURN after the WHERE condition, found 'x'", line: 1, column: 29),
+        Case(query: "MATCH (a) (b) RETURN a", message: "expected ',', MATCH, WHERE or RETURN after the patterns, found '('", line: 1, column: 11),
+        Case(query: "MATCH (a) RETURN a.", message: "expected a property name after '.', found end of query", line: 1, column: 20),
+        Case(query: "MATCH (a) RETURN 'a' + 1 / 0", message: "division by zero", line: 1, column: 24),
+    ]
+
+    @Test(arguments: syntax)
+    func syntaxAndMeaningErrorsSayWhatWasExpected(_ c: Case) throws {
+        let e = try error(c.query)
+        #expect(e.message == c.message)
+        #expect(e.location?.line == c.line)
+        #expect(e.location?.column == c.column)
+    }
+
+    @Test func orderByAfterAggregationReadsOnlyReturnedColumns() throws {
+        let e = try error("MATCH (a)-->(b) RETURN a, count(*) ORDER BY b.label")
+        #expect(e.message == "ORDER BY after an aggregation or DISTINCT can only use returned columns; return 'b' or sort by a column")
+    }
+
+    @Test func aLocationCarriesItsLineForTheCaret() throws {
+        let e = try error("MATCH (a:country)\n  -[:suports]->(b)\nRETURN b")
+        #expect(e.location == QueryLocation(line: 2, column: 6, lineText: "  -[:suports]->(b)"))
+        #expect(e.description == "query:2:6: error: unknown relation 'suports'; did you mean 'supports'?")
+    }
+}
