@@ -16,7 +16,7 @@ import Testing
     func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let path = Fixtures.path("expected/overlap/\(name)")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
         }
         let expected = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text == expected, "differs from \(name)", sourceLocation: sourceLocation)

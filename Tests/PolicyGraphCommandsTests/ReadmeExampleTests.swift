@@ -44,7 +44,7 @@ import Testing
         }
         if update {
             for (range, new) in replacements.reversed() { lines.replaceSubrange(range, with: new) }
-            try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            try lines.joined(separator: "\n").write(toFile: path, atomically: false, encoding: .utf8)
         }
     }
 

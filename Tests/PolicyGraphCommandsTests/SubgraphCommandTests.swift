@@ -32,10 +32,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let source = folder + "/graph"
         try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
-        try "id,kind,label\nus,country,United States\nnist-aisi,institute,US AI Safety Institute\n".write(toFile: source + "/nodes.csv", atomically: true, encoding: .utf8)
-        try "from,relation,to\nus,funds,nist-aisi\n".write(toFile: source + "/edges.csv", atomically: true, encoding: .utf8)
+        try "id,kind,label\nus,country,United States\nnist-aisi,institute,US AI Safety Institute\n".write(toFile: source + "/nodes.csv", atomically: false, encoding: .utf8)
+        try "from,relation,to\nus,funds,nist-aisi\n".write(toFile: source + "/edges.csv", atomically: false, encoding: .utf8)
         try #"{"kinds": ["institute"], "relations": {"funds": {"endpoints": [{"from": ["country"], "to": ["institute"]}]}}}"#
-            .write(toFile: source + "/schema.json", atomically: true, encoding: .utf8)
+            .write(toFile: source + "/schema.json", atomically: false, encoding: .utf8)
         let output = PolicyGraphTool.run(["subgraph", "us", "--graph", source, "--out", folder + "/ego", "--format", "json"])
         #expect(output.status == 0)
         #expect(output.stdout == "{\n  \"folder\": \"\(folder)/ego\",\n  \"nodes\": 2,\n  \"edges\": 1\n}\n")

@@ -28,7 +28,7 @@ enum TraversalGolden {
         #expect(output.stderr == "", sourceLocation: sourceLocation)
         let path = folder + "/expected/" + name
         if ProcessInfo.processInfo.environment["POLICYGRAPH_UPDATE_GOLDEN"] == "1" {
-            try output.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+            try output.stdout.write(toFile: path, atomically: false, encoding: .utf8)
             return
         }
         let expected = try String(contentsOfFile: path, encoding: .utf8)

@@ -56,6 +56,13 @@ public enum AtomicFile {
         if crash?.point == .whileWritingTemporary {
             throw WriteError(path: path, message: "simulated crash while writing the temporary file")
         }
+        // Flush the bytes to disk before the rename can expose them, so that a power loss
+        // right after the rename cannot leave an empty or partial file under the real name.
+        let descriptor = open(temporary.path, O_RDONLY)
+        if descriptor >= 0 {
+            _ = fsync(descriptor)
+            _ = close(descriptor)
+        }
         return StagedFile(path: path, temporary: temporary.path)
     }
 
