@@ -1,15 +1,22 @@
+/// One field of a CSV record: a byte range into the file, and whether it was quoted with
+/// doubled quotes inside that must be undone.
+struct CSVField {
+    var start: Int
+    var end: Int
+    var escaped: Bool
+}
+
 /// One record of a CSV file as the reader hands it out: field boundaries into the file's bytes,
-/// valid only during the callback. Fields are decoded to `String` only when asked for, so that
+/// valid until the next record. Fields are decoded to `String` only when asked for, so that
 /// bulk loading does not allocate a string per cell it does not keep.
 struct CSVRecord {
     /// The 1-based line the record starts on.
     var line = 0
     var count = 0
-    var starts: [Int] = []
-    var ends: [Int] = []
-    /// Whether the field was quoted and holds doubled quotes to undo.
-    var escaped: [Bool] = []
+    var fields: [CSVField] = []
     let base: UnsafeBufferPointer<UInt8>
+    /// Where escaped fields are unquoted for ``withBytes(_:_:)``.
+    private var scratch: [UInt8] = []
 
     init(base: UnsafeBufferPointer<UInt8>) { self.base = base }
 
@@ -18,27 +25,43 @@ struct CSVRecord {
         count = 0
     }
 
+    @inline(__always)
     mutating func append(start: Int, end: Int, escaped isEscaped: Bool) {
-        if count < starts.count {
-            starts[count] = start
-            ends[count] = end
-            escaped[count] = isEscaped
+        let field = CSVField(start: start, end: end, escaped: isEscaped)
+        if count < fields.count {
+            fields[count] = field
         } else {
-            starts.append(start)
-            ends.append(end)
-            escaped.append(isEscaped)
+            fields.append(field)
         }
         count += 1
     }
 
-    func isEmpty(_ i: Int) -> Bool { starts[i] == ends[i] }
+    func isEmpty(_ i: Int) -> Bool { fields[i].start == fields[i].end }
+
+    /// The raw bytes of field `i` (quotes not undone).
+    @inline(__always)
+    func raw(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: base[fields[i].start..<fields[i].end])
+    }
 
     /// The bytes of field `i` with quotes undone.
     func bytes(_ i: Int) -> [UInt8] {
-        let slice = UnsafeBufferPointer(rebasing: base[starts[i]..<ends[i]])
-        guard escaped[i] else { return Array(slice) }
         var out: [UInt8] = []
-        out.reserveCapacity(slice.count)
+        Self.unquote(raw(i), into: &out)
+        return out
+    }
+
+    /// Calls `body` with the bytes of field `i`, quotes undone: no copy unless the field holds
+    /// doubled quotes.
+    @inline(__always)
+    mutating func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard fields[i].escaped else { return body(raw(i)) }
+        Self.unquote(raw(i), into: &scratch)
+        return scratch.withUnsafeBufferPointer(body)
+    }
+
+    private static func unquote(_ slice: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         var skip = false
         for b in slice {
             if b == 0x22 {
@@ -52,24 +75,21 @@ struct CSVRecord {
             }
             out.append(b)
         }
-        return out
     }
 
-    /// Field `i` as text. The reader checked the whole file for valid UTF-8 beforehand.
+    /// Field `i` as text. The reader checks the file for valid UTF-8.
     func string(_ i: Int) -> String {
-        if !escaped[i] {
-            return String(decoding: UnsafeBufferPointer(rebasing: base[starts[i]..<ends[i]]), as: UTF8.self)
-        }
+        if !fields[i].escaped { return String(decoding: raw(i), as: UTF8.self) }
         return String(decoding: bytes(i), as: UTF8.self)
     }
 
     /// Whether field `i` is exactly the ASCII/UTF-8 text `literal` (no allocation).
     func equals(_ i: Int, _ literal: StaticString) -> Bool {
-        guard !escaped[i] else { return string(i) == literal.description }
-        let n = ends[i] - starts[i]
-        guard n == literal.utf8CodeUnitCount else { return false }
+        guard !fields[i].escaped else { return string(i) == literal.description }
+        let field = raw(i)
+        guard field.count == literal.utf8CodeUnitCount else { return false }
         let p = literal.utf8Start
-        for k in 0..<n where base[starts[i] + k] != p[k] { return false }
+        for k in 0..<field.count where field[k] != p[k] { return false }
         return true
     }
 }
@@ -77,156 +97,164 @@ struct CSVRecord {
 /// A byte-level RFC 4180 reader: a leading BOM and CRLF line ends are accepted, quoted fields may
 /// hold commas, doubled quotes and line breaks, and blank lines are skipped.
 ///
-/// It checks the whole buffer for UTF-8 and NUL bytes first, then walks it once, handing each
-/// record to a callback; nothing per line is allocated. It stops at the first syntax error, since
-/// nothing after a broken quote can be trusted.
+/// A cursor over a whole-file buffer: ``next()`` fills ``record`` with the next record's field
+/// boundaries and allocates nothing per line. The UTF-8 and NUL check runs a little ahead of it
+/// (so the file is read once, not twice), and the first text error of the file wins over any
+/// syntax error, as if the check had run first. It stops at the first syntax error, since
+/// nothing after a broken quote can be trusted. With `release`, it tells its owner every few
+/// megabytes which bytes it is done with (a mapped file gives them back to the system).
+struct CSVCursor {
+    let file: String
+    private(set) var record: CSVRecord
+    private let buffer: UnsafeBufferPointer<UInt8>
+    private var i = 0
+    private var line = 1
+    private var lineStart = 0
+    private var text = TextCheck.Progress()
+    private let release: ((Int) -> Void)?
+    private var released = 0
+    private static let checkAhead = 1 << 20
+    private static let releaseStep = 16 << 20
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>, file: String, release: ((Int) -> Void)? = nil) {
+        self.buffer = buffer
+        self.file = file
+        self.release = release
+        record = CSVRecord(base: buffer)
+        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { i = 3 }
+        lineStart = i
+    }
+
+    /// Calls `body` with the current record (to read its fields' bytes in place).
+    @inline(__always)
+    mutating func withRecord<R>(_ body: (inout CSVRecord) -> R) -> R { body(&record) }
+
+    /// The first text error of the whole file, if any: what to report instead of an error found
+    /// while reading, since the text check would have run first.
+    mutating func textError() -> LoadError? { text.advance(buffer, to: buffer.count, file: file) }
+
+    /// Reads the next record into ``record``; `false` at the end of the file.
+    ///
+    /// - Throws: ``LoadError`` for broken quoting or, first, broken text anywhere in the file.
+    @inline(__always)
+    mutating func next() throws(LoadError) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        let n = buffer.count
+        // Skip blank lines.
+        while i < n, base[i] == 0x0A || base[i] == 0x0D {
+            if base[i] == 0x0D, i + 1 < n, base[i + 1] == 0x0A { i += 1 }
+            i += 1
+            line += 1
+            lineStart = i
+        }
+        if i >= n {
+            if let error = textError() { throw error }
+            return false
+        }
+        if i + Self.checkAhead > text.checked, text.checked < n {
+            if let error = text.advance(buffer, to: i + 4 * Self.checkAhead, file: file) { throw error }
+        }
+        if let release, i - released >= Self.releaseStep {
+            release(i)
+            released = i
+        }
+        do {
+            try readRecord(base, n)
+        } catch {
+            throw textError() ?? error
+        }
+        return true
+    }
+
+    @inline(__always)
+    private mutating func readRecord(_ base: UnsafePointer<UInt8>, _ n: Int) throws(LoadError) {
+        record.reset(line: line)
+        while true {
+            if i < n, base[i] == 0x22 {
+                let openLine = line
+                let openAt = i
+                let openLineStart = lineStart
+                i += 1
+                let start = i
+                var escaped = false
+                while true {
+                    guard i < n else {
+                        throw LoadError(.unterminatedQuote, at: location(openAt, line: openLine, lineStart: openLineStart))
+                    }
+                    let b = base[i]
+                    if b == 0x22 {
+                        if i + 1 < n, base[i + 1] == 0x22 {
+                            escaped = true
+                            i += 2
+                            continue
+                        }
+                        break
+                    }
+                    if b == 0x0A {
+                        line += 1
+                        lineStart = i + 1
+                    } else if b == 0x0D, !(i + 1 < n && base[i + 1] == 0x0A) {
+                        line += 1
+                        lineStart = i + 1
+                    }
+                    i += 1
+                }
+                record.append(start: start, end: i, escaped: escaped)
+                i += 1
+                if i >= n { break }
+                let b = base[i]
+                if b == 0x2C {
+                    i += 1
+                    continue
+                }
+                if b == 0x0A || b == 0x0D { break }
+                throw LoadError(.textAfterClosingQuote, at: location(i, line: line, lineStart: lineStart))
+            }
+            let start = i
+            while i < n {
+                let b = base[i]
+                // One comparison for the common case: every special byte is below 0x2D.
+                if b > 0x2C || (b != 0x2C && b != 0x0A && b != 0x0D && b != 0x22) {
+                    i += 1
+                    continue
+                }
+                if b == 0x22 {
+                    throw LoadError(.quoteInUnquotedField, at: location(i, line: line, lineStart: lineStart))
+                }
+                break
+            }
+            record.append(start: start, end: i, escaped: false)
+            if i < n, base[i] == 0x2C {
+                i += 1
+                continue
+            }
+            break
+        }
+        // Consume the line end.
+        if i < n {
+            if base[i] == 0x0D, i + 1 < n, base[i + 1] == 0x0A { i += 1 }
+            i += 1
+            line += 1
+            lineStart = i
+        }
+    }
+
+    private func location(_ at: Int, line: Int, lineStart: Int) -> SourceLocation {
+        let column = String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<at]), as: UTF8.self).count + 1
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}
+
+/// Reads a whole CSV buffer record by record, for callers that want a callback.
 enum CSVReader {
-    /// Reads `buffer` record by record. `file` names the file in errors.
+    /// Reads `buffer` record by record. `file` names the file in errors. The text check runs
+    /// over the whole buffer before the first record is handed out.
     static func read(
         _ buffer: UnsafeBufferPointer<UInt8>, file: String,
         _ body: (CSVRecord) throws(LoadError) -> Void
     ) throws(LoadError) {
         try TextCheck.check(buffer, file: file)
-        var record = CSVRecord(base: buffer)
-        let n = buffer.count
-        var i = 0
-        if n >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { i = 3 }
-        var line = 1
-        var lineStart = i
-        func location(_ at: Int, line: Int, lineStart: Int) -> SourceLocation {
-            let column = String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<at]), as: UTF8.self).count + 1
-            return SourceLocation(file: file, line: line, column: column)
-        }
-        while i < n {
-            // Skip blank lines.
-            if buffer[i] == 0x0A || buffer[i] == 0x0D {
-                if buffer[i] == 0x0D, i + 1 < n, buffer[i + 1] == 0x0A { i += 1 }
-                i += 1
-                line += 1
-                lineStart = i
-                continue
-            }
-            record.reset(line: line)
-            var endOfRecord = false
-            while !endOfRecord {
-                if i < n, buffer[i] == 0x22 {
-                    let openLine = line
-                    let openAt = i
-                    let openLineStart = lineStart
-                    i += 1
-                    let start = i
-                    var escaped = false
-                    while true {
-                        guard i < n else {
-                            throw LoadError(.unterminatedQuote, at: location(openAt, line: openLine, lineStart: openLineStart))
-                        }
-                        let b = buffer[i]
-                        if b == 0x22 {
-                            if i + 1 < n, buffer[i + 1] == 0x22 {
-                                escaped = true
-                                i += 2
-                                continue
-                            }
-                            break
-                        }
-                        if b == 0x0A {
-                            line += 1
-                            lineStart = i + 1
-                        } else if b == 0x0D, !(i + 1 < n && buffer[i + 1] == 0x0A) {
-                            line += 1
-                            lineStart = i + 1
-                        }
-                        i += 1
-                    }
-                    record.append(start: start, end: i, escaped: escaped)
-                    i += 1
-                    if i >= n {
-                        endOfRecord = true
-                    } else if buffer[i] == 0x2C {
-                        i += 1
-                    } else if buffer[i] == 0x0A || buffer[i] == 0x0D {
-                        endOfRecord = true
-                    } else {
-                        throw LoadError(.textAfterClosingQuote, at: location(i, line: line, lineStart: lineStart))
-                    }
-                } else {
-                    let start = i
-                    while i < n {
-                        let b = buffer[i]
-                        if b == 0x2C || b == 0x0A || b == 0x0D { break }
-                        if b == 0x22 {
-                            throw LoadError(.quoteInUnquotedField, at: location(i, line: line, lineStart: lineStart))
-                        }
-                        i += 1
-                    }
-                    record.append(start: start, end: i, escaped: false)
-                    if i < n, buffer[i] == 0x2C {
-                        i += 1
-                    } else {
-                        endOfRecord = true
-                    }
-                }
-            }
-            try body(record)
-            // Consume the line end.
-            if i < n {
-                if buffer[i] == 0x0D, i + 1 < n, buffer[i + 1] == 0x0A { i += 1 }
-                i += 1
-                line += 1
-                lineStart = i
-            }
-        }
-    }
-}
-
-/// The text checks every input file passes before parsing: valid UTF-8 and no NUL byte.
-enum TextCheck {
-    static func check(_ buffer: UnsafeBufferPointer<UInt8>, file: String) throws(LoadError) {
-        let n = buffer.count
-        var i = 0
-        var line = 1
-        var lineStart = 0
-        func fail(_ reason: LoadError.Reason) -> LoadError {
-            let column = String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<i]), as: UTF8.self).count + 1
-            return LoadError(reason, at: SourceLocation(file: file, line: line, column: column))
-        }
-        while i < n {
-            let b = buffer[i]
-            if b < 0x80 {
-                if b == 0 { throw fail(.nulByte) }
-                if b == 0x0A {
-                    line += 1
-                    lineStart = i + 1
-                }
-                i += 1
-                continue
-            }
-            let length: Int
-            var minimum: UInt32
-            var scalar: UInt32
-            switch b {
-            case 0xC2...0xDF:
-                length = 2
-                scalar = UInt32(b & 0x1F)
-                minimum = 0x80
-            case 0xE0...0xEF:
-                length = 3
-                scalar = UInt32(b & 0x0F)
-                minimum = 0x800
-            case 0xF0...0xF4:
-                length = 4
-                scalar = UInt32(b & 0x07)
-                minimum = 0x10000
-            default: throw fail(.invalidUTF8)
-            }
-            guard i + length <= n else { throw fail(.invalidUTF8) }
-            for k in 1..<length {
-                let c = buffer[i + k]
-                guard c & 0xC0 == 0x80 else { throw fail(.invalidUTF8) }
-                scalar = scalar << 6 | UInt32(c & 0x3F)
-            }
-            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { throw fail(.invalidUTF8) }
-            i += length
-        }
+        var cursor = CSVCursor(buffer, file: file)
+        while try cursor.next() { try body(cursor.record) }
     }
 }

@@ -1,0 +1,139 @@
+/// Builds an ``AttributeColumn`` row by row from text or straight from CSV bytes, interning
+/// repeated values without a `String` per cell.
+///
+/// It starts dictionary-encoded, codes one byte a row, widened when the values outgrow it; rows
+/// before the first value cost nothing. At 65536 rows and every doubling after, a column with
+/// more distinct values than half its rows turns plain (see ``AttributeColumn``).
+struct AttributeColumnBuilder {
+    let name: String
+    private let capacity: Int
+    private var rows = 0
+    private var interner = ValueInterner()
+    /// Codes of the rows so far; empty while every row so far is empty (`rows` counts them).
+    private var bytes: [UInt8] = []
+    private var shorts: [UInt16] = []
+    private var words: [UInt32] = []
+    private var width = 0
+    private var plain: ByteArena?
+    private var nextCheck = 1 << 16
+
+    init(name: String, capacity: Int = 0) {
+        self.name = name
+        self.capacity = capacity
+    }
+
+    /// The number of distinct non-empty values so far (of a dictionary column).
+    var distinctCount: Int { interner.count }
+
+    /// Appends a cell given as text.
+    mutating func append(_ value: String) {
+        var text = value
+        text.withUTF8 { _ = append(bytes: $0) }
+    }
+
+    /// Appends a cell given as bytes; returns its code (0 for empty, else 1 + the value's index)
+    /// and whether the value is new, so that callers can check each distinct value once.
+    /// A plain column returns code 0 and `isNew` true for every non-empty cell.
+    @inline(__always) @discardableResult
+    mutating func append(bytes text: UnsafeBufferPointer<UInt8>) -> (code: UInt32, isNew: Bool) {
+        defer {
+            rows += 1
+            if rows == nextCheck { reconsider() }
+        }
+        if plain != nil {
+            if text.isEmpty { plain?.appendEmpty() } else { plain?.append(text) }
+            return (0, !text.isEmpty)
+        }
+        if text.isEmpty {
+            appendCode(0)
+            return (0, false)
+        }
+        let (index, isNew) = interner.intern(text)
+        let code = UInt32(truncatingIfNeeded: index + 1)
+        appendCode(code)
+        return (code, isNew)
+    }
+
+    @inline(__always)
+    private mutating func appendCode(_ code: UInt32) {
+        switch width {
+        case 1:
+            if code <= UInt32(UInt8.max) {
+                bytes.append(UInt8(truncatingIfNeeded: code))
+                return
+            }
+            shorts = bytes.map { UInt16($0) }
+            shorts.reserveCapacity(max(capacity, shorts.count))
+            bytes = []
+            width = 2
+            appendCode(code)
+        case 2:
+            if code <= UInt32(UInt16.max) {
+                shorts.append(UInt16(truncatingIfNeeded: code))
+                return
+            }
+            words = shorts.map { UInt32($0) }
+            words.reserveCapacity(max(capacity, words.count))
+            shorts = []
+            width = 4
+            words.append(code)
+        case 4:
+            words.append(code)
+        default:
+            // Rows so far were all empty.
+            if code == 0 { return }
+            bytes = [UInt8](repeating: 0, count: rows)
+            bytes.reserveCapacity(max(capacity, rows + 1))
+            width = 1
+            appendCode(code)
+        }
+    }
+
+    private func code(_ row: Int) -> UInt32 {
+        switch width {
+        case 1: return UInt32(bytes[row])
+        case 2: return UInt32(shorts[row])
+        case 4: return words[row]
+        default: return 0
+        }
+    }
+
+    /// Turns a column of mostly distinct values plain.
+    private mutating func reconsider() {
+        nextCheck = rows * 2
+        guard plain == nil, interner.count * 2 > rows else { return }
+        var arena = ByteArena(capacity: max(capacity, rows), bytes: interner.arena.bytes.count * max(capacity, rows) / rows)
+        let values = interner.arena
+        values.bytes.withUnsafeBufferPointer { b in
+            for row in 0..<rows {
+                let c = Int(code(row))
+                if c == 0 {
+                    arena.appendEmpty()
+                } else {
+                    arena.append(UnsafeBufferPointer(rebasing: b[values.start(c - 1)..<values.end(c - 1)]))
+                }
+            }
+        }
+        plain = arena
+        interner = ValueInterner()
+        bytes = []
+        shorts = []
+        words = []
+    }
+
+    func build() -> AttributeColumn {
+        if var plain {
+            plain.shrink()
+            return AttributeColumn(name: name, storage: .plain(plain))
+        }
+        let values = (0..<interner.count).map { interner.arena.string($0) }
+        let codes: CodeArray
+        switch width {
+        case 1: codes = CodeArray(storage: .bytes(bytes))
+        case 2: codes = CodeArray(storage: .shorts(shorts))
+        case 4: codes = CodeArray(storage: .words(words))
+        default: codes = CodeArray(storage: .zeros(rows))
+        }
+        return AttributeColumn(name: name, storage: .dictionary(codes: codes, values: values))
+    }
+}

@@ -1,0 +1,141 @@
+/// Many short byte strings in one buffer: string `k` is `bytes[start(k)..<end(k)]`.
+///
+/// A million ids or labels as Swift `String`s cost a million objects and their headers; here
+/// they cost their bytes plus four bytes each. Offsets widen to `Int` only if the bytes ever
+/// pass 4 GiB.
+struct ByteArena: Sendable {
+    private(set) var bytes: [UInt8] = []
+    private var ends: [UInt32] = []
+    private var wideEnds: [Int]?
+
+    init(capacity: Int = 0, bytes byteCapacity: Int = 0) {
+        ends.reserveCapacity(capacity)
+        bytes.reserveCapacity(byteCapacity)
+    }
+
+    var count: Int { wideEnds?.count ?? ends.count }
+
+    @inline(__always)
+    func start(_ k: Int) -> Int { k == 0 ? 0 : end(k - 1) }
+
+    @inline(__always)
+    func end(_ k: Int) -> Int {
+        if let wideEnds { return wideEnds[k] }
+        return Int(ends[k])
+    }
+
+    /// Appends one string.
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: text)
+        appendEnd()
+    }
+
+    /// Appends one empty string.
+    mutating func appendEmpty() { appendEnd() }
+
+    private mutating func appendEnd() {
+        if wideEnds != nil {
+            wideEnds?.append(bytes.count)
+        } else if bytes.count <= Int(UInt32.max) {
+            ends.append(UInt32(bytes.count))
+        } else {
+            var wide = ends.map { Int($0) }
+            wide.append(bytes.count)
+            wideEnds = wide
+            ends = []
+        }
+    }
+
+    /// Whether string `k` is `text`, byte for byte.
+    @inline(__always)
+    func equals(_ k: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let s = start(k)
+        let n = end(k) - s
+        guard n == text.count else { return false }
+        return bytes.withUnsafeBufferPointer { ByteHash.equal(UnsafeBufferPointer(rebasing: $0[s..<s + n]), text) }
+    }
+
+    /// String `k` as text (invalid UTF-8 repaired; the loader has checked it).
+    func string(_ k: Int) -> String {
+        let s = start(k)
+        let e = end(k)
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[s..<e]), as: UTF8.self) }
+    }
+
+    /// Whether string `k` is empty.
+    func isEmpty(_ k: Int) -> Bool { start(k) == end(k) }
+
+    /// The memory the arena holds on to, for the benchmark's accounting.
+    var byteSize: Int { bytes.capacity + ends.capacity * 4 + (wideEnds?.capacity ?? 0) * 8 }
+
+    /// Drops spare capacity once building is over.
+    mutating func shrink() {
+        if bytes.capacity > bytes.count + bytes.count / 8 { bytes = Array(bytes) }
+        if ends.capacity > ends.count + ends.count / 8 { ends = Array(ends) }
+    }
+}
+
+/// A fast non-cryptographic hash of a byte string, eight bytes at a step (a multiply–xorshift
+/// mix in the style of wyhash). Graph files are the user's own data, so no flooding defence.
+enum ByteHash {
+    @inline(__always)
+    static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(truncatingIfNeeded: text.count)
+        guard let base = text.baseAddress else { return mix(h) }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        let n = text.count
+        while i + 8 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 32
+            i += 8
+        }
+        if i < n {
+            var w: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                w |= UInt64(base[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+        }
+        return mix(h)
+    }
+
+    /// Whether two byte strings are equal; word by word, without a call (ids and cells are short).
+    @inline(__always)
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = a.count
+        guard n == b.count else { return false }
+        guard n > 0, let p = a.baseAddress, let q = b.baseAddress else { return true }
+        let x = UnsafeRawPointer(p)
+        let y = UnsafeRawPointer(q)
+        var i = 0
+        while i + 8 <= n {
+            if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < n {
+            if p[i] != q[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    @inline(__always)
+    static func mix(_ x: UInt64) -> UInt64 {
+        var h = x
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 32
+        return h
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
