@@ -98,9 +98,52 @@ struct AttributeColumnBuilder {
         }
     }
 
+    /// Appends every row of `other` (the same column of a later part of the file, built on
+    /// another thread): codes are translated through this column's dictionary, plain cells are
+    /// copied in bulk.
+    mutating func append(contentsOf other: AttributeColumnBuilder) {
+        if plain == nil, other.plain == nil {
+            var map = [UInt32](repeating: 0, count: other.interner.count + 1)
+            let values = other.interner.arena
+            values.bytes.withUnsafeBufferPointer { b in
+                for v in 0..<values.count {
+                    let (index, _) = interner.intern(UnsafeBufferPointer(rebasing: b[values.start(v)..<values.end(v)]))
+                    map[v + 1] = UInt32(truncatingIfNeeded: index + 1)
+                }
+            }
+            for row in 0..<other.rows {
+                appendCode(map[Int(other.code(row))])
+                rows += 1
+            }
+        } else if plain != nil, let otherPlain = other.plain {
+            plain?.append(contentsOf: otherPlain)
+            rows += other.rows
+        } else {
+            other.forEachCell { _ = append(bytes: $0) }
+            return
+        }
+        while rows >= nextCheck { reconsider() }
+    }
+
+    /// Calls `body` with each row's cell, in row order (empty for an empty cell).
+    private func forEachCell(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let arena = plain ?? interner.arena
+        arena.bytes.withUnsafeBufferPointer { b in
+            let empty = UnsafeBufferPointer(rebasing: b[0..<0])
+            for row in 0..<rows {
+                if plain != nil {
+                    body(UnsafeBufferPointer(rebasing: b[arena.start(row)..<arena.end(row)]))
+                } else {
+                    let c = Int(code(row))
+                    body(c == 0 ? empty : UnsafeBufferPointer(rebasing: b[arena.start(c - 1)..<arena.end(c - 1)]))
+                }
+            }
+        }
+    }
+
     /// Turns a column of mostly distinct values plain.
     private mutating func reconsider() {
-        nextCheck = rows * 2
+        nextCheck = max(nextCheck, rows) * 2
         guard plain == nil, interner.count * 2 > rows else { return }
         var arena = ByteArena(capacity: max(capacity, rows), bytes: interner.arena.bytes.count * max(capacity, rows) / rows)
         let values = interner.arena

@@ -30,6 +30,21 @@ struct ByteArena: Sendable {
         appendEnd()
     }
 
+    /// Appends every string of `other`, in order.
+    mutating func append(contentsOf other: ByteArena) {
+        let shift = bytes.count
+        bytes.append(contentsOf: other.bytes)
+        if wideEnds == nil, bytes.count <= Int(UInt32.max), other.wideEnds == nil {
+            let delta = UInt32(shift)
+            ends.append(contentsOf: other.ends.lazy.map { $0 &+ delta })
+        } else {
+            var wide = wideEnds ?? ends.map { Int($0) }
+            for k in 0..<other.count { wide.append(other.end(k) + shift) }
+            wideEnds = wide
+            ends = []
+        }
+    }
+
     /// Appends one empty string.
     mutating func appendEmpty() { appendEnd() }
 

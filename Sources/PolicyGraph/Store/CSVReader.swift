@@ -111,19 +111,41 @@ struct CSVCursor {
     private var line = 1
     private var lineStart = 0
     private var text = TextCheck.Progress()
-    private let release: ((Int) -> Void)?
+    private let release: ((Range<Int>) -> Void)?
     private var released = 0
+    /// Where the text check stops (the end of the buffer, or of this cursor's part of it).
+    private var textLimit: Int
     private static let checkAhead = 1 << 20
     private static let releaseStep = 16 << 20
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>, file: String, release: ((Int) -> Void)? = nil) {
+    /// A cursor at the start of `buffer`, or at `start`, a record boundary numbered `line`
+    /// (for a part of a file read on another thread), checking the text up to `textLimit`.
+    init(_ buffer: UnsafeBufferPointer<UInt8>, file: String, release: ((Range<Int>) -> Void)? = nil,
+         start: Int = 0, line: Int = 1, textLimit: Int? = nil) {
         self.buffer = buffer
         self.file = file
         self.release = release
+        self.line = line
+        self.textLimit = textLimit ?? buffer.count
         record = CSVRecord(base: buffer)
-        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { i = 3 }
+        i = start
+        if start == 0, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { i = 3 }
         lineStart = i
+        released = start
+        text = TextCheck.Progress(from: start)
     }
+
+    /// The offset of the next record (or blank line).
+    var position: Int { i }
+
+    /// The line the next record starts on, blank lines aside.
+    var currentLine: Int { line }
+
+    /// Checks the text only up to `limit` (a second cursor checks the rest).
+    mutating func limitText(to limit: Int) { textLimit = limit }
+
+    /// Extends the text check to the end of the buffer (when a part turns out to be the rest).
+    mutating func checkToEnd() { textLimit = buffer.count }
 
     /// Calls `body` with the current record (to read its fields' bytes in place).
     @inline(__always)
@@ -131,7 +153,7 @@ struct CSVCursor {
 
     /// The first text error of the whole file, if any: what to report instead of an error found
     /// while reading, since the text check would have run first.
-    mutating func textError() -> LoadError? { text.advance(buffer, to: buffer.count, file: file) }
+    mutating func textError() -> LoadError? { text.advance(buffer, to: textLimit, file: file) }
 
     /// Reads the next record into ``record``; `false` at the end of the file.
     ///
@@ -151,11 +173,11 @@ struct CSVCursor {
             if let error = textError() { throw error }
             return false
         }
-        if i + Self.checkAhead > text.checked, text.checked < n {
-            if let error = text.advance(buffer, to: i + 4 * Self.checkAhead, file: file) { throw error }
+        if i + Self.checkAhead > text.checked, text.checked < textLimit {
+            if let error = text.advance(buffer, to: min(textLimit, i + 4 * Self.checkAhead), file: file) { throw error }
         }
         if let release, i - released >= Self.releaseStep {
-            release(i)
+            release(released..<i)
             released = i
         }
         do {

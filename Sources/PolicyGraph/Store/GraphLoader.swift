@@ -41,8 +41,8 @@ public enum GraphLoader {
             let schema = try schema(schemaBytes.map { Array($0) }, file: schemaPath)
             let loader = TableLoader(schema: schema, nodesFile: nodesPath, edgesFile: edgesPath)
             let result = loader.run(
-                nodes: CSVSource(bytes: nodesMap.bytes, name: nodesPath, release: { nodesMap.release(before: $0) }),
-                edges: CSVSource(bytes: edgesMap.bytes, name: edgesPath, release: { edgesMap.release(before: $0) }))
+                nodes: CSVSource(bytes: nodesMap.bytes, name: nodesPath, release: { nodesMap.release($0) }),
+                edges: CSVSource(bytes: edgesMap.bytes, name: edgesPath, release: { edgesMap.release($0) }))
             return try result.get()
         }
         let nodes = readFile(nodesPath, errors: &errors)

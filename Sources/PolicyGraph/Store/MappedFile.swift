@@ -6,14 +6,13 @@ import Darwin
 
 /// A file mapped read-only into memory, for the loader to parse in place.
 ///
-/// Mapped pages count as the process's memory once touched; ``release(before:)`` hands back
-/// the pages before an offset (`madvise(MADV_DONTNEED)`: they stay in the page cache, and are
+/// Mapped pages count as the process's memory once touched; ``release(_:)`` hands back
+/// the pages of a range (`madvise(MADV_DONTNEED)`: they stay in the page cache, and are
 /// read again from it if touched again), so a 500 MB file costs a few megabytes at a time.
 final class MappedFile {
     let bytes: UnsafeBufferPointer<UInt8>
     private let mapping: UnsafeMutableRawPointer?
     private let length: Int
-    private var released = 0
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// Maps the regular file at `path`; `nil` when it cannot be opened, is not a regular file,
@@ -36,13 +35,15 @@ final class MappedFile {
         bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: length)
     }
 
-    /// Gives back the whole pages before `offset`.
-    func release(before offset: Int) {
+    /// Gives back the whole pages inside `range` (byte offsets). Safe from several threads
+    /// for disjoint ranges.
+    func release(_ range: Range<Int>) {
         guard let mapping else { return }
-        let end = min(offset, length) / Self.pageSize * Self.pageSize
-        guard end > released else { return }
-        _ = madvise(mapping + released, end - released, MADV_DONTNEED)
-        released = end
+        let page = Self.pageSize
+        let start = (max(range.lowerBound, 0) + page - 1) / page * page
+        let end = min(range.upperBound, length) / page * page
+        guard end > start else { return }
+        _ = madvise(mapping + start, end - start, MADV_DONTNEED)
     }
 
     deinit {

@@ -1,6 +1,7 @@
 extension TableLoader {
     /// Reads the edge rows. With `nodes` (the node file was read), endpoints are looked up and
     /// checked against the schema; without, only what the edge file says alone is checked.
+    /// A large file is read in two halves at once (see ``readInParallel``).
     func readEdges(
         _ source: CSVSource, nodes: NodeRows?, errors: inout [LoadError], issues: inout [ValidationIssue]
     ) throws(LoadError) -> EdgeTable {
@@ -8,19 +9,32 @@ extension TableLoader {
             var reader = EdgeRowReader(loader: self, nodes: nodes, capacity: Self.estimatedRows(source.bytes.count, minimumRowBytes: 20))
             guard try cursor.next() else { throw LoadError(.emptyFile, at: SourceLocation(file: edgesFile, line: 1)) }
             try reader.readHeader(cursor.record)
-            do throws(LoadError) {
-                while try cursor.next() {
-                    cursor.withRecord { (record: inout CSVRecord) in reader.parse(&record, errors: &errors) }
-                    if reader.batchIsFull { reader.finishBatch(issues: &issues) }
-                }
-            } catch {
-                // Rows before a syntax error keep their findings, as they would row by row.
-                reader.finishBatch(issues: &issues)
-                throw error
+            if let split = Self.splitPoint(source.bytes, after: cursor.position) {
+                try readInParallel(source, split: split, cursor: &cursor, reader: &reader, errors: &errors, issues: &issues)
+            } else {
+                try Self.readRows(&cursor, into: &reader, errors: &errors, issues: &issues)
             }
-            reader.finishBatch(issues: &issues)
             return reader.build()
         }
+    }
+
+    /// Reads records into `reader` until the end, or until the next record would start at or
+    /// after `stop`.
+    static func readRows(
+        _ cursor: inout CSVCursor, into reader: inout EdgeRowReader, errors: inout [LoadError], issues: inout [ValidationIssue],
+        stop: Int = .max
+    ) throws(LoadError) {
+        do throws(LoadError) {
+            while cursor.position < stop, try cursor.next() {
+                cursor.withRecord { (record: inout CSVRecord) in reader.parse(&record, errors: &errors) }
+                if reader.batchIsFull { reader.finishBatch(issues: &issues) }
+            }
+        } catch {
+            // Rows before a syntax error keep their findings, as they would row by row.
+            reader.finishBatch(issues: &issues)
+            throw error
+        }
+        reader.finishBatch(issues: &issues)
     }
 }
 
@@ -72,6 +86,26 @@ struct EdgeRowReader {
         builders = names.dropFirst(3).map { AttributeColumnBuilder(name: $0, capacity: capacity) }
         weightColumn = names.firstIndex(of: Column.weight)
         dateColumn = names.firstIndex(of: Column.date)
+    }
+
+    /// A reader for a later part of the same file: the same columns, nothing read yet.
+    func emptyCopy(capacity: Int) -> EdgeRowReader {
+        var copy = self
+        copy.table = EdgeTable()
+        copy.table.from.reserveCapacity(capacity)
+        copy.table.to.reserveCapacity(capacity)
+        copy.table.relations.reserveCapacity(capacity)
+        copy.builders = builders.map { AttributeColumnBuilder(name: $0.name, capacity: capacity) }
+        copy.batch = EdgeBatch()
+        return copy
+    }
+
+    /// Appends the rows `other` read from the part of the file after this one's.
+    mutating func append(contentsOf other: EdgeRowReader) {
+        table.from.append(contentsOf: other.table.from)
+        table.to.append(contentsOf: other.table.to)
+        table.relations.append(contentsOf: other.table.relations)
+        for c in builders.indices { builders[c].append(contentsOf: other.builders[c]) }
     }
 
     func build() -> EdgeTable {

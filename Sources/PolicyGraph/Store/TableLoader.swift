@@ -4,7 +4,7 @@
 struct CSVSource {
     let bytes: UnsafeBufferPointer<UInt8>
     let name: String
-    var release: ((Int) -> Void)?
+    var release: ((Range<Int>) -> Void)?
 }
 
 /// The row-by-row work of ``GraphLoader``: parse both CSV files, check each row against the
@@ -86,7 +86,7 @@ struct TableLoader {
             return try read(&cursor, &errors, &issues)
         } catch {
             let failure = cursor.textError() ?? error
-            if failure.reason == .invalidUTF8 || failure.reason == .nulByte {
+            if failure.isTextError {
                 errors.removeSubrange(errorMark...)
                 issues.removeSubrange(issueMark...)
             }

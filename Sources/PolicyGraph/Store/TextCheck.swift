@@ -13,8 +13,11 @@ enum TextCheck {
     /// instead of reading the whole file twice.
     struct Progress {
         /// Everything before `checked` is valid (a character boundary).
-        private(set) var checked = 0
+        private(set) var checked: Int
         private var failure: LoadError?
+
+        /// Nothing checked yet, from `start` (a character boundary) on.
+        init(from start: Int = 0) { checked = start }
 
         /// Checks up to at least `limit` (a character straddling it is checked whole); the first
         /// error of the file, if there is one so far.
