@@ -17,7 +17,7 @@ let package = Package(
         .executableTarget(name: "PolicyGraphCLI", dependencies: ["PolicyGraphCommands"]),
         // `policygraph-bench`: generates or reads a graph and times the ops through the public API.
         .executableTarget(name: "PolicyGraphBench", dependencies: ["PolicyGraph"]),
-        .testTarget(name: "PolicyGraphTests", dependencies: ["PolicyGraph"]),
+        .testTarget(name: "PolicyGraphTests", dependencies: ["PolicyGraph", "PolicyGraphBench"]),
         .testTarget(name: "PolicyGraphCommandsTests", dependencies: ["PolicyGraphCommands", "PolicyGraph"]),
     ],
     swiftLanguageModes: [.v6]

@@ -15,11 +15,14 @@ struct AttributeColumnBuilder {
     private var words: [UInt32] = []
     private var width = 0
     private var plain: ByteArena?
-    private var nextCheck = 1 << 16
+    private var nextCheck: Int
 
-    init(name: String, capacity: Int = 0) {
+    /// A builder expecting about `capacity` rows; `firstCheck` is when it first considers
+    /// turning plain (tests lower it to exercise that on small columns).
+    init(name: String, capacity: Int = 0, firstCheck: Int = 1 << 16) {
         self.name = name
         self.capacity = capacity
+        nextCheck = max(1, firstCheck)
     }
 
     /// The number of distinct non-empty values so far (of a dictionary column).

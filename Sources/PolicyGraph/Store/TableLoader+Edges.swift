@@ -9,7 +9,7 @@ extension TableLoader {
             var reader = EdgeRowReader(loader: self, nodes: nodes, capacity: Self.estimatedRows(source.bytes.count, minimumRowBytes: 20))
             guard try cursor.next() else { throw LoadError(.emptyFile, at: SourceLocation(file: edgesFile, line: 1)) }
             try reader.readHeader(cursor.record)
-            if let split = Self.splitPoint(source.bytes, after: cursor.position) {
+            if let split = splitPoint(source.bytes, after: cursor.position) {
                 try readInParallel(source, split: split, cursor: &cursor, reader: &reader, errors: &errors, issues: &issues)
             } else {
                 try Self.readRows(&cursor, into: &reader, errors: &errors, issues: &issues)

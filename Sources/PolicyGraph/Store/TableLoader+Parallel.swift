@@ -1,13 +1,13 @@
 extension TableLoader {
     /// Files smaller than this are read on one thread: a second one would not pay for itself.
-    static let parallelThreshold = 16 << 20
+    static let defaultParallelThreshold = 16 << 20
 
     /// Where a second thread may start reading `bytes`: just after the first line break past
     /// the middle, or `nil` for a small file or one without a line break there.
     ///
     /// The line break might lie inside a quoted field; the first thread finds out when it gets
     /// there, and then the second thread's work is thrown away (see ``readInParallel``).
-    static func splitPoint(_ bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Int? {
+    func splitPoint(_ bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Int? {
         guard bytes.count >= parallelThreshold, let base = bytes.baseAddress else { return nil }
         var i = max(start, bytes.count / 2)
         while i < bytes.count, base[i] != 0x0A { i += 1 }

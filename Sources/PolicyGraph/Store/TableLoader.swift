@@ -20,6 +20,8 @@ struct TableLoader {
     let schema: Schema
     let nodesFile: String
     let edgesFile: String
+    /// Edge files of this many bytes or more are read in two halves at once.
+    var parallelThreshold = TableLoader.defaultParallelThreshold
 
     static let nodeHeader = [Column.id, Column.kind, Column.label]
     static let edgeHeader = [Column.from, Column.relation, Column.to]
