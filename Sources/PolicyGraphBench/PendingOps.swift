@@ -98,7 +98,8 @@ enum PendingOps {
     /// `overlap`: every unordered pair of countries over their direct stance edges →
     /// `{"agree": sum, "conflict": sum, "best": {"a", "b", "agree", "union", "jaccard"}}`; best is
     /// the highest agree / union, compared as `agree1 * union2 > agree2 * union1` scanning pairs
-    /// a < b in id order (ties keep the first), jaccard rounded to 6 places.
+    /// a < b in id order (ties keep the first; pairs with no stance at all are skipped),
+    /// jaccard rounded to 6 places.
     static func overlapResult(agree: Int, conflict: Int, best: OverlapBest?) -> JSONValue {
         var bestValue = JSONValue.null
         if let best {
