@@ -9,11 +9,8 @@ struct AttributeColumnBuilder {
     private let capacity: Int
     private var rows = 0
     private var interner = ValueInterner()
-    /// Codes of the rows so far; empty while every row so far is empty (`rows` counts them).
-    private var bytes: [UInt8] = []
-    private var shorts: [UInt16] = []
-    private var words: [UInt32] = []
-    private var width = 0
+    /// Codes of the rows so far (nothing stored while every row so far is empty).
+    private var codes: CodeBuffer
     private var plain: ByteArena?
     private var nextCheck: Int
 
@@ -22,6 +19,7 @@ struct AttributeColumnBuilder {
     init(name: String, capacity: Int = 0, firstCheck: Int = 1 << 16) {
         self.name = name
         self.capacity = capacity
+        codes = CodeBuffer(expected: capacity)
         nextCheck = max(1, firstCheck)
     }
 
@@ -59,47 +57,11 @@ struct AttributeColumnBuilder {
 
     @inline(__always)
     private mutating func appendCode(_ code: UInt32) {
-        switch width {
-        case 1:
-            if code <= UInt32(UInt8.max) {
-                bytes.append(UInt8(truncatingIfNeeded: code))
-                return
-            }
-            shorts = bytes.map { UInt16($0) }
-            shorts.reserveCapacity(max(capacity, shorts.count))
-            bytes = []
-            width = 2
-            appendCode(code)
-        case 2:
-            if code <= UInt32(UInt16.max) {
-                shorts.append(UInt16(truncatingIfNeeded: code))
-                return
-            }
-            words = shorts.map { UInt32($0) }
-            words.reserveCapacity(max(capacity, words.count))
-            shorts = []
-            width = 4
-            words.append(code)
-        case 4:
-            words.append(code)
-        default:
-            // Rows so far were all empty.
-            if code == 0 { return }
-            bytes = [UInt8](repeating: 0, count: rows)
-            bytes.reserveCapacity(max(capacity, rows + 1))
-            width = 1
-            appendCode(code)
-        }
+        if !isKnownUniquelyReferenced(&codes) { codes = codes.copy() }
+        codes.append(code)
     }
 
-    private func code(_ row: Int) -> UInt32 {
-        switch width {
-        case 1: return UInt32(bytes[row])
-        case 2: return UInt32(shorts[row])
-        case 4: return words[row]
-        default: return 0
-        }
-    }
+    private func code(_ row: Int) -> UInt32 { codes[row] }
 
     /// Appends every row of `other` (the same column of a later part of the file, built on
     /// another thread): codes are translated through this column's dictionary, plain cells are
@@ -114,10 +76,9 @@ struct AttributeColumnBuilder {
                     map[v + 1] = UInt32(truncatingIfNeeded: index + 1)
                 }
             }
-            for row in 0..<other.rows {
-                appendCode(map[Int(other.code(row))])
-                rows += 1
-            }
+            if !isKnownUniquelyReferenced(&codes) { codes = codes.copy() }
+            codes.append(contentsOf: other.codes, through: map)
+            rows += other.rows
         } else if plain != nil, let otherPlain = other.plain {
             plain?.append(contentsOf: otherPlain)
             rows += other.rows
@@ -162,9 +123,7 @@ struct AttributeColumnBuilder {
         }
         plain = arena
         interner = ValueInterner()
-        bytes = []
-        shorts = []
-        words = []
+        codes = CodeBuffer(expected: 0)
     }
 
     func build() -> AttributeColumn {
@@ -173,13 +132,112 @@ struct AttributeColumnBuilder {
             return AttributeColumn(name: name, storage: .plain(plain))
         }
         let values = (0..<interner.count).map { interner.arena.string($0) }
-        let codes: CodeArray
-        switch width {
-        case 1: codes = CodeArray(storage: .bytes(bytes))
-        case 2: codes = CodeArray(storage: .shorts(shorts))
-        case 4: codes = CodeArray(storage: .words(words))
-        default: codes = CodeArray(storage: .zeros(rows))
-        }
+        let codes = codes.codeArray()
         return AttributeColumn(name: name, storage: .dictionary(codes: codes, values: values))
+    }
+}
+
+/// The codes of a column as they are appended: one, two or four bytes each, widened when a
+/// code outgrows the width, nothing at all while every code is 0; written through a pointer.
+final class CodeBuffer {
+    private(set) var width = 0
+    private(set) var count = 0
+    private var storage: UnsafeMutableRawPointer
+    private var capacity = 0
+    private let expected: Int
+
+    init(expected: Int) {
+        self.expected = expected
+        storage = UnsafeMutableRawPointer.allocate(byteCount: 0, alignment: 4)
+    }
+
+    deinit { storage.deallocate() }
+
+    func copy() -> CodeBuffer {
+        let other = CodeBuffer(expected: expected)
+        other.reshape(width: width, capacity: capacity)
+        other.storage.copyMemory(from: storage, byteCount: count * width)
+        other.count = count
+        return other
+    }
+
+    @inline(__always)
+    func append(_ code: UInt32) {
+        if code == 0, width == 0 {
+            count += 1
+            return
+        }
+        let needed = code <= 0xFF ? 1 : (code <= 0xFFFF ? 2 : 4)
+        if needed > width || count >= capacity {
+            reshape(width: max(width, needed), capacity: count >= capacity ? max(expected, 2 * capacity, count + 16) : capacity)
+        }
+        switch width {
+        case 1: storage.storeBytes(of: UInt8(truncatingIfNeeded: code), toByteOffset: count, as: UInt8.self)
+        case 2: storage.storeBytes(of: UInt16(truncatingIfNeeded: code), toByteOffset: 2 * count, as: UInt16.self)
+        default: storage.storeBytes(of: code, toByteOffset: 4 * count, as: UInt32.self)
+        }
+        count += 1
+    }
+
+    @inline(__always)
+    subscript(row: Int) -> UInt32 {
+        precondition(row >= 0 && row < count, "code index out of range")
+        switch width {
+        case 0: return 0
+        case 1: return UInt32(storage.load(fromByteOffset: row, as: UInt8.self))
+        case 2: return UInt32(storage.load(fromByteOffset: 2 * row, as: UInt16.self))
+        default: return storage.load(fromByteOffset: 4 * row, as: UInt32.self)
+        }
+    }
+
+    /// Appends the codes of `other`, each translated through `map` (indexed by code).
+    func append(contentsOf other: CodeBuffer, through map: [UInt32]) {
+        let widest = map.max() ?? 0
+        let needed = widest == 0 ? 0 : (widest <= 0xFF ? 1 : (widest <= 0xFFFF ? 2 : 4))
+        if needed > width || count + other.count > capacity {
+            reshape(width: max(width, needed), capacity: max(capacity, count + other.count))
+        }
+        guard width > 0 else {
+            count += other.count
+            return
+        }
+        map.withUnsafeBufferPointer { map in
+            for row in 0..<other.count {
+                let code = map[Int(other[row])]
+                switch width {
+                case 1: storage.storeBytes(of: UInt8(truncatingIfNeeded: code), toByteOffset: count, as: UInt8.self)
+                case 2: storage.storeBytes(of: UInt16(truncatingIfNeeded: code), toByteOffset: 2 * count, as: UInt16.self)
+                default: storage.storeBytes(of: code, toByteOffset: 4 * count, as: UInt32.self)
+                }
+                count += 1
+            }
+        }
+    }
+
+    /// Moves the codes to a buffer of `width` bytes each with room for `capacity`.
+    private func reshape(width newWidth: Int, capacity newCapacity: Int) {
+        let bigger = UnsafeMutableRawPointer.allocate(byteCount: max(newCapacity, count) * newWidth, alignment: 4)
+        for row in 0..<count {
+            let code = self[row]
+            switch newWidth {
+            case 1: bigger.storeBytes(of: UInt8(truncatingIfNeeded: code), toByteOffset: row, as: UInt8.self)
+            case 2: bigger.storeBytes(of: UInt16(truncatingIfNeeded: code), toByteOffset: 2 * row, as: UInt16.self)
+            default: bigger.storeBytes(of: code, toByteOffset: 4 * row, as: UInt32.self)
+            }
+        }
+        storage.deallocate()
+        storage = bigger
+        width = newWidth
+        capacity = max(newCapacity, count)
+    }
+
+    /// The codes as an immutable ``CodeArray``.
+    func codeArray() -> CodeArray {
+        switch width {
+        case 0: return CodeArray(storage: .zeros(count))
+        case 1: return CodeArray(storage: .bytes(Array(UnsafeBufferPointer(start: storage.assumingMemoryBound(to: UInt8.self), count: count))))
+        case 2: return CodeArray(storage: .shorts(Array(UnsafeBufferPointer(start: storage.assumingMemoryBound(to: UInt16.self), count: count))))
+        default: return CodeArray(storage: .words(Array(UnsafeBufferPointer(start: storage.assumingMemoryBound(to: UInt32.self), count: count))))
+        }
     }
 }

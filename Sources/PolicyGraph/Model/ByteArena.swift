@@ -70,6 +70,22 @@ struct ByteArena: Sendable {
         return bytes.withUnsafeBufferPointer { ByteHash.equal(UnsafeBufferPointer(rebasing: $0[s..<s + n]), text) }
     }
 
+    /// Whether string `k` is `text`, reading the storage without bounds checks beyond the
+    /// caller's (the hot comparison of a column's dictionary lookups).
+    @inline(__always)
+    func matches(_ k: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard wideEnds == nil else { return equals(k, text) }
+        return ends.withUnsafeBufferPointer { ends in
+            let s = k == 0 ? 0 : Int(ends[k - 1])
+            let e = Int(ends[k])
+            guard e - s == text.count else { return false }
+            return bytes.withUnsafeBufferPointer { b in
+                guard let base = b.baseAddress else { return text.isEmpty }
+                return ByteHash.equal(UnsafeBufferPointer(start: base + s, count: e - s), text)
+            }
+        }
+    }
+
     /// String `k` as text (invalid UTF-8 repaired; the loader has checked it).
     func string(_ k: Int) -> String {
         let s = start(k)
@@ -90,36 +106,38 @@ struct ByteArena: Sendable {
     }
 }
 
-/// A fast non-cryptographic hash of a byte string, eight bytes at a step (a multiply–xorshift
-/// mix in the style of wyhash). Graph files are the user's own data, so no flooding defence.
+/// A fast non-cryptographic hash of a byte string (a multiply–xorshift mix in the style of
+/// wyhash), and byte-string equality, both reading whole words: ids and cells are short, so the
+/// last partial word is read as an overlapping word instead of byte by byte. Graph files are
+/// the user's own data, so no defence against deliberate collisions.
 enum ByteHash {
     @inline(__always)
     static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(truncatingIfNeeded: text.count)
-        guard let base = text.baseAddress else { return mix(h) }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
         let n = text.count
-        while i + 8 <= n {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 32
-            i += 8
-        }
-        if i < n {
-            var w: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n {
-                w |= UInt64(base[i]) << shift
-                shift += 8
-                i += 1
+        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(truncatingIfNeeded: n)
+        guard let base = text.baseAddress, n > 0 else { return mix(h) }
+        let raw = UnsafeRawPointer(base)
+        if n >= 8 {
+            var i = 0
+            while i + 8 < n {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                h ^= h >> 32
+                i += 8
             }
+            // The last eight bytes, overlapping the word before when n is not a multiple of 8.
+            h = (h ^ raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+        } else if n >= 4 {
+            let low = UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+            let high = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            h = (h ^ (low | high << 32)) &* 0x9E37_79B9_7F4A_7C15
+        } else {
+            let w = UInt64(base[0]) | UInt64(base[n >> 1]) << 8 | UInt64(base[n - 1]) << 16
             h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
         }
         return mix(h)
     }
 
-    /// Whether two byte strings are equal; word by word, without a call (ids and cells are short).
+    /// Whether two byte strings are equal, word by word, without a call.
     @inline(__always)
     static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = a.count
@@ -127,16 +145,19 @@ enum ByteHash {
         guard n > 0, let p = a.baseAddress, let q = b.baseAddress else { return true }
         let x = UnsafeRawPointer(p)
         let y = UnsafeRawPointer(q)
-        var i = 0
-        while i + 8 <= n {
-            if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-            i += 8
+        if n >= 8 {
+            var i = 0
+            while i + 8 < n {
+                if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+                i += 8
+            }
+            return x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
         }
-        while i < n {
-            if p[i] != q[i] { return false }
-            i += 1
+        if n >= 4 {
+            return x.loadUnaligned(fromByteOffset: 0, as: UInt32.self) == y.loadUnaligned(fromByteOffset: 0, as: UInt32.self)
+                && x.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
         }
-        return true
+        return p[0] == q[0] && p[n >> 1] == q[n >> 1] && p[n - 1] == q[n - 1]
     }
 
     @inline(__always)

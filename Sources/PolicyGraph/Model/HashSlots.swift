@@ -25,6 +25,22 @@ struct HashSlots: Sendable {
     @inline(__always)
     func slot(at i: Int) -> UInt64 { slots.withUnsafeBufferPointer { $0[i] } }
 
+    /// The code of the first slot from the key's home whose tag matches `hash`, or `nil` when an
+    /// empty slot comes first (the key is absent). Usually within the cache line of the home slot.
+    @inline(__always)
+    func firstCandidate(hash: UInt64) -> Int? {
+        let tag = hash & 0xFFFF_FFFF
+        return slots.withUnsafeBufferPointer { s in
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let slot = s[i]
+                if slot == 0 { return nil }
+                if slot >> 32 == tag { return Int(slot & 0xFFFF_FFFF) - 1 }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
     /// The code in a slot found at a key's home, when the slot's tag matches the key's hash.
     @inline(__always)
     static func candidate(_ slot: UInt64, hash: UInt64) -> Int? {
@@ -90,8 +106,7 @@ struct ValueInterner: Sendable {
     @inline(__always)
     mutating func intern(_ text: UnsafeBufferPointer<UInt8>) -> (code: Int, isNew: Bool) {
         let hash = ByteHash.hash(text)
-        let arena = arena
-        if let code = slots.find(hash: hash, equals: { arena.equals($0, text) }) { return (code, false) }
+        if let code = slots.find(hash: hash, equals: { arena.matches($0, text) }) { return (code, false) }
         let code = self.arena.count
         self.arena.append(text)
         slots.insert(hash: hash, code: code)
@@ -100,6 +115,6 @@ struct ValueInterner: Sendable {
 
     /// The code of `text`, or `nil`.
     func find(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
-        slots.find(hash: ByteHash.hash(text)) { arena.equals($0, text) }
+        slots.find(hash: ByteHash.hash(text)) { arena.matches($0, text) }
     }
 }

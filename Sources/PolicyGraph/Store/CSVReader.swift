@@ -13,12 +13,24 @@ struct CSVRecord {
     /// The 1-based line the record starts on.
     var line = 0
     var count = 0
-    var fields: [CSVField] = []
     let base: UnsafeBufferPointer<UInt8>
+    /// The fields, in a buffer reused from record to record (shared by copies of the record,
+    /// which is only valid until the next one anyway).
+    private let storage = FieldStorage()
     /// Where escaped fields are unquoted for ``withBytes(_:_:)``.
     private var scratch: [UInt8] = []
 
     init(base: UnsafeBufferPointer<UInt8>) { self.base = base }
+
+    /// Field `i`'s place in the file.
+    @inline(__always)
+    func field(_ i: Int) -> CSVField {
+        precondition(i >= 0 && i < count, "CSV field index out of range")
+        return storage.fields[i]
+    }
+
+    /// The fields, for a caller that keeps them.
+    var fields: [CSVField] { (0..<count).map { field($0) } }
 
     mutating func reset(line: Int) {
         self.line = line
@@ -27,21 +39,39 @@ struct CSVRecord {
 
     @inline(__always)
     mutating func append(start: Int, end: Int, escaped isEscaped: Bool) {
-        let field = CSVField(start: start, end: end, escaped: isEscaped)
-        if count < fields.count {
-            fields[count] = field
-        } else {
-            fields.append(field)
-        }
+        if count == storage.capacity { storage.grow() }
+        storage.fields[count] = CSVField(start: start, end: end, escaped: isEscaped)
         count += 1
     }
 
-    func isEmpty(_ i: Int) -> Bool { fields[i].start == fields[i].end }
+    /// A growable buffer of fields written without copy-on-write checks.
+    private final class FieldStorage {
+        private(set) var fields: UnsafeMutablePointer<CSVField>
+        private(set) var capacity = 16
+
+        init() { fields = .allocate(capacity: capacity) }
+
+        func grow() {
+            let bigger = UnsafeMutablePointer<CSVField>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: fields, count: capacity)
+            fields.deallocate()
+            fields = bigger
+            capacity *= 2
+        }
+
+        deinit { fields.deallocate() }
+    }
+
+    func isEmpty(_ i: Int) -> Bool {
+        let f = field(i)
+        return f.start == f.end
+    }
 
     /// The raw bytes of field `i` (quotes not undone).
     @inline(__always)
     func raw(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: base[fields[i].start..<fields[i].end])
+        let f = field(i)
+        return UnsafeBufferPointer(rebasing: base[f.start..<f.end])
     }
 
     /// The bytes of field `i` with quotes undone.
@@ -55,7 +85,7 @@ struct CSVRecord {
     /// doubled quotes.
     @inline(__always)
     mutating func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        guard fields[i].escaped else { return body(raw(i)) }
+        guard field(i).escaped else { return body(raw(i)) }
         Self.unquote(raw(i), into: &scratch)
         return scratch.withUnsafeBufferPointer(body)
     }
@@ -79,13 +109,13 @@ struct CSVRecord {
 
     /// Field `i` as text. The reader checks the file for valid UTF-8.
     func string(_ i: Int) -> String {
-        if !fields[i].escaped { return String(decoding: raw(i), as: UTF8.self) }
+        if !field(i).escaped { return String(decoding: raw(i), as: UTF8.self) }
         return String(decoding: bytes(i), as: UTF8.self)
     }
 
     /// Whether field `i` is exactly the ASCII/UTF-8 text `literal` (no allocation).
     func equals(_ i: Int, _ literal: StaticString) -> Bool {
-        guard !fields[i].escaped else { return string(i) == literal.description }
+        guard !field(i).escaped else { return string(i) == literal.description }
         let field = raw(i)
         guard field.count == literal.utf8CodeUnitCount else { return false }
         let p = literal.utf8Start
@@ -233,17 +263,9 @@ struct CSVCursor {
                 throw LoadError(.textAfterClosingQuote, at: location(i, line: line, lineStart: lineStart))
             }
             let start = i
-            while i < n {
-                let b = base[i]
-                // One comparison for the common case: every special byte is below 0x2D.
-                if b > 0x2C || (b != 0x2C && b != 0x0A && b != 0x0D && b != 0x22) {
-                    i += 1
-                    continue
-                }
-                if b == 0x22 {
-                    throw LoadError(.quoteInUnquotedField, at: location(i, line: line, lineStart: lineStart))
-                }
-                break
+            i = Self.scanUnquoted(base, from: i, count: n)
+            if i < n, base[i] == 0x22 {
+                throw LoadError(.quoteInUnquotedField, at: location(i, line: line, lineStart: lineStart))
             }
             record.append(start: start, end: i, escaped: false)
             if i < n, base[i] == 0x2C {
@@ -259,6 +281,33 @@ struct CSVCursor {
             line += 1
             lineStart = i
         }
+    }
+
+    /// The offset of the first comma, quote, CR or LF at or after `i` (or `n`): eight bytes at a
+    /// step, testing each byte of a word against the four at once (the classic "has zero byte"
+    /// trick on the word xor each separator).
+    @inline(__always)
+    static func scanUnquoted(_ base: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
+        var i = start
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let comma = w ^ (ones &* 0x2C)
+            let quote = w ^ (ones &* 0x22)
+            let cr = w ^ (ones &* 0x0D)
+            let lf = w ^ (ones &* 0x0A)
+            let found = ((comma &- ones) & ~comma | (quote &- ones) & ~quote | (cr &- ones) & ~cr | (lf &- ones) & ~lf) & highs
+            if found != 0 { return i + found.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < n {
+            let b = base[i]
+            if b == 0x2C || b == 0x22 || b == 0x0D || b == 0x0A { return i }
+            i += 1
+        }
+        return n
     }
 
     private func location(_ at: Int, line: Int, lineStart: Int) -> SourceLocation {

@@ -48,7 +48,7 @@ struct EdgeBatch {
     @inline(__always)
     mutating func keep(_ record: CSVRecord, field: Int, as slot: Int) {
         base = record.base
-        let f = record.fields[field]
+        let f = record.field(field)
         if !f.escaped {
             spans[slot] = Span(start: f.start, count: f.end - f.start, inScratch: false)
             return
