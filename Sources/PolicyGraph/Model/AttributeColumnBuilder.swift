@@ -217,7 +217,7 @@ final class CodeBuffer {
     /// Moves the codes to a buffer of `width` bytes each with room for `capacity`.
     private func reshape(width newWidth: Int, capacity newCapacity: Int) {
         let bigger = UnsafeMutableRawPointer.allocate(byteCount: max(newCapacity, count) * newWidth, alignment: 4)
-        for row in 0..<count {
+        for row in 0..<count where newWidth > 0 {
             let code = self[row]
             switch newWidth {
             case 1: bigger.storeBytes(of: UInt8(truncatingIfNeeded: code), toByteOffset: row, as: UInt8.self)
