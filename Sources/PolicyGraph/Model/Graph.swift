@@ -40,12 +40,10 @@ public struct Graph: Sendable {
             CSRIndex(groups: schema.relations.count, count: m) { Int(r[$0]) }
         }
         self.byRelation = byRelation
-        // The two directions are independent: on a machine with two cores, build them at once.
-        (self.outgoing, self.incoming) = Parallel.both({
-            edges.from.withUnsafeBufferPointer { f in CSRIndex(groups: n, order: byRelation.items) { Int(f[Int($0)]) } }
-        }, {
-            edges.to.withUnsafeBufferPointer { t in CSRIndex(groups: n, order: byRelation.items) { Int(t[Int($0)]) } }
-        })
+        // The two directions are independent: for a big graph, build them at once.
+        let out = { edges.from.withUnsafeBufferPointer { f in CSRIndex(groups: n, order: byRelation.items) { Int(f[Int($0)]) } } }
+        let into = { edges.to.withUnsafeBufferPointer { t in CSRIndex(groups: n, order: byRelation.items) { Int(t[Int($0)]) } } }
+        (self.outgoing, self.incoming) = m >= Self.parallelBuildThreshold ? Parallel.both(out, into) : (out(), into())
         self.byKind = nodes.kinds.withUnsafeBufferPointer { k in
             CSRIndex(groups: schema.kinds.count, count: n) { Int(k[$0]) }
         }
@@ -72,6 +70,9 @@ public struct Graph: Sendable {
         case .plain: return (0..<column.count).map { column.value(at: $0).flatMap { Double($0) } ?? 1 }
         }
     }
+
+    /// Graphs with this many edges build their two adjacency directions on two threads.
+    static let parallelBuildThreshold = 200_000
 
     /// The number of nodes. O(1).
     public var nodeCount: Int { nodeTable.ids.count }

@@ -3,8 +3,7 @@
 ///
 /// A slot holds the low 32 bits of the key's hash (a cheap first comparison, and enough to
 /// rehash on growth without the keys) and 1 + the code; 0 is empty. The caller owns the keys
-/// and says how to compare one with a code, so the same slots serve node ids (compared with
-/// the `NodeID`s) and column values (compared with a byte arena).
+/// and says how to compare one with a code (``ValueInterner`` compares with its byte arena).
 struct HashSlots: Sendable {
     private var slots: [UInt64]
     private var mask: Int
@@ -15,36 +14,6 @@ struct HashSlots: Sendable {
         while size < capacity * 2 { size <<= 1 }
         slots = LargeArray.zeros(count: size)
         mask = size - 1
-    }
-
-    /// Where a key with `hash` is first looked for.
-    @inline(__always)
-    func home(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash) & mask }
-
-    /// The slot at `i`: 0, or the key's hash tag (high half) and 1 + its code (low half).
-    @inline(__always)
-    func slot(at i: Int) -> UInt64 { slots.withUnsafeBufferPointer { $0[i] } }
-
-    /// The code of the first slot from the key's home whose tag matches `hash`, or `nil` when an
-    /// empty slot comes first (the key is absent). Usually within the cache line of the home slot.
-    @inline(__always)
-    func firstCandidate(hash: UInt64) -> Int? {
-        let tag = hash & 0xFFFF_FFFF
-        return slots.withUnsafeBufferPointer { s in
-            var i = Int(truncatingIfNeeded: hash) & mask
-            while true {
-                let slot = s[i]
-                if slot == 0 { return nil }
-                if slot >> 32 == tag { return Int(slot & 0xFFFF_FFFF) - 1 }
-                i = (i + 1) & mask
-            }
-        }
-    }
-
-    /// The code in a slot found at a key's home, when the slot's tag matches the key's hash.
-    @inline(__always)
-    static func candidate(_ slot: UInt64, hash: UInt64) -> Int? {
-        slot != 0 && slot >> 32 == hash & 0xFFFF_FFFF ? Int(slot & 0xFFFF_FFFF) - 1 : nil
     }
 
     /// The code of the key with `hash` for which `equals(code)` holds, or `nil`.
@@ -91,30 +60,5 @@ struct HashSlots: Sendable {
                 s[i] = slot
             }
         }
-    }
-}
-
-/// Distinct byte strings numbered in order of first appearance: the dictionary of an
-/// attribute column, built without creating a `String` per cell.
-struct ValueInterner: Sendable {
-    private(set) var arena = ByteArena()
-    private var slots = HashSlots()
-
-    var count: Int { arena.count }
-
-    /// The code of `text`, adding it when new; `isNew` says which.
-    @inline(__always)
-    mutating func intern(_ text: UnsafeBufferPointer<UInt8>) -> (code: Int, isNew: Bool) {
-        let hash = ByteHash.hash(text)
-        if let code = slots.find(hash: hash, equals: { arena.matches($0, text) }) { return (code, false) }
-        let code = self.arena.count
-        self.arena.append(text)
-        slots.insert(hash: hash, code: code)
-        return (code, true)
-    }
-
-    /// The code of `text`, or `nil`.
-    func find(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
-        slots.find(hash: ByteHash.hash(text)) { arena.matches($0, text) }
     }
 }

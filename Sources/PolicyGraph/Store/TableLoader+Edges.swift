@@ -181,7 +181,7 @@ struct EdgeRowReader {
             report(k, upTo: 1)
             let to = endpoint(2 * k + 1, Column.to, line: line, issues: &issues)
             let relation = Int(batch.relations[k])
-            if let from, let to, relation >= 0 {
+            if from != nil, to != nil, relation >= 0 {
                 let fk = Int(batch.kinds[2 * k])
                 let tk = Int(batch.kinds[2 * k + 1])
                 if fk != Int(UInt16.max), tk != Int(UInt16.max), !allowed[(relation * kindCount + fk) * kindCount + tk] {

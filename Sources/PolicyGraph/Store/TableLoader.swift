@@ -14,9 +14,6 @@ struct CSVSource {
 /// kinds and relations are looked up by their bytes, attribute cells go into byte-level
 /// column builders, and weights and dates are checked once per distinct value. A `String` is
 /// made for each node id and for the text of a problem, nothing else.
-let trace = ProcessInfo.processInfo.environment["PG_TRACE"] != nil
-func cpu() -> String { var t = timespec(); clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t); return String(format: "cpu %.3f", Double(t.tv_sec) + Double(t.tv_nsec) / 1e9) }
-import Foundation
 struct TableLoader {
     let schema: Schema
     let nodesFile: String
@@ -37,21 +34,17 @@ struct TableLoader {
         var errors: [LoadError] = []
         var issues: [ValidationIssue] = []
         var nodeRows: NodeRows?
-        let t0 = ContinuousClock.now
-        defer { if trace { print("TRACE total \(ContinuousClock.now - t0) \(cpu())"); print((try? String(contentsOfFile: "/proc/self/smaps_rollup", encoding: .utf8))?.split(separator: "\n").filter { $0.contains("AnonHuge") || $0.hasPrefix("Rss") }.joined(separator: " ") ?? "") } }
         do {
             nodeRows = try readNodes(nodes, errors: &errors, issues: &issues)
         } catch {
             errors.append(error)
         }
-        if trace { print("TRACE nodes \(ContinuousClock.now - t0) \(cpu())") }
         var edgeTable = EdgeTable()
         do {
             edgeTable = try readEdges(edges, nodes: nodeRows, errors: &errors, issues: &issues)
         } catch {
             errors.append(error)
         }
-        if trace { print("TRACE edges \(ContinuousClock.now - t0) \(cpu())") }
         if let nodeRows { addSuggestions(to: &issues, index: nodeRows.index) }
         guard let nodeRows, errors.isEmpty, !issues.contains(where: \.isError) else {
             return .failure(LoadFailure(errors: errors, issues: issues))
