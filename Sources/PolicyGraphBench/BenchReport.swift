@@ -30,7 +30,7 @@ struct BenchReport {
     var table: String {
         var rows = [["op", "seconds", "result"]]
         for op in ops {
-            rows.append([op.name, op.seconds.map { Self.format($0, places: 4) } ?? "-",
+            rows.append([op.name, op.seconds.map { Self.format($0, places: 6) } ?? "-",
                          op.result == .null ? "(pending)" : op.result.rendered(pretty: false)])
         }
         let widths = (0..<2).map { c in rows.map { $0[c].count }.max() ?? 0 }

@@ -14,8 +14,11 @@ let options: BenchOptions
 do {
     options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
 } catch {
-    fail((error.message.isEmpty ? "" : "policygraph-bench: error: \(error.message)\n") + BenchOptions.usage,
-         status: error.message.isEmpty ? 0 : 2)
+    if error.message.isEmpty {
+        print(BenchOptions.usage, terminator: "")
+        exit(0)
+    }
+    fail("policygraph-bench: error: \(error.message)\n" + BenchOptions.usage, status: 2)
 }
 
 var folder: String
