@@ -100,6 +100,31 @@ import Testing
         #expect(Self.reference((nodes, edges)) == expected)
     }
 
+    @Test(arguments: 0..<6)
+    func aMappedFolderLoadsLikeItsBytes(seed: Int) throws {
+        var random = RandomGraphCSV(seed: UInt64(50_000 + seed), noise: seed % 2 == 0 ? 0 : 10)
+        let files = random.folder(nodes: 40, edges: 150)
+        let folder = TemporaryFolder()
+        try AtomicFile.makeFolder(folder.path)
+        let nodesPath = GraphLoader.join(folder.path, GraphLoader.nodesFile)
+        let edgesPath = GraphLoader.join(folder.path, GraphLoader.edgesFile)
+        try AtomicFile.write(files.nodes, to: nodesPath)
+        try AtomicFile.write(files.edges, to: edgesPath)
+        func outcome(_ load: () throws(LoadFailure) -> LoadedGraph) -> Outcome {
+            do {
+                let loaded = try load()
+                return .loaded(nodes: loaded.graph.nodes, edges: loaded.graph.edges, warnings: loaded.warnings)
+            } catch {
+                return .failed(error.lines)
+            }
+        }
+        let mapped = outcome { () throws(LoadFailure) in try GraphLoader.load(folder: folder.path) }
+        let fromBytes = outcome { () throws(LoadFailure) in
+            try GraphLoader.load(nodes: files.nodes, edges: files.edges, nodesFile: nodesPath, edgesFile: edgesPath)
+        }
+        #expect(mapped == fromBytes)
+    }
+
     /// The indices agree with a plain reading of the edge list: adjacency by relation then file
     /// order, nodes by kind, edges by relation, and every id found.
     static func expectIndexes(of graph: Graph) {

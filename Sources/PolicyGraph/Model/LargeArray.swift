@@ -40,7 +40,7 @@ enum LargeArray {
         let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
         let end = (Int(bitPattern: base) + region.count) & ~(huge - 1)
         guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(pointer, end - start, 14)  // MADV_HUGEPAGE
+        _ = madvise(pointer, end - start, MADV_HUGEPAGE)
         #endif
     }
 }
