@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "PolicyGraph", targets: ["PolicyGraph"]),
         .executable(name: "policygraph", targets: ["PolicyGraphCLI"]),
+        .executable(name: "policygraph-bench", targets: ["PolicyGraphBench"]),
     ],
     targets: [
         // The library: model, store, validation, queries, positions, export. All the work.
@@ -14,7 +15,9 @@ let package = Package(
         .target(name: "PolicyGraphCommands", dependencies: ["PolicyGraph"]),
         // The `policygraph` executable: hands argv to the commands and exits with their status.
         .executableTarget(name: "PolicyGraphCLI", dependencies: ["PolicyGraphCommands"]),
-        .testTarget(name: "PolicyGraphTests", dependencies: ["PolicyGraph"]),
+        // `policygraph-bench`: generates or reads a graph and times the ops through the public API.
+        .executableTarget(name: "PolicyGraphBench", dependencies: ["PolicyGraph"]),
+        .testTarget(name: "PolicyGraphTests", dependencies: ["PolicyGraph", "PolicyGraphBench"]),
         .testTarget(name: "PolicyGraphCommandsTests", dependencies: ["PolicyGraphCommands", "PolicyGraph"]),
     ],
     swiftLanguageModes: [.v6]

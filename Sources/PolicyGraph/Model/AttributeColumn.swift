@@ -1,56 +1,129 @@
-/// One attribute column of the node or edge table, dictionary-encoded: each row holds a code
-/// into the column's distinct values, 0 for an empty cell.
+/// One attribute column of the node or edge table.
 ///
-/// Policy data repeats itself (dates, relations' weights, kinds of source), so a million rows
-/// cost four bytes each plus the distinct values, and numeric columns are parsed once per value.
+/// Most columns repeat themselves (dates, weights, sources): those are dictionary-encoded, each
+/// row holding a code into the distinct values, 0 for an empty cell, in one, two or four bytes a
+/// row as the number of values needs, and nothing at all for a column with no value. Columns
+/// whose cells are nearly all different (labels) are stored plain instead, the cells' bytes one
+/// after another, so a million labels cost their bytes rather than a dictionary of a million
+/// strings. Either way numeric columns can be parsed once per distinct value.
 struct AttributeColumn: Sendable {
-    let name: String
-    /// Per row: 0 for empty, otherwise 1 + the index into `values`.
-    var codes: [UInt32]
-    var values: [String]
+    enum Storage: Sendable {
+        case dictionary(codes: CodeArray, values: [String])
+        /// Every row's cell in row order; an empty string is an empty cell.
+        case plain(ByteArena)
+    }
 
-    init(name: String, codes: [UInt32] = [], values: [String] = []) {
+    let name: String
+    let storage: Storage
+
+    init(name: String, storage: Storage) {
         self.name = name
-        self.codes = codes
-        self.values = values
+        self.storage = storage
+    }
+
+    /// A dictionary-encoded column: `codes[row]` is 0 for empty, else 1 + an index into `values`.
+    init(name: String, codes: [UInt32] = [], values: [String] = []) {
+        self.init(name: name, storage: .dictionary(codes: CodeArray(codes, distinct: values.count), values: values))
+    }
+
+    /// The number of rows.
+    var count: Int {
+        switch storage {
+        case .dictionary(let codes, _): return codes.count
+        case .plain(let arena): return arena.count
+        }
+    }
+
+    /// The code of `row`: 0 for an empty cell, else 1 + an index into ``values``.
+    @inline(__always)
+    func code(at row: Int) -> UInt32 {
+        switch storage {
+        case .dictionary(let codes, _): return codes[row]
+        case .plain(let arena): return arena.isEmpty(row) ? 0 : UInt32(truncatingIfNeeded: row + 1)
+        }
+    }
+
+    /// Per row: 0 for empty, otherwise 1 + the index into `values`. Built on demand for a plain
+    /// column (O(rows)); prefer ``code(at:)``.
+    var codes: CodeArray {
+        switch storage {
+        case .dictionary(let codes, _): return codes
+        case .plain(let arena):
+            return CodeArray((0..<arena.count).map { arena.isEmpty($0) ? 0 : UInt32(truncatingIfNeeded: $0 + 1) }, distinct: arena.count)
+        }
+    }
+
+    /// The distinct values (for a plain column, every row's cell: O(rows) strings; prefer
+    /// ``value(at:)``).
+    var values: [String] {
+        switch storage {
+        case .dictionary(_, let values): return values
+        case .plain(let arena): return (0..<arena.count).map { arena.string($0) }
+        }
     }
 
     /// The cell of `row`, `nil` when empty.
     func value(at row: Int) -> String? {
-        let code = codes[row]
-        return code == 0 ? nil : values[Int(code) - 1]
+        switch storage {
+        case .dictionary(let codes, let values):
+            let code = codes[row]
+            return code == 0 ? nil : values[Int(code) - 1]
+        case .plain(let arena):
+            return arena.isEmpty(row) ? nil : arena.string(row)
+        }
     }
 
     /// The cell of `row` as written, empty string for an empty cell.
     func text(at row: Int) -> String { value(at: row) ?? "" }
 }
 
-/// Builds an ``AttributeColumn`` row by row, interning repeated values.
-struct AttributeColumnBuilder {
-    let name: String
-    private var codes: [UInt32] = []
-    private var values: [String] = []
-    private var lookup: [String: UInt32] = [:]
-
-    init(name: String, capacity: Int = 0) {
-        self.name = name
-        codes.reserveCapacity(capacity)
+/// Per-row codes stored as narrow as the number of distinct values allows: nothing for an
+/// all-empty column, then one, two or four bytes a row.
+struct CodeArray: RandomAccessCollection, Sendable {
+    enum Storage: Sendable {
+        case zeros(Int)
+        case bytes([UInt8])
+        case shorts([UInt16])
+        case words([UInt32])
     }
 
-    mutating func append(_ value: String) {
-        if value.isEmpty {
-            codes.append(0)
-            return
+    let storage: Storage
+
+    init(storage: Storage) { self.storage = storage }
+
+    /// Narrows `codes`, whose largest value is at most `distinct`.
+    init(_ codes: [UInt32], distinct: Int) {
+        if distinct == 0 {
+            storage = .zeros(codes.count)
+        } else if distinct <= Int(UInt8.max) {
+            storage = .bytes(codes.map { UInt8(truncatingIfNeeded: $0) })
+        } else if distinct <= Int(UInt16.max) {
+            storage = .shorts(codes.map { UInt16(truncatingIfNeeded: $0) })
+        } else {
+            storage = .words(codes)
         }
-        if let code = lookup[value] {
-            codes.append(code)
-            return
-        }
-        values.append(value)
-        let code = UInt32(values.count)
-        lookup[value] = code
-        codes.append(code)
     }
 
-    func build() -> AttributeColumn { AttributeColumn(name: name, codes: codes, values: values) }
+    var startIndex: Int { 0 }
+
+    var endIndex: Int {
+        switch storage {
+        case .zeros(let n): return n
+        case .bytes(let a): return a.count
+        case .shorts(let a): return a.count
+        case .words(let a): return a.count
+        }
+    }
+
+    @inline(__always)
+    subscript(position: Int) -> UInt32 {
+        switch storage {
+        case .zeros(let n):
+            precondition(position >= 0 && position < n, "CodeArray index out of range")
+            return 0
+        case .bytes(let a): return UInt32(a[position])
+        case .shorts(let a): return UInt32(a[position])
+        case .words(let a): return a[position]
+        }
+    }
 }

@@ -89,7 +89,7 @@ extension Graph {
     /// The edge's weight, 1 when its cell is empty or the graph has no weight column.
     func weight(ofEdge e: Int32) -> Double {
         guard let c = weightColumn else { return 1 }
-        let code = edgeTable.columns[c].codes[Int(e)]
+        let code = edgeTable.columns[c].code(at: Int(e))
         return code == 0 ? 1 : weightValues[Int(code) - 1]
     }
 

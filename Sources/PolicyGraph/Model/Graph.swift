@@ -11,7 +11,8 @@ public struct Graph: Sendable {
     public let schema: Schema
     let nodeTable: NodeTable
     let edgeTable: EdgeTable
-    let index: [NodeID: Int32]
+    /// Node id → row, `index[id]`.
+    let index: NodeIndex
     /// Out-edges of each node, by relation then file order.
     let outgoing: CSRIndex
     /// In-edges of each node, by relation then file order.
@@ -25,8 +26,9 @@ public struct Graph: Sendable {
     let weightColumn: Int?
     let labelZhColumn: Int?
 
-    /// Builds the indices over checked tables. Callers have validated every row.
-    init(schema: Schema, nodes: NodeTable, edges: EdgeTable, index: [NodeID: Int32]) {
+    /// Builds the indices over checked tables. Callers have validated every row; `index` maps
+    /// each id of `nodes.ids` to its row.
+    init(schema: Schema, nodes: NodeTable, edges: EdgeTable, index: NodeIndex) {
         self.schema = schema
         self.nodeTable = nodes
         self.edgeTable = edges
@@ -34,17 +36,43 @@ public struct Graph: Sendable {
         let n = nodes.ids.count
         let m = edges.from.count
         // Edges by relation first, so that grouping them by endpoint keeps relation order.
-        let fileOrder = (0..<Int32(m)).map { $0 }
-        let byRelation = CSRIndex(groups: schema.relations.count, order: fileOrder) { Int(edges.relations[Int($0)]) }
+        let byRelation = edges.relations.withUnsafeBufferPointer { r in
+            CSRIndex(groups: schema.relations.count, count: m) { Int(r[$0]) }
+        }
         self.byRelation = byRelation
-        self.outgoing = CSRIndex(groups: n, order: byRelation.items) { Int(edges.from[Int($0)]) }
-        self.incoming = CSRIndex(groups: n, order: byRelation.items) { Int(edges.to[Int($0)]) }
-        self.byKind = CSRIndex(groups: schema.kinds.count, order: (0..<Int32(n)).map { $0 }) { Int(nodes.kinds[Int($0)]) }
+        // The two directions are independent: for a big graph, build them at once.
+        let out = { edges.from.withUnsafeBufferPointer { f in CSRIndex(groups: n, order: byRelation.items) { Int(f[Int($0)]) } } }
+        let into = { edges.to.withUnsafeBufferPointer { t in CSRIndex(groups: n, order: byRelation.items) { Int(t[Int($0)]) } } }
+        (self.outgoing, self.incoming) = m >= Self.parallelBuildThreshold ? Parallel.both(out, into) : (out(), into())
+        self.byKind = nodes.kinds.withUnsafeBufferPointer { k in
+            CSRIndex(groups: schema.kinds.count, count: n) { Int(k[$0]) }
+        }
         let weightColumn = edges.columns.firstIndex { $0.name == Column.weight }
         self.weightColumn = weightColumn
-        self.weightValues = weightColumn.map { edges.columns[$0].values.map { PolicyNumber.parse($0) ?? 1 } } ?? []
+        self.weightValues = weightColumn.map { Self.weights(edges.columns[$0]) } ?? []
         self.labelZhColumn = nodes.columns.firstIndex { $0.name == Column.labelZh }
     }
+
+    /// Builds the indices over checked tables whose ids are unique.
+    init(schema: Schema, nodes: NodeTable, edges: EdgeTable) {
+        self.init(schema: schema, nodes: nodes, edges: edges, index: NodeIndex(ids: nodes.ids))
+    }
+
+    /// Kept for callers that built a dictionary: the index is rebuilt from `nodes.ids`.
+    init(schema: Schema, nodes: NodeTable, edges: EdgeTable, index: [NodeID: Int32]) {
+        self.init(schema: schema, nodes: nodes, edges: edges)
+    }
+
+    /// The weight of each code of the weight column (or of each row, for a plain column).
+    private static func weights(_ column: AttributeColumn) -> [Double] {
+        switch column.storage {
+        case .dictionary(_, let values): return values.map { PolicyNumber.parse($0) ?? 1 }
+        case .plain: return (0..<column.count).map { column.value(at: $0).flatMap { PolicyNumber.parse($0) } ?? 1 }
+        }
+    }
+
+    /// Graphs with this many edges build their two adjacency directions on two threads.
+    static let parallelBuildThreshold = 200_000
 
     /// The number of nodes. O(1).
     public var nodeCount: Int { nodeTable.ids.count }

@@ -22,18 +22,35 @@ struct CSRIndex: Sendable {
     let offsets: [Int32]
     let items: [Int32]
 
-    /// Groups `count` items by `key(item)` into `groups` groups, keeping item order within a group
-    /// (a stable counting sort: O(items + groups)). `order` gives the items in the order to keep.
+    /// Groups the items `order` by `key(item)` into `groups` groups, keeping their order within
+    /// a group (a stable counting sort: O(items + groups)).
     init(groups: Int, order: [Int32], key: (Int32) -> Int) {
-        var offsets = [Int32](repeating: 0, count: groups + 1)
-        for item in order { offsets[key(item) + 1] += 1 }
-        for g in 0..<groups { offsets[g + 1] += offsets[g] }
+        self = order.withUnsafeBufferPointer { o in
+            CSRIndex(groups: groups, count: o.count) { key(o[$0]) } item: { o[$0] }
+        }
+    }
+
+    /// Groups the items 0..<count by `key(item)`, in item order within a group.
+    init(groups: Int, count: Int, key: (Int) -> Int) {
+        self.init(groups: groups, count: count, key: key) { Int32(truncatingIfNeeded: $0) }
+    }
+
+    /// The counting sort of the `count` items `item(0), item(1)...`, keyed by position.
+    private init(groups: Int, count: Int, key: (Int) -> Int, item: (Int) -> Int32) {
+        var offsets: [Int32] = LargeArray.zeros(count: groups + 1)
+        offsets.withUnsafeMutableBufferPointer { o in
+            for i in 0..<count { o[key(i) + 1] &+= 1 }
+            for g in 0..<groups { o[g + 1] &+= o[g] }
+        }
         var next = offsets
-        var items = [Int32](repeating: 0, count: order.count)
-        for item in order {
-            let g = key(item)
-            items[Int(next[g])] = item
-            next[g] += 1
+        let items: [Int32] = LargeArray.uninitialized(count: count) { buffer in
+            next.withUnsafeMutableBufferPointer { next in
+                for i in 0..<count {
+                    let g = key(i)
+                    buffer[Int(next[g])] = item(i)
+                    next[g] &+= 1
+                }
+            }
         }
         self.offsets = offsets
         self.items = items

@@ -68,7 +68,7 @@ extension Graph {
 
 /// Keeps the edge rows whose date is on or before a day; rows without a date are kept.
 struct DateFilter: Sendable {
-    let codes: [UInt32]
+    let codes: CodeArray
     /// Per distinct value of the date column: whether it is on or before the day.
     let keptValues: [Bool]
 

@@ -33,6 +33,18 @@ public enum GraphLoader {
         let edgesPath = join(path, edgesFile)
         let schemaPath = join(path, schemaFile)
         var errors: [LoadError] = []
+        // Map both files and parse them in place; if either cannot be mapped, read them the
+        // ordinary way, which also words the error.
+        if let nodesMap = MappedFile(path: nodesPath), let edgesMap = MappedFile(path: edgesPath) {
+            let schemaBytes = FileManager.default.fileExists(atPath: schemaPath) ? readFile(schemaPath, errors: &errors) : nil
+            guard errors.isEmpty else { throw LoadFailure(errors: errors, issues: []) }
+            let schema = try schema(schemaBytes.map { Array($0) }, file: schemaPath)
+            let loader = TableLoader(schema: schema, nodesFile: nodesPath, edgesFile: edgesPath)
+            let result = loader.run(
+                nodes: CSVSource(bytes: nodesMap.bytes, name: nodesPath, release: { nodesMap.release($0) }),
+                edges: CSVSource(bytes: edgesMap.bytes, name: edgesPath, release: { edgesMap.release($0) }))
+            return try result.get()
+        }
         let nodes = readFile(nodesPath, errors: &errors)
         let edges = readFile(edgesPath, errors: &errors)
         var schemaBytes: Data?
@@ -49,23 +61,23 @@ public enum GraphLoader {
         nodes: some ContiguousBytes, edges: some ContiguousBytes, schema schemaJSON: [UInt8]? = nil,
         nodesFile: String = nodesFile, edgesFile: String = edgesFile, schemaFile: String = schemaFile
     ) throws(LoadFailure) -> LoadedGraph {
-        var schema = Schema.builtIn
-        if let schemaJSON {
-            do {
-                schema = try Schema.builtIn.extended(with: schemaJSON, file: schemaFile)
-            } catch {
-                throw LoadFailure(errors: error.errors, issues: [])
-            }
-        }
+        let schema = try schema(schemaJSON, file: schemaFile)
         let result = nodes.withUnsafeBytes { nodeBytes in
             edges.withUnsafeBytes { edgeBytes in
                 TableLoader(schema: schema, nodesFile: nodesFile, edgesFile: edgesFile)
                     .run(nodes: nodeBytes.bindMemory(to: UInt8.self), edges: edgeBytes.bindMemory(to: UInt8.self))
             }
         }
-        switch result {
-        case .success(let loaded): return loaded
-        case .failure(let failure): throw failure
+        return try result.get()
+    }
+
+    /// The built-in schema, extended by `schema.json` when there is one.
+    private static func schema(_ json: [UInt8]?, file: String) throws(LoadFailure) -> Schema {
+        guard let json else { return Schema.builtIn }
+        do {
+            return try Schema.builtIn.extended(with: json, file: file)
+        } catch {
+            throw LoadFailure(errors: error.errors, issues: [])
         }
     }
 

@@ -1,0 +1,79 @@
+import Foundation
+import PolicyGraph
+
+// `policygraph-bench`: generate or read a graph, run the benchmark ops through the library's
+// public API, print the JSON report (and a table with --table). Exit 0, 1 on a data error, 2
+// on a usage error.
+
+func fail(_ message: String, status: Int32) -> Never {
+    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    exit(status)
+}
+
+let options: BenchOptions
+do {
+    options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    if error.message.isEmpty {
+        print(BenchOptions.usage, terminator: "")
+        exit(0)
+    }
+    fail("policygraph-bench: error: \(error.message)\n" + BenchOptions.usage, status: 2)
+}
+
+var folder: String
+var dataName: String
+var temporary: String?
+switch options.data {
+case .folder(let path):
+    folder = path
+    dataName = path
+case .generated(let name, let shape):
+    dataName = name
+    if let keep = options.keep {
+        folder = keep
+    } else {
+        folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("policygraph-bench-\(name)-\(ProcessInfo.processInfo.processIdentifier)").path
+        temporary = folder
+    }
+    do {
+        let started = ContinuousClock.now
+        let generated = try GraphGenerator.write(shape, to: folder)
+        FileHandle.standardError.write(Data(
+            "generated \(name): \(generated.nodes) nodes, \(generated.edges) edges in \(folder) (\(ContinuousClock.now - started))\n".utf8))
+    } catch {
+        fail(error.description, status: 1)
+    }
+}
+defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
+
+let ops: [OpResult]
+do {
+    let (load, graph) = try CoreOps.load(folder)
+    var results = [load, CoreOps.khopOut3(graph), CoreOps.khopBoth2(graph)]
+    let pairs = PendingOps.pathPairs(ids: graph.nodeIDs, frameworks: graph.nodeIDs(of: .framework))
+    results.append(measure("path") { PendingOps.path(graph, pairs: pairs) })
+    results.append(measure("pattern") { PendingOps.pattern(graph) })
+    results.append(measure("pattern_heavy") { PendingOps.patternHeavy(graph) })
+    results.append(measure("chain") { PendingOps.chain(graph) })
+    results.append(measure("overlap") { PendingOps.overlap(graph) })
+    ops = results
+} catch {
+    if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
+    fail(error.description, status: 1)
+}
+
+let report = BenchReport(data: dataName, ops: ops, peakRSSMegabytes: peakResidentMegabytes())
+let json = report.json.rendered()
+if let out = options.out {
+    do {
+        try AtomicFile.write(json, to: out)
+    } catch {
+        fail(error.description, status: 1)
+    }
+} else {
+    print(json, terminator: "")
+}
+if options.table { print(report.table, terminator: "") }
+if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
