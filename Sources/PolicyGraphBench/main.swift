@@ -52,16 +52,16 @@ let ops: [OpResult]
 do {
     let (load, graph) = try CoreOps.load(folder)
     var results = [load, CoreOps.khopOut3(graph), CoreOps.khopBoth2(graph)]
-    let pairs = PendingOps.pathPairs(ids: graph.nodeIDs, frameworks: graph.nodeIDs(of: .framework))
-    results.append(measure("path") { PendingOps.path(graph, pairs: pairs) })
-    results.append(measure("pattern") { PendingOps.pattern(graph) })
-    results.append(measure("pattern_heavy") { PendingOps.patternHeavy(graph) })
-    results.append(measure("chain") { PendingOps.chain(graph) })
-    results.append(measure("overlap") { PendingOps.overlap(graph) })
+    let pairs = EngineOps.pathPairs(ids: graph.nodeIDs, frameworks: graph.nodeIDs(of: .framework))
+    results.append(try measure("path") { try EngineOps.path(graph, pairs: pairs) })
+    results.append(try measure("pattern") { try EngineOps.pattern(graph) })
+    results.append(try measure("pattern_heavy") { try EngineOps.patternHeavy(graph) })
+    results.append(try measure("chain") { try EngineOps.chain(graph) })
+    results.append(try measure("overlap") { try EngineOps.overlap(graph) })
     ops = results
 } catch {
     if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
-    fail(error.description, status: 1)
+    fail("\(error)", status: 1)
 }
 
 let report = BenchReport(data: dataName, ops: ops, peakRSSMegabytes: peakResidentMegabytes())

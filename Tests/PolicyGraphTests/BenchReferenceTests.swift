@@ -44,7 +44,7 @@ import Testing
         let first = Self.tiny.nodes[Int(mix.next() % 11)].id
         let target = ["f1", "f2"][Int(mix.next() % 2)]
         if first != target { #expect(pairs[0] == .init(source: first, target: target)) }
-        #expect(PendingOps.pathPairs(ids: Self.tiny.nodes.map { NodeID($0.id) }, frameworks: ["f1", "f2"], count: 5)
+        #expect(EngineOps.pathPairs(ids: Self.tiny.nodes.map { NodeID($0.id) }, frameworks: ["f1", "f2"], count: 5)
                     .map { BenchReference.Pair(source: $0.source.rawValue, target: $0.target.rawValue) } == pairs)
     }
 

@@ -1,10 +1,8 @@
 import PolicyGraph
 
-// The ops that go through engines other helpers are writing (shortest paths, the pattern
-// query engine, overlap). Each is its own function returning `nil` — printed as
-// `"result": null` — until the lead wires it after the merge. The inputs (the path pairs) and
-// the result shapes are final; the independent reference answers are in the tests'
-// Support/BenchReference.swift.
+// The ops that go through the library's engines: shortest paths, the pattern query engine and
+// the overlap engine, each called through the public API exactly as a user's program would.
+// The independent reference answers are in the tests' Support/BenchReference.swift.
 
 /// One start–target pair of the `path` op.
 struct PathPair: Equatable {
@@ -20,7 +18,7 @@ struct OverlapBest {
     let union: Int
 }
 
-enum PendingOps {
+enum EngineOps {
     static let pathSeed: UInt64 = 20_240_601
     static let pathPairCount = 100
 
@@ -47,12 +45,16 @@ enum PendingOps {
     }
 
     /// `path`: a shortest directed unweighted path per pair.
-    static func path(_ graph: Graph, pairs: [PathPair]) -> JSONValue? {
-        // wired by the lead after merge: for each pair,
-        //   graph.shortestPath(from: pair.source, to: pair.target, filter: <out-edges, any relation>)
-        // counts as connected when it returns a GraphPath, adding path.edges.count to sumLength;
-        // then return pathResult(pairs: pairs.count, connected: connected, sumLength: sumLength).
-        nil
+    static func path(_ graph: Graph, pairs: [PathPair]) throws(QueryError) -> JSONValue? {
+        var connected = 0
+        var sumLength = 0
+        for pair in pairs {
+            if let path = try graph.shortestPath(from: pair.source, to: pair.target, filter: PathFilter()) {
+                connected += 1
+                sumLength += path.edges.count
+            }
+        }
+        return pathResult(pairs: pairs.count, connected: connected, sumLength: sumLength)
     }
 
     /// `pattern` → an integer: the count of
@@ -60,9 +62,8 @@ enum PendingOps {
     static let patternQuery =
         "MATCH (a:country)-[:supports]->(f:framework)<-[:opposes]-(b:country) WHERE a <> b RETURN count(*)"
 
-    static func pattern(_ graph: Graph) -> JSONValue? {
-        // wired by the lead after merge: .int(graph.query(patternQuery).rows[0][0] as an Int)
-        nil
+    static func pattern(_ graph: Graph) throws(QueryError) -> JSONValue? {
+        try count(graph, patternQuery)
     }
 
     /// `pattern_heavy` → an integer: the count of
@@ -70,9 +71,8 @@ enum PendingOps {
     static let patternHeavyQuery =
         "MATCH (o:official)-[:supports]->(f:framework)<-[:opposes]-(c:country) RETURN count(*)"
 
-    static func patternHeavy(_ graph: Graph) -> JSONValue? {
-        // wired by the lead after merge: .int(graph.query(patternHeavyQuery).rows[0][0] as an Int)
-        nil
+    static func patternHeavy(_ graph: Graph) throws(QueryError) -> JSONValue? {
+        try count(graph, patternHeavyQuery)
     }
 
     /// `chain`: matches of `(o:official)-[:memberOf]->(a:agency)-[:memberOf]->(c:country)` →
@@ -88,11 +88,16 @@ enum PendingOps {
         ])
     }
 
-    static func chain(_ graph: Graph) -> JSONValue? {
-        // wired by the lead after merge: run chainQuery (count per country), then
-        // chainResult(total: sum of counts, countries: rows with count > 0,
-        //             firstCountry: graph.nodeIDs(of: .country)[0], firstCount: its count or 0).
-        nil
+    static func chain(_ graph: Graph) throws(QueryError) -> JSONValue? {
+        let result = try graph.query(chainQuery)
+        var counts: [NodeID: Int] = [:]
+        for row in result.rows {
+            guard row.count == 2, case .node(let country) = row[0], case .int(let n) = row[1] else { continue }
+            counts[country, default: 0] += n
+        }
+        guard let first = graph.nodeIDs(of: .country).first else { return nil }
+        return chainResult(total: counts.values.reduce(0, +), countries: counts.values.filter { $0 > 0 }.count,
+                           firstCountry: first, firstCount: counts[first] ?? 0)
     }
 
     /// `overlap`: every unordered pair of countries over their direct stance edges →
@@ -113,10 +118,16 @@ enum PendingOps {
         return .object(["agree": .int(agree), "conflict": .int(conflict), "best": bestValue])
     }
 
-    static func overlap(_ graph: Graph) -> JSONValue? {
-        // wired by the lead after merge: the overlap engine over graph.nodeIDs(of: .country)
-        // sorted by id, pairs a < b, summing agree and conflict and keeping the best pair;
-        // then overlapResult(agree:conflict:best:).
-        nil
+    static func overlap(_ graph: Graph) throws(QueryError) -> JSONValue? {
+        let pairs = try graph.pairwiseAgreement(kind: .country)
+        let best = pairs.best.map { OverlapBest(a: $0.first, b: $0.second, agree: $0.agree, union: $0.union) }
+        return overlapResult(agree: pairs.agree, conflict: pairs.conflict, best: best)
+    }
+
+    /// The single `count(*)` of a pattern query, as an integer.
+    private static func count(_ graph: Graph, _ query: String) throws(QueryError) -> JSONValue? {
+        let result = try graph.query(query)
+        guard result.rows.count == 1, result.rows[0].count == 1, case .int(let n) = result.rows[0][0] else { return nil }
+        return .int(n)
     }
 }
