@@ -16,7 +16,7 @@ let package = Package(
         // The `policygraph` executable: hands argv to the commands and exits with their status.
         .executableTarget(name: "PolicyGraphCLI", dependencies: ["PolicyGraphCommands"]),
         // `policygraph-bench`: generates or reads a graph and times the ops through the public API.
-        .executableTarget(name: "PolicyGraphBench", dependencies: ["PolicyGraph"]),
+        .executableTarget(name: "PolicyGraphBench", dependencies: ["PolicyGraph"], exclude: ["peers"]),
         .testTarget(name: "PolicyGraphTests", dependencies: ["PolicyGraph", "PolicyGraphBench"]),
         .testTarget(name: "PolicyGraphCommandsTests", dependencies: ["PolicyGraphCommands", "PolicyGraph"]),
     ],
