@@ -156,6 +156,27 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["edges.csv", "nodes.csv"])
     }
 
+    @Test func formatWaitsForTheGraphLockLikeAnEdit() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pg-format-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["nodes.csv", "edges.csv"] {
+            try FileManager.default.copyItem(atPath: Fixtures.path("valid/noncanonical/\(name)"), toPath: folder + "/" + name)
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/nodes.csv"))
+        // An edit in progress: this process holds the lock.
+        try "\(getpid())\n".write(toFile: folder + "/" + GraphLock.fileName, atomically: true, encoding: .utf8)
+        let out = run("format", graph: folder)
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("error: the graph is locked by another edit (pid \(getpid()))"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/nodes.csv")) == before)
+        // --check writes nothing, so it needs no lock.
+        #expect(run("format", "--check", graph: folder).status == 1)
+        try FileManager.default.removeItem(atPath: folder + "/" + GraphLock.fileName)
+        #expect(run("format", graph: folder).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["edges.csv", "nodes.csv"])
+    }
+
     @Test func seedGraphLoadsFromTheDefaultFolder() throws {
         let out = run("stats", "--format", "json", graph: Fixtures.seedGraph)
         #expect(out.status == 0)

@@ -11,6 +11,17 @@ struct FormatCommand: Command {
         examples: ["policygraph format --graph my-graph", "policygraph format --check"])
 
     func run(_ arguments: ParsedArguments, output: inout CommandOutput) throws {
+        // A rewrite holds the graph's lock, like the edit commands: without it, format could
+        // read the files while an edit is half-way and write the older rows back over it.
+        var isFolder: ObjCBool = false
+        if !arguments.flag("check"), FileManager.default.fileExists(atPath: arguments.graphFolder, isDirectory: &isFolder), isFolder.boolValue {
+            try GraphLock.withLock(folder: arguments.graphFolder) { try format(arguments, output: &output) }
+        } else {
+            try format(arguments, output: &output)
+        }
+    }
+
+    private func format(_ arguments: ParsedArguments, output: inout CommandOutput) throws {
         let folder = arguments.graphFolder
         let graph = try loadGraph(arguments)
         let files = [(GraphLoader.nodesFile, GraphWriter.nodesCSV(graph)), (GraphLoader.edgesFile, GraphWriter.edgesCSV(graph))]

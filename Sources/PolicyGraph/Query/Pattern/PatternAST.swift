@@ -96,6 +96,29 @@ struct PatternExpression: Sendable {
     let location: QueryLocation
     /// The expression's text as written (used as its column name).
     let text: String
+    /// How many expressions deep the tree goes (a literal is 1). Binding, compiling and
+    /// evaluating recurse once per level, so the parser caps it rather than overflow the stack.
+    let height: Int
+
+    init(form: Form, location: QueryLocation, text: String) {
+        self.form = form
+        self.location = location
+        self.text = text
+        self.height = 1 + (form.children.lazy.map(\.height).max() ?? 0)
+    }
+}
+
+extension PatternExpression.Form {
+    /// The expressions directly inside this one.
+    var children: [PatternExpression] {
+        switch self {
+        case .null, .bool, .integer, .float, .string, .variable, .countStar: []
+        case .list(let items): items
+        case .property(let e, _), .not(let e), .negate(let e), .isNull(let e, _), .hasKinds(let e, _): [e]
+        case .index(let a, let b), .binary(_, let a, let b): [a, b]
+        case .call(_, _, let arguments): arguments
+        }
+    }
 }
 
 /// Infix operators, loosest first in the grammar.

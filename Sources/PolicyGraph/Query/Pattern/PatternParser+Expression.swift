@@ -7,7 +7,14 @@ extension PatternParser {
         "LIMIT", "RETURN", "MATCH", "WHERE", "DISTINCT", "ASC", "ASCENDING", "DESC", "DESCENDING",
     ]
 
-    mutating func expression() throws(QueryError) -> PatternExpression { try binaryLevel(0) }
+    mutating func expression() throws(QueryError) -> PatternExpression {
+        guard nesting < Self.maxNesting else {
+            throw fail("the expression is nested too deeply: at most \(Self.maxNesting) levels of brackets, lists and calls")
+        }
+        nesting += 1
+        defer { nesting -= 1 }
+        return try binaryLevel(0)
+    }
 
     private static let levels: [[String: BinaryOperator]] = [["OR": .or], ["XOR": .xor], ["AND": .and]]
 
@@ -19,19 +26,23 @@ extension PatternParser {
         while let k = token.keyword, let op = Self.levels[level][k] {
             advance()
             let right = try binaryLevel(level + 1)
-            left = make(.binary(op, left, right), from: start)
+            left = try make(.binary(op, left, right), from: start)
         }
         return left
     }
 
+    /// `NOT NOT x`: a loop, not recursion, so a long run of NOTs cannot overflow the stack.
     private mutating func negation() throws(QueryError) -> PatternExpression {
-        let start = token
-        if token.isKeyword("NOT") {
+        var starts: [PatternToken] = []
+        while token.isKeyword("NOT") {
+            starts.append(token)
             advance()
-            let operand = try negation()
-            return make(.not(operand), from: start)
         }
-        return try comparison()
+        var result = try comparison()
+        for start in starts.reversed() {
+            result = try make(.not(result), from: start)
+        }
+        return result
     }
 
     /// `a = b`, `a < b < c` (a chain means `a < b AND b < c`, as in Cypher).
@@ -50,10 +61,10 @@ extension PatternParser {
             operands.append(try predicate())
         }
         guard !operators.isEmpty else { return first }
-        var result = make(.binary(operators[0], operands[0], operands[1]), from: start)
+        var result = try make(.binary(operators[0], operands[0], operands[1]), from: start)
         for i in 1..<operators.count {
-            let link = make(.binary(operators[i], operands[i], operands[i + 1]), from: start)
-            result = make(.binary(.and, result, link), from: start)
+            let link = try make(.binary(operators[i], operands[i], operands[i + 1]), from: start)
+            result = try make(.binary(.and, result, link), from: start)
         }
         return result
     }
@@ -72,11 +83,11 @@ extension PatternParser {
                 }
                 guard token.isKeyword("NULL") else { throw expected(negated ? "NULL after IS NOT" : "NULL or NOT NULL after IS") }
                 advance()
-                left = make(.isNull(left, negated: negated), from: start)
+                left = try make(.isNull(left, negated: negated), from: start)
             } else if token.isKeyword("IN") {
                 advance()
                 let right = try additive()
-                left = make(.binary(.in, left, right), from: start)
+                left = try make(.binary(.in, left, right), from: start)
             } else if token.isKeyword("STARTS") || token.isKeyword("ENDS") {
                 let op: BinaryOperator = token.isKeyword("STARTS") ? .startsWith : .endsWith
                 let word = token.keyword ?? ""
@@ -84,18 +95,18 @@ extension PatternParser {
                 guard token.isKeyword("WITH") else { throw expected("WITH after \(word)") }
                 advance()
                 let right = try additive()
-                left = make(.binary(op, left, right), from: start)
+                left = try make(.binary(op, left, right), from: start)
             } else if token.isSymbol(":"), case .variable = left.form {
                 var groups: [[PatternName]] = []
                 while token.isSymbol(":") {
                     advance()
                     groups.append(try names(after: "':'", what: "a kind"))
                 }
-                left = make(.hasKinds(left, groups), from: start)
+                left = try make(.hasKinds(left, groups), from: start)
             } else if token.isKeyword("CONTAINS") {
                 advance()
                 let right = try additive()
-                left = make(.binary(.contains, left, right), from: start)
+                left = try make(.binary(.contains, left, right), from: start)
             } else {
                 return left
             }
@@ -109,7 +120,7 @@ extension PatternParser {
             let op: BinaryOperator = token.isSymbol("+") ? .add : .subtract
             advance()
             let right = try multiplicative()
-            left = make(.binary(op, left, right), from: start)
+            left = try make(.binary(op, left, right), from: start)
         }
         return left
     }
@@ -121,7 +132,7 @@ extension PatternParser {
             let op: BinaryOperator = token.isSymbol("*") ? .multiply : (token.isSymbol("/") ? .divide : .modulo)
             advance()
             let right = try power()
-            left = make(.binary(op, left, right), from: start)
+            left = try make(.binary(op, left, right), from: start)
         }
         return left
     }
@@ -132,27 +143,35 @@ extension PatternParser {
         while token.isSymbol("^") {
             advance()
             let right = try unary()
-            left = make(.binary(.power, left, right), from: start)
+            left = try make(.binary(.power, left, right), from: start)
         }
         return left
     }
 
+    /// Signs in front of a term (a loop, like ``negation()``); a minus on a number literal folds into it.
     private mutating func unary() throws(QueryError) -> PatternExpression {
-        let start = token
-        if token.isSymbol("-") {
+        var minuses: [PatternToken] = []
+        while token.isSymbol("-") || token.isSymbol("+") {
+            if token.isSymbol("-") { minuses.append(token) }
             advance()
-            let operand = try unary()
-            switch operand.form {
-            case .integer(let n): return make(.integer(-n), from: start)
-            case .float(let d): return make(.float(-d), from: start)
-            default: return make(.negate(operand), from: start)
+        }
+        var result = try postfix()
+        // A number takes all its signs at once: folding them one by one would slice the text once per sign.
+        if let first = minuses.first {
+            switch result.form {
+            case .integer(let n): return try make(.integer(minuses.count % 2 == 0 ? n : -n), from: first)
+            case .float(let d): return try make(.float(minuses.count % 2 == 0 ? d : -d), from: first)
+            default: break
             }
         }
-        if token.isSymbol("+") {
-            advance()
-            return try unary()
+        for start in minuses.reversed() {
+            switch result.form {
+            case .integer(let n): result = try make(.integer(-n), from: start)
+            case .float(let d): result = try make(.float(-d), from: start)
+            default: result = try make(.negate(result), from: start)
+            }
         }
-        return try postfix()
+        return result
     }
 
     private mutating func postfix() throws(QueryError) -> PatternExpression {
@@ -164,13 +183,13 @@ extension PatternParser {
                 guard let name = token.name else { throw expected("a property name after '.'") }
                 let key = PatternName(text: name, location: token.location)
                 advance()
-                e = make(.property(e, key), from: start)
+                e = try make(.property(e, key), from: start)
             } else if token.isSymbol("[") {
                 advance()
                 if token.isSymbol("..") || peek().isSymbol("..") { throw fail("list slices are not supported") }
                 let index = try expression()
                 try expect("]", "']' after the index")
-                e = make(.index(e, index), from: start)
+                e = try make(.index(e, index), from: start)
             } else {
                 return e
             }
@@ -182,18 +201,18 @@ extension PatternParser {
         switch token.kind {
         case .integer(let n):
             advance()
-            return make(.integer(n), from: start)
+            return try make(.integer(n), from: start)
         case .float(let d):
             advance()
-            return make(.float(d), from: start)
+            return try make(.float(d), from: start)
         case .string(let s):
             advance()
-            return make(.string(s), from: start)
+            return try make(.string(s), from: start)
         case .parameter(let p):
             throw fail("parameters ($\(p)) are not supported; write the value into the query")
         case .quotedWord(let name):
             advance()
-            return make(.variable(name), from: start)
+            return try make(.variable(name), from: start)
         case .word(let word):
             return try wordAtom(word, start: start)
         case .symbol("("):
@@ -221,7 +240,7 @@ extension PatternParser {
                 }
             }
             try expect("]", "',' or ']' in the list")
-            return make(.list(items), from: start)
+            return try make(.list(items), from: start)
         case .symbol("{"):
             throw fail("map literals are not supported")
         default:
@@ -234,10 +253,10 @@ extension PatternParser {
         switch upper {
         case "TRUE", "FALSE":
             advance()
-            return make(.bool(upper == "TRUE"), from: start)
+            return try make(.bool(upper == "TRUE"), from: start)
         case "NULL":
             advance()
-            return make(.null, from: start)
+            return try make(.null, from: start)
         case "CASE":
             throw fail("CASE expressions are not supported")
         case "EXISTS" where peek().isSymbol("(") || peek().isSymbol("{"):
@@ -254,7 +273,7 @@ extension PatternParser {
             if upper == "COUNT", token.isSymbol("*") {
                 advance()
                 try expect(")", "')' after count(*")
-                return make(.countStar, from: start)
+                return try make(.countStar, from: start)
             }
             var distinct = false
             if token.isKeyword("DISTINCT") {
@@ -270,14 +289,14 @@ extension PatternParser {
                 }
             }
             try expect(")", "',' or ')' after the arguments of \(word)")
-            return make(.call(name, distinct: distinct, arguments: arguments), from: start)
+            return try make(.call(name, distinct: distinct, arguments: arguments), from: start)
         }
         if Self.reserved.contains(upper) || UnsupportedClause.messages[upper] != nil {
             if let error = unsupportedClause(start), upper != "WITH" { throw error }
             throw expected("an expression")
         }
         advance()
-        return make(.variable(word), from: start)
+        return try make(.variable(word), from: start)
     }
 
     // `make(...)` is called only with operands already parsed: a method call on a struct takes
@@ -289,7 +308,12 @@ extension PatternParser {
         return String(text[start.start..<lastEnd])
     }
 
-    func make(_ form: PatternExpression.Form, from start: PatternToken) -> PatternExpression {
-        PatternExpression(form: form, location: start.location, text: slice(from: start))
+    /// Throws when the new expression would be more than ``maxHeight`` deep (`1 + 1 + ...`).
+    func make(_ form: PatternExpression.Form, from start: PatternToken) throws(QueryError) -> PatternExpression {
+        let height = 1 + (form.children.lazy.map(\.height).max() ?? 0)
+        guard height <= Self.maxHeight else {
+            throw fail("the expression is too deep: at most \(Self.maxHeight) operators inside one another (for many alternatives, use IN [...])", at: start)
+        }
+        return PatternExpression(form: form, location: start.location, text: slice(from: start))
     }
 }

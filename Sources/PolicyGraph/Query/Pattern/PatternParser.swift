@@ -6,6 +6,11 @@ struct PatternParser {
     let text: [Character]
     /// The end offset of the last token consumed: where an expression's text stops.
     var lastEnd = 0
+    /// How many expressions the parser is inside (brackets, lists, arguments): capped, with
+    /// ``PatternExpression/height``, so that a pathological query fails instead of overflowing the stack.
+    var nesting = 0
+    static let maxNesting = 64
+    static let maxHeight = 256
 
     init(_ query: String) throws(QueryError) {
         var lexer = PatternLexer(query)
