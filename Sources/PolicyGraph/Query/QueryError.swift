@@ -12,6 +12,8 @@ public struct QueryError: Error, Hashable, Sendable, CustomStringConvertible {
         /// A syntax or meaning problem in a pattern query.
         case syntax(String)
         case invalidArgument(String)
+        /// A pattern query did more than ``QueryLimits/maxSteps`` steps of matching.
+        case workLimit(steps: Int)
     }
 
     public let reason: Reason
@@ -38,7 +40,21 @@ public struct QueryError: Error, Hashable, Sendable, CustomStringConvertible {
             return "unknown property '\(property)'" + (suggestions.isEmpty ? "" : "; did you mean \(list(suggestions))?")
         case .syntax(let message), .invalidArgument(let message):
             return message
+        case .workLimit(let steps):
+            return "query stopped after \(Self.grouped(steps)) steps of matching; narrow the pattern (a kind, a relation, "
+                + "an upper bound on *) or raise the limit (--max-steps N, 0 for none)"
         }
+    }
+
+    /// `100000000` as `100,000,000`, the same in every locale.
+    private static func grouped(_ n: Int) -> String {
+        var digits = Array(String(n.magnitude))
+        var i = digits.count - 3
+        while i > 0 {
+            digits.insert(",", at: i)
+            i -= 3
+        }
+        return (n < 0 ? "-" : "") + String(digits)
     }
 
     public var description: String {

@@ -6,6 +6,7 @@ enum DotOptions {
     static let specs: [OptionSpec] = SelectionOptions.specs + [
         .value("path", "FROM", "highlight a shortest path, written --path FROM TO, drawn on the nodes within --depth steps of it (default: 1)"),
         .value("query", "PATTERN", "draw exactly the nodes and edges a MATCH pattern binds"),
+        QueryLimitOptions.maxSteps,
         .value("stances", "ID", "draw the stance map of this actor: it, its members (as --cluster groups them) and what they support or oppose", repeatable: true),
         .flag("legend", "add a legend of the kinds and relations in view"),
         .flag("cluster", "draw each country as a box around its agencies, officials and delegations"),
@@ -47,7 +48,7 @@ enum DotOptions {
             throw UsageError("unexpected argument '\(extra)'", command: arguments.command)
         }
         if let pattern = arguments.value("query") {
-            view = try graph.patternSubgraph(pattern)
+            view = try graph.patternSubgraph(pattern, limits: QueryLimitOptions.limits(arguments))
             view = try view.selecting(GraphSelection(relations: selection.relations, kinds: selection.kinds))
         } else if let fromText = arguments.value("path") {
             guard let toText = arguments.positionals.first else {

@@ -11,7 +11,7 @@ struct QueryCommand: Command {
             to read it from standard input. The README's section on queries teaches the language.
             """,
         positionals: [PositionalSpec(name: "QUERY", help: "the query text, or '-' for standard input", optional: true)],
-        options: [.value("file", "F", "read the query from file F")],
+        options: [.value("file", "F", "read the query from file F"), QueryLimitOptions.maxSteps],
         formats: ["text", "json", "csv"],
         examples: [
             "policygraph query \"MATCH (o:official)-[:leads]->(:delegation {id: 'us-delegation'}) RETURN o.label\"",
@@ -21,8 +21,9 @@ struct QueryCommand: Command {
 
     func run(_ arguments: ParsedArguments, output: inout CommandOutput) throws {
         let text = try queryText(arguments)
+        let limits = try QueryLimitOptions.limits(arguments)
         let graph = try loadGraph(arguments)
-        let result = try graph.query(text)
+        let result = try graph.query(text, limits: limits)
         switch arguments.format(spec) {
         case "json":
             output.stdout += result.jsonValue.rendered()
@@ -56,5 +57,29 @@ struct QueryCommand: Command {
             return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         }
         return positional
+    }
+}
+
+/// `--max-steps N`, shared by the commands that run a pattern query (`query`, `dot --query`).
+enum QueryLimitOptions {
+    static let maxSteps = OptionSpec.value(
+        "max-steps", "N",
+        "stop a pattern query after N steps of matching (nodes and edges tried; default: \(grouped(QueryLimits.default.maxSteps ?? 0)), 0 for no limit)")
+
+    /// The limits the arguments ask for.
+    /// - Throws: ``UsageError`` when `--max-steps` is not a whole number of at least 0.
+    static func limits(_ arguments: ParsedArguments) throws(UsageError) -> QueryLimits {
+        let n = try arguments.int("max-steps", default: QueryLimits.default.maxSteps ?? 0, minimum: 0)
+        return n == 0 ? .unlimited : QueryLimits(maxSteps: n)
+    }
+
+    private static func grouped(_ n: Int) -> String {
+        var digits = Array(String(n))
+        var i = digits.count - 3
+        while i > 0 {
+            digits.insert(",", at: i)
+            i -= 3
+        }
+        return String(digits)
     }
 }

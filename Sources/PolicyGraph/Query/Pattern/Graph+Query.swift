@@ -17,15 +17,26 @@ extension Graph {
     /// - Complexity: planned from the most selective element along the adjacency indices;
     ///   proportional to the partial matches explored, never to all node pairs.
     public func query(_ text: String) throws(QueryError) -> QueryResult {
-        try query(text, options: PatternOptions())
+        try query(text, limits: .default)
     }
 
-    func query(_ text: String, options: PatternOptions) throws(QueryError) -> QueryResult {
+    /// Runs a pattern query as ``query(_:)`` does, stopping once it has done more work than
+    /// `limits` allows.
+    ///
+    /// - Throws: ``QueryError`` as ``query(_:)`` does, and
+    ///   ``QueryError/Reason/workLimit(steps:)`` when the matcher takes more than
+    ///   `limits.maxSteps` steps (nodes and edges tried).
+    /// - Complexity: at most `limits.maxSteps` steps of matching, plus sorting the rows.
+    public func query(_ text: String, limits: QueryLimits) throws(QueryError) -> QueryResult {
+        try query(text, options: PatternOptions(), limits: limits)
+    }
+
+    func query(_ text: String, options: PatternOptions, limits: QueryLimits = .default) throws(QueryError) -> QueryResult {
         let parsed = try PatternParser.parse(text)
         let bound = try PatternBinder.bind(parsed, in: self)
         guard let projection = bound.projection else { return QueryResult(columns: [], rows: [], nodeSummaries: [:]) }
         let plan = PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode)
-        var matcher = PatternMatcher(graph: self, query: bound, plan: plan)
+        var matcher = PatternMatcher(graph: self, query: bound, plan: plan, limits: limits)
         var rows: [[PatternValue]]
         var keys: [[PatternValue]]
         if projection.isAggregating {
@@ -59,14 +70,15 @@ extension Graph {
     /// some match (the edges of variable-length relationships included). RETURN is optional and
     /// ignored.
     ///
-    /// - Throws: ``QueryError`` as ``query(_:)`` does.
-    /// - Complexity: proportional to the matches, plus O(n + m) to build the subgraph.
-    public func patternSubgraph(_ text: String) throws(QueryError) -> Graph {
+    /// - Throws: ``QueryError`` as ``query(_:limits:)`` does.
+    /// - Complexity: proportional to the matches (at most `limits.maxSteps` steps), plus
+    ///   O(n + m) to build the subgraph.
+    public func patternSubgraph(_ text: String, limits: QueryLimits = .default) throws(QueryError) -> Graph {
         let parsed = try PatternParser.parse(text)
         var bound = try PatternBinder.bind(parsed, in: self, requireReturn: false)
         bound.projection = nil
         let plan = PatternPlanner.plan(bound, graph: self, factorize: false)
-        var matcher = PatternMatcher(graph: self, query: bound, plan: plan)
+        var matcher = PatternMatcher(graph: self, query: bound, plan: plan, limits: limits)
         var sink = ElementCollector(graph: self)
         try matcher.run(&sink)
         return selecting(nodes: (0..<Int32(nodeCount)).filter { sink.nodes[Int($0)] },

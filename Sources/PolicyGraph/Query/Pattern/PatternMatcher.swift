@@ -61,9 +61,14 @@ struct PatternMatcher {
     /// Each step's predicates, compiled.
     private let conditions: [[CompiledExpression]]
     private static let shortTrail = 16
+    /// Steps taken so far (nodes tried, edges tried): the work budget of ``QueryLimits``.
+    /// A plain counter, so that counting costs an add and a compare in the inner loops.
+    private(set) var steps = 0
+    private let stepCap: Int
 
-    init(graph: Graph, query: BoundQuery, plan: MatchPlan) {
+    init(graph: Graph, query: BoundQuery, plan: MatchPlan, limits: QueryLimits = .default) {
         self.graph = graph
+        stepCap = limits.stepCap
         self.query = query
         self.plan = plan
         frame = MatchFrame(nodes: query.nodes.count, relationships: query.relationships.count)
@@ -80,7 +85,8 @@ struct PatternMatcher {
 
     /// Finds every match and hands it to `sink`.
     ///
-    /// - Throws: ``QueryError`` when evaluating a predicate fails (overflow, a bad argument).
+    /// - Throws: ``QueryError`` when evaluating a predicate fails (overflow, a bad argument), or
+    ///   when the steps pass the limit (``QueryError/Reason/workLimit(steps:)``).
     mutating func run<S: MatchSink>(_ sink: inout S) throws(QueryError) {
         for p in plan.constantPredicates where try query.predicates[p].expression.truth(in: frame, graph: graph) != true { return }
         if !plan.leaves.isEmpty { try counter.prepare(&frame) }
@@ -110,6 +116,7 @@ struct PatternMatcher {
             let r = query.relationships[ri]
             for relation in r.relations ?? Array(graph.schema.relations.indices) {
                 for e in graph.byRelation.members(relation) where r.accepts(e, in: graph) {
+                    try tick()
                     let a = graph.source(ofEdge: e), b = graph.target(ofEdge: e)
                     try bindEnds(ri, e, a, b, k, s, &sink)
                     if !r.directed, a != b { try bindEnds(ri, e, b, a, k, s, &sink) }
@@ -133,6 +140,7 @@ struct PatternMatcher {
 
     @inline(__always)
     private mutating func bindNode<S: MatchSink>(_ v: Int, _ row: Int32, _ k: Int, _ s: MatchPlan.Step, _ sink: inout S) throws(QueryError) {
+        try tick()
         guard query.nodes[v].accepts(row, in: graph) else { return }
         frame.nodes[v] = row
         if try passes(k) { try step(k + 1, &sink) }
@@ -159,6 +167,7 @@ struct PatternMatcher {
             var cursor = AdjacencyCursor(graph, node: anchor, outgoing: outgoing, relations: r.relations)
             let ends = outgoing ? graph.edgeTable.to : graph.edgeTable.from
             while let e = cursor.next() {
+                try tick()
                 let other = ends[Int(e)]
                 if !r.directed, !outgoing, other == anchor { continue }
                 guard r.filters.isEmpty || r.accepts(e, in: graph), slot.accepts(other, in: graph), isUnique(e, s) else { continue }
@@ -185,6 +194,7 @@ struct PatternMatcher {
             var cursor = AdjacencyCursor(graph, node: pass.node, outgoing: pass.outgoing, relations: r.relations)
             let ends = pass.outgoing ? graph.edgeTable.to : graph.edgeTable.from
             while let e = cursor.next() {
+                try tick()
                 let other = ends[Int(e)]
                 guard other == pass.other else { continue }
                 if !r.directed, !pass.outgoing, other == pass.node { continue }
@@ -228,6 +238,7 @@ struct PatternMatcher {
                 if !stacks[ri].isEmpty { pop(ri) }
                 continue
             }
+            try tick()
             let outgoing = levels[top].outgoing
             let current = levels[top].node
             let other = outgoing ? graph.edgeTable.to[Int(e)] : graph.edgeTable.from[Int(e)]
@@ -261,6 +272,18 @@ struct PatternMatcher {
             }
         }
         return length.max.map { depth < $0 } ?? true
+    }
+
+    /// One step of work; past the limit, the query stops.
+    @inline(__always)
+    private mutating func tick() throws(QueryError) {
+        steps &+= 1
+        if steps > stepCap { throw Self.stopped(after: stepCap) }
+    }
+
+    @inline(never)
+    private static func stopped(after steps: Int) -> QueryError {
+        QueryError(.workLimit(steps: steps))
     }
 
     @inline(__always)
