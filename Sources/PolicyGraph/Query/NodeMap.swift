@@ -4,8 +4,8 @@
 /// array stored in it; and allocating and clearing `n` slots per call would make a search that
 /// touches a dozen nodes of a million-node graph pay for all of them. So the map starts as a
 /// small open-addressing hash table (linear probing, Int32 keys, no boxing) and turns into a
-/// dense array only once the search has touched a quarter of the graph, where the dense array
-/// costs no more memory than the table would.
+/// dense array once the search has touched 1/64 of the graph: past that, probing a growing table
+/// costs more than clearing one slot a node.
 struct NodeMap {
     private static let empty: Int32 = -1
 
@@ -74,7 +74,7 @@ struct NodeMap {
         keys[i] = node
         values[i] = value
         count += 1
-        if count * 4 > nodeCount {
+        if count * 64 > nodeCount {
             becomeDense()
         } else if count * 2 > keys.count {
             grow()

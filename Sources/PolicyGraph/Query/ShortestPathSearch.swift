@@ -28,6 +28,8 @@ struct ShortestPathSearch {
     }
 
     let graph: Graph
+    /// The adjacency arrays, taken once for the inner loops.
+    let adjacency: AdjacencyView
     let source: Int32
     let target: Int32
     private let mask: [Bool]?
@@ -45,6 +47,7 @@ struct ShortestPathSearch {
 
     init(graph: Graph, source: Int32, target: Int32, relationMask mask: [Bool]?, undirected: Bool) {
         self.graph = graph
+        self.adjacency = AdjacencyView(graph, relationMask: mask)
         self.source = source
         self.target = target
         self.mask = mask
@@ -72,7 +75,7 @@ struct ShortestPathSearch {
             if cost(of: sourceFrontier, direction: forward) <= cost(of: targetFrontier, direction: backward) {
                 let level = Int32(sourceLayers.count)
                 for u in sourceFrontier {
-                    graph.forEachStep(from: u, direction: forward, relationMask: mask) { _, v in
+                    adjacency.forEach(u, forward) { _, v in
                         if fromSource.insert(v, level) {
                             next.append(v)
                             if toTarget.contains(v) { touching.append(v) }
@@ -84,7 +87,7 @@ struct ShortestPathSearch {
             } else {
                 let level = Int32(targetRadius + 1)
                 for u in targetFrontier {
-                    graph.forEachStep(from: u, direction: backward, relationMask: mask) { _, v in
+                    adjacency.forEach(u, backward) { _, v in
                         if toTarget.insert(v, level) {
                             next.append(v)
                             if fromSource.contains(v) { touching.append(v) }
@@ -103,7 +106,7 @@ struct ShortestPathSearch {
             let nextPosition = Int32(position + 1)
             for u in sourceLayers[position] {
                 var leads = false
-                graph.forEachStep(from: u, direction: forward, relationMask: mask) { _, v in
+                adjacency.forEach(u, forward) { _, v in
                     if !leads, onPath[v] == nextPosition { leads = true }
                 }
                 if leads { onPath.insert(u, Int32(position)) }
@@ -115,8 +118,7 @@ struct ShortestPathSearch {
     private func cost(of frontier: [Int32], direction: Direction) -> Int {
         var total = 0
         for u in frontier {
-            if direction != .in { total += graph.outgoing.range(Int(u)).count }
-            if direction != .out { total += graph.incoming.range(Int(u)).count }
+            total += adjacency.degree(u, direction)
         }
         return total
     }
@@ -132,13 +134,21 @@ struct ShortestPathSearch {
     /// The steps from `u`, the node at `position` of a shortest path, to the next node of one;
     /// sorted by the next node's id when `sorted` (edges are always in file order).
     func steps(from u: Int32, at position: Int, sorted: Bool = true) -> [Step] {
+        // Locals, so that the closures below capture these few values, not a copy of the whole
+        // search (which retained every array of it per call and dominated path walks).
+        guard let length else { return [] }
+        let next = position + 1
+        let onPath = self.onPath, toTarget = self.toTarget, meet = self.meet
+        let wanted = Int32(next <= meet ? next : length - next)
+        let useSourceSide = next <= meet
         var found: [(node: Int32, edge: Int32)] = []
-        graph.forEachStep(from: u, direction: forward, relationMask: mask) { e, v in
-            if isOnPath(v, at: position + 1) { found.append((v, e)) }
+        adjacency.forEach(u, forward) { e, v in
+            if (useSourceSide ? onPath[v] : toTarget[v]) == wanted { found.append((v, e)) }
         }
         if sorted {
+            let ids = graph.nodeTable.ids
             found.sort { a, b in
-                a.node == b.node ? a.edge < b.edge : graph.id(at: a.node) < graph.id(at: b.node)
+                a.node == b.node ? a.edge < b.edge : ids[Int(a.node)] < ids[Int(b.node)]
             }
         } else {
             found.sort { a, b in a.node == b.node ? a.edge < b.edge : a.node < b.node }

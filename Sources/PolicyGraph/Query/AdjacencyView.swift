@@ -1,0 +1,58 @@
+/// The graph's adjacency arrays held as local constants for a search's inner loops.
+///
+/// Going through `Graph.forEachStep` costs a reference-count round trip per call on a graph this
+/// big a struct, which dominated shortest-path searches; a search takes this view once and walks
+/// plain arrays.
+struct AdjacencyView {
+    let outOffsets: [Int32]
+    let outItems: [Int32]
+    let inOffsets: [Int32]
+    let inItems: [Int32]
+    let from: [Int32]
+    let to: [Int32]
+    let relations: [UInt16]
+    /// Per relation index: whether edges of it are followed; `nil` for all.
+    let mask: [Bool]?
+
+    init(_ graph: Graph, relationMask: [Bool]?) {
+        outOffsets = graph.outgoing.offsets
+        outItems = graph.outgoing.items
+        inOffsets = graph.incoming.offsets
+        inItems = graph.incoming.items
+        from = graph.edgeTable.from
+        to = graph.edgeTable.to
+        relations = graph.edgeTable.relations
+        mask = relationMask
+    }
+
+    /// Calls `body(edge, otherEnd)` for each edge at `node` in `direction` that the mask keeps,
+    /// out-edges first, each group in adjacency order (as `Graph.forEachStep`).
+    @inline(__always)
+    func forEach(_ node: Int32, _ direction: Direction, _ body: (Int32, Int32) -> Void) {
+        let u = Int(node)
+        if direction != .in {
+            for k in Int(outOffsets[u])..<Int(outOffsets[u + 1]) {
+                let e = outItems[k]
+                if let mask, !mask[Int(relations[Int(e)])] { continue }
+                body(e, to[Int(e)])
+            }
+        }
+        if direction != .out {
+            for k in Int(inOffsets[u])..<Int(inOffsets[u + 1]) {
+                let e = inItems[k]
+                if let mask, !mask[Int(relations[Int(e)])] { continue }
+                body(e, from[Int(e)])
+            }
+        }
+    }
+
+    /// Edge visits needed to expand `node` in `direction` (before the mask).
+    @inline(__always)
+    func degree(_ node: Int32, _ direction: Direction) -> Int {
+        let u = Int(node)
+        var total = 0
+        if direction != .in { total += Int(outOffsets[u + 1] - outOffsets[u]) }
+        if direction != .out { total += Int(inOffsets[u + 1] - inOffsets[u]) }
+        return total
+    }
+}
