@@ -160,18 +160,11 @@ enum DOTReference {
     }
 }
 
-/// SplitMix64: a seeded generator, so the random tests of DOT are the same on every run.
-struct DOTRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The library's SplitMix64, so the random tests of DOT are the same on every run, with the
+/// hostile text they draw.
+typealias DOTRandom = SplitMix64
 
+extension SplitMix64 {
     /// Pieces of text that break naive DOT writers, for random labels and ids.
     static let hostileFragments = [
         "\"", "\\", "\\n", "\n", "\r\n", "\r", "\\N", "\\G", "\\E", "\\T", "\\H", "\\L", "\\l", "\\r", "\\\"",

@@ -1,17 +1,10 @@
 @testable import PolicyGraph
 
-/// A deterministic random source for the pattern property tests (SplitMix64), with the draws
+/// The library's SplitMix64 as the random source of the pattern property tests, with the draws
 /// they need.
-struct PatternRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+typealias PatternRandom = SplitMix64
+
+extension SplitMix64 {
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
     mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
     mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
