@@ -2,9 +2,11 @@ import Testing
 @testable import PolicyGraph
 
 @Suite struct NodeMapTests {
-    /// Random inserts and lookups against a Dictionary, in a graph big enough that the map stays
-    /// a hash table (and grows several times) and in one small enough that it turns dense.
-    @Test(arguments: [(nodeCount: 1_000_000, inserts: 20_000), (nodeCount: 2_000, inserts: 3_000)])
+    /// Random inserts and lookups against a Dictionary: in a graph big enough that the map stays
+    /// a hash table (and grows several times), in one where it turns dense half-way (past 1/64 of
+    /// the nodes), and in one small enough to be dense from the start.
+    @Test(arguments: [(nodeCount: 1_000_000, inserts: 12_000), (nodeCount: 1_000_000, inserts: 40_000),
+                      (nodeCount: 2_000, inserts: 3_000)])
     func behavesLikeADictionary(nodeCount: Int, inserts: Int) {
         var random = TraversalGraphs.Random(seed: UInt64(nodeCount))
         var map = NodeMap(nodeCount: nodeCount)

@@ -27,7 +27,12 @@ struct NodeMap {
         keys = [Int32](repeating: Self.empty, count: capacity)
         values = [Int32](repeating: 0, count: capacity)
         mask = capacity - 1
+        if nodeCount <= Self.alwaysDenseUpTo { becomeDense() }
     }
+
+    /// Graphs up to this many nodes get a dense map from the start: clearing it costs less than
+    /// probing a table.
+    static let alwaysDenseUpTo = 1 << 17
 
     private var isDense: Bool { !dense.isEmpty }
 
