@@ -155,21 +155,6 @@ public enum HeatmapSVG {
         return ems * fontSize
     }
 
-    /// Text safe inside an XML element or attribute.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // Control characters other than tab and line breaks are not allowed in XML 1.0.
-                if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" { out += " " } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    /// Text safe inside an XML element or attribute (the shared XML escaping).
+    static func escape(_ text: String) -> String { XMLText.attribute(text) }
 }
