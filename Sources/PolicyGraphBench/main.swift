@@ -51,7 +51,8 @@ defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary
 let ops: [OpResult]
 do {
     let times = options.repeats
-    let (load, graph) = try CoreOps.load(folder, times: times)
+    // The graph is always loaded; the load is repeated only when it is one of the ops asked for.
+    let (load, graph) = try CoreOps.load(folder, times: options.runs("load") ? times : 1)
     var results = [load]
     func run(_ name: String, _ body: () throws -> JSONValue?) throws {
         guard options.runs(name) else { return }
