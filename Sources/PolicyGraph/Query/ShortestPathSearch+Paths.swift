@@ -7,11 +7,13 @@ extension ShortestPathSearch {
         guard let length else { return nil }
         var nodes = [source]
         var edges: [Int32] = []
+        nodes.reserveCapacity(length + 1)
+        edges.reserveCapacity(length)
         var u = source
         for position in 0..<length {
-            guard let step = steps(from: u, at: position).first, let edge = step.edges.first else { return nil }
+            guard let step = firstStep(from: u, at: position) else { return nil }
             nodes.append(step.node)
-            edges.append(edge)
+            edges.append(step.edge)
             u = step.node
         }
         return PathRows(nodes: nodes, edges: edges)

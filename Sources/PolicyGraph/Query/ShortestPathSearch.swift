@@ -67,45 +67,45 @@ struct ShortestPathSearch {
         fromSource.insert(source, 0)
         let adjacency = self.adjacency, forward = self.forward, backward = self.backward
         var sourceLayers: [[Int32]] = [[source]]
-        // Edge visits to expand each source layer, and the target frontier: summed once, as a
-        // layer is found, instead of again before every expansion.
-        var layerCosts = [adjacency.degree(source, forward)]
+        // Edge visits to expand each source layer, and the target frontier: summed once per
+        // frontier, just before it is weighed (and then most likely expanded, so the offsets
+        // read here are in the cache for the expansion), never for a frontier that is not.
+        var layerCosts: [Int] = []
         var targetFrontier: [Int32] = [target]
-        var targetCost = adjacency.degree(target, backward)
+        var targetCost: Int?
         var targetRadius = 0
         var touching: [Int32] = []
         while touching.isEmpty {
             let sourceFrontier = sourceLayers[sourceLayers.count - 1]
             if sourceFrontier.isEmpty || targetFrontier.isEmpty { return }
+            if layerCosts.count < sourceLayers.count { layerCosts.append(Self.cost(of: sourceFrontier, forward, adjacency)) }
+            let backwardCost = targetCost ?? Self.cost(of: targetFrontier, backward, adjacency)
+            targetCost = backwardCost
             var next: [Int32] = []
-            var nextCost = 0
-            if layerCosts[layerCosts.count - 1] <= targetCost {
+            if layerCosts[layerCosts.count - 1] <= backwardCost {
                 let level = Int32(sourceLayers.count) << 1
                 for u in sourceFrontier {
                     adjacency.forEach(u, forward) { _, v in
                         if fromSource.insert(v, level) {
                             next.append(v)
-                            nextCost += adjacency.degree(v, forward)
                             if toTarget.contains(v) { touching.append(v) }
                         }
                     }
                 }
                 sourceLayers.append(next)
-                layerCosts.append(nextCost)
             } else {
                 let level = Int32(targetRadius + 1)
                 for u in targetFrontier {
                     adjacency.forEach(u, backward) { _, v in
                         if toTarget.insert(v, level) {
                             next.append(v)
-                            nextCost += adjacency.degree(v, backward)
                             if fromSource.contains(v) { touching.append(v) }
                         }
                     }
                 }
                 targetRadius += 1
                 targetFrontier = next
-                targetCost = nextCost
+                targetCost = nil
             }
         }
         meet = sourceLayers.count - 1
@@ -150,9 +150,37 @@ struct ShortestPathSearch {
         toTarget.recycle(into: graph.scratch)
     }
 
+    /// Edge visits needed to expand `frontier`.
+    private static func cost(of frontier: [Int32], _ direction: Direction, _ adjacency: AdjacencyView) -> Int {
+        var total = 0
+        for u in frontier { total += adjacency.degree(u, direction) }
+        return total
+    }
+
     /// The value `fromSource` holds for a node at `position` of a shortest path.
     @inline(__always)
     private static func onPath(_ position: Int) -> Int32 { Int32(position) << 1 | 1 }
+
+    /// The first of ``steps(from:at:sorted:)``, found without listing them: the next node with
+    /// the smallest id, by its first edge in file order. A path takes one step per position, so
+    /// this is the whole of ``firstPath()``'s work and allocates nothing.
+    func firstStep(from u: Int32, at position: Int) -> (node: Int32, edge: Int32)? {
+        guard let length else { return nil }
+        let next = position + 1
+        let fromSource = self.fromSource, toTarget = self.toTarget, ids = graph.nodeTable.ids
+        let useSourceSide = next <= meet
+        let wanted = useSourceSide ? Self.onPath(next) : Int32(length - next)
+        var best: (node: Int32, edge: Int32)?
+        adjacency.forEach(u, forward) { e, v in
+            guard (useSourceSide ? fromSource[v] : toTarget[v]) == wanted else { return }
+            guard let current = best else {
+                best = (v, e)
+                return
+            }
+            if v == current.node ? e < current.edge : ids[Int(v)] < ids[Int(current.node)] { best = (v, e) }
+        }
+        return best
+    }
 
     /// The steps from `u`, the node at `position` of a shortest path, to the next node of one;
     /// sorted by the next node's id when `sorted` (edges are always in file order).
