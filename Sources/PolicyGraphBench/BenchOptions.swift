@@ -9,7 +9,11 @@ struct BenchOptions {
         case folder(String)
     }
 
-    var data: Data = .generated(name: "S", shape: .small)
+    /// What to run on, in order; more than one gives a growth report (each run in a process of
+    /// its own, so that each has its own peak memory).
+    var sources: [Data] = []
+    /// The one source of a single run (S when none was given).
+    var data: Data { sources.first ?? .generated(name: "S", shape: .small) }
     var table = false
     var out: String?
     var keep: String?
@@ -26,12 +30,15 @@ struct BenchOptions {
     func runs(_ name: String) -> Bool { only?.contains(name) ?? true }
 
     static let usage = """
-        usage: policygraph-bench [--size S|M|L | DIR] [--table] [--out FILE] [--keep DIR] [--repeat N] [--ops A,B]
-          --size S|M|L  generate a graph of 1k/5k, 100k/1M or 1M/10M nodes/edges (default S)
-          DIR           read the graph folder DIR (nodes.csv, edges.csv) instead
+        usage: policygraph-bench [--size S|M|L[,...] | DIR...] [--table] [--out FILE] [--keep DIR] [--repeat N] [--ops A,B]
+          --size S|M|L  generate a graph of 1k/5k, 100k/1M or 1M/10M nodes/edges (default S);
+                        several (--size S,M,L) run one after another and report the growth
+          DIR           read the graph folder DIR (nodes.csv, edges.csv) instead; several
+                        folders likewise report the growth from one to the next
           --table       also print a readable table
           --out FILE    write the JSON to FILE instead of standard output
-          --keep DIR    generate into DIR and keep it (to rerun on it as DIR)
+          --keep DIR    generate into DIR and keep it (to rerun on it as DIR); with
+                        several sizes, into DIR/S, DIR/M, DIR/L
           --repeat N    run each op N times (load too) and report the median (default 1)
           --ops A,B     run only these ops (load, khop_out3, khop_both2, path, pattern,
                         pattern_heavy, chain, overlap), to profile one of them; the graph
@@ -55,11 +62,12 @@ struct BenchOptions {
             let argument = arguments[i]
             switch argument {
             case "--size":
-                let name = try value(argument)
-                guard let shape = GraphShape.named(name) else {
-                    throw UsageError(message: "--size takes S, M or L, not '\(name)'")
+                for name in try value(argument).split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
+                    guard let shape = GraphShape.named(name) else {
+                        throw UsageError(message: "--size takes S, M or L (or a list such as S,M,L), not '\(name)'")
+                    }
+                    options.sources.append(.generated(name: name.uppercased(), shape: shape))
                 }
-                options.data = .generated(name: name.uppercased(), shape: shape)
             case "--table": options.table = true
             case "--out": options.out = try value(argument)
             case "--keep": options.keep = try value(argument)
@@ -78,11 +86,26 @@ struct BenchOptions {
             case "-h", "--help": throw UsageError(message: "")
             default:
                 if argument.hasPrefix("-") { throw UsageError(message: "unknown option '\(argument)'") }
-                options.data = .folder(argument)
+                options.sources.append(.folder(argument))
             }
             i += 1
         }
         return options
+    }
+
+    /// The arguments that run one of several sources on its own (in a child process), writing
+    /// its JSON report to `out`.
+    func childArguments(for source: Data, out: String) -> [String] {
+        var arguments: [String] = []
+        switch source {
+        case .folder(let path): arguments.append(path)
+        case .generated(let name, _):
+            arguments += ["--size", name]
+            if let keep { arguments += ["--keep", keep + "/" + name] }
+        }
+        if repeats > 1 { arguments += ["--repeat", String(repeats)] }
+        if let only { arguments += ["--ops", Self.opNames.filter(only.contains).joined(separator: ",")] }
+        return arguments + ["--out", out]
     }
 }
 

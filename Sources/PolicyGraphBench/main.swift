@@ -21,6 +21,24 @@ do {
     fail("policygraph-bench: error: \(error.message)\n" + BenchOptions.usage, status: 2)
 }
 
+if options.sources.count > 1 {
+    do {
+        let growth = try GrowthReport.run(options)
+        let json = growth.json.rendered()
+        if let out = options.out {
+            try AtomicFile.write(json, to: out)
+        } else {
+            print(json, terminator: "")
+        }
+        if options.table { print(growth.table, terminator: "") }
+        exit(0)
+    } catch let failure as GrowthReport.Failure {
+        fail(failure.description, status: failure.status)
+    } catch {
+        fail("policygraph-bench: error: \(error)", status: 1)
+    }
+}
+
 var folder: String
 var dataName: String
 var temporary: String?
