@@ -52,27 +52,30 @@ extension Graph {
     /// bit-identical values.
     func stanceVector(of actor: Int32, _ options: ResolvedPositionOptions, _ scratch: inout PositionScratch) -> [StanceValue] {
         let speakers = speakers(of: actor, options, &scratch.members)
-        scratch.startTargets()
         var touched: [Int32] = []
+        scratch.sums.removeAll(keepingCapacity: true)
         for speaker in speakers {
             for e in outgoing.members(Int(speaker)) {
                 guard let signed = stanceContribution(of: e, options) else { continue }
                 let target = Int(edgeTable.to[Int(e)])
-                if scratch.targetStamp[target] != scratch.generation {
-                    scratch.targetStamp[target] = scratch.generation
-                    scratch.sums[target] = 0
+                var p = scratch.place[target]
+                if p == SearchScratch.empty {
+                    p = Int32(touched.count)
+                    scratch.place[target] = p
                     touched.append(Int32(target))
+                    scratch.sums.append(0)
                 }
-                scratch.sums[target] += signed
+                scratch.sums[Int(p)] += signed
             }
         }
         touched.sort()
         var vector: [StanceValue] = []
         vector.reserveCapacity(touched.count)
         for target in touched {
-            let value = Self.clamp(scratch.sums[Int(target)])
+            let value = Self.clamp(scratch.sums[Int(scratch.place[Int(target)])])
             if value != 0 { vector.append(StanceValue(target: target, value: value)) }
         }
+        for target in touched { scratch.place[Int(target)] = SearchScratch.empty }
         return vector
     }
 
@@ -139,25 +142,23 @@ struct MemberMarks {
     }
 }
 
-/// Buffers the size of the graph, reused across actors so that a matrix over a thousand actors
-/// allocates them once. Generation stamps stand in for clearing.
+/// What ``Graph/stanceVector(of:_:_:)`` needs across the actors of one call: the member marks,
+/// and each target's place among the current actor's sums, on an array borrowed from the graph
+/// (``SearchScratch``) so that an actor costs its stances, not the graph's size. Every slot is
+/// reset after each actor; give the array back with ``recycle(into:)``.
 struct PositionScratch {
-    var members: MemberMarks
-    var sums: [Double]
-    var targetStamp: [UInt32]
-    var generation: UInt32 = 0
+    var members = MemberMarks()
+    /// Per target row, its place in `sums` for the actor at hand; `SearchScratch.empty` elsewhere.
+    var place: [Int32]
+    var sums: [Double] = []
 
-    init(nodeCount: Int) {
-        members = MemberMarks()
-        sums = [Double](repeating: 0, count: nodeCount)
-        targetStamp = [UInt32](repeating: 0, count: nodeCount)
+    init(borrowingFrom scratch: SearchScratch) {
+        place = scratch.take()
     }
 
-    mutating func startTargets() {
-        if generation == UInt32.max {
-            targetStamp = [UInt32](repeating: 0, count: targetStamp.count)
-            generation = 0
-        }
-        generation += 1
+    mutating func recycle(into scratch: SearchScratch) {
+        guard !place.isEmpty else { return }
+        scratch.give(place)
+        place = []
     }
 }

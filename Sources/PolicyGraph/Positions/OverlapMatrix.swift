@@ -58,10 +58,12 @@ extension Graph {
         }
         let resolved = try resolved(options)
         let k = rows.count
-        var scratch = PositionScratch(nodeCount: nodeCount)
-        let vectors = rows.map { stanceVector(of: $0, resolved, &scratch) }
+        var positionScratch = PositionScratch(borrowingFrom: scratch)
+        let vectors = rows.map { stanceVector(of: $0, resolved, &positionScratch) }
+        positionScratch.recycle(into: scratch)
         let summaries = vectors.map(StanceSummary.init)
-        let index = StanceIndex(vectors: vectors, nodeCount: nodeCount)
+        var index = StanceIndex(vectors: vectors, scratch: scratch)
+        defer { index.recycle(into: scratch) }
         // Upper triangle, row-major: shared[i * k + j] for i < j.
         var shared = [SharedTargets](repeating: SharedTargets(), count: k * k)
         index.forEachTarget { entries in
@@ -90,46 +92,70 @@ extension Graph {
 }
 
 /// The inverted index target → (actor, stance) over a list of stance vectors, as compressed
-/// sparse rows by target row; within a target, actors ascend.
+/// sparse rows over the targets that have a stance (ascending); within a target, actors ascend.
+///
+/// Only those targets get a row: a target's place comes from an array borrowed from the graph
+/// (``SearchScratch``), so building the index costs the stances, not the graph's size (an
+/// all-pairs overlap of 200 countries in a million-node graph used to spend most of its time
+/// clearing and scanning arrays of a million slots). Give the array back with ``recycle(into:)``.
 struct StanceIndex {
     struct Entry {
         let actor: Int32
         let value: Double
     }
 
-    private let offsets: [Int32]
-    private let entries: [Entry]
+    /// Per target row, its place in `targets`; `SearchScratch.empty` for every other node.
+    private var place: [Int32]
+    /// By place: the entries of `targets[p]` are `entries[offsets[p]..<offsets[p + 1]]`.
+    let offsets: [Int32]
+    let entries: [Entry]
     /// The target rows that have entries, ascending.
-    private let targets: [Int32]
+    let targets: [Int32]
 
-    init(vectors: [[StanceValue]], nodeCount: Int) {
-        var counts = [Int32](repeating: 0, count: nodeCount + 1)
-        for vector in vectors { for stance in vector { counts[Int(stance.target) + 1] += 1 } }
+    init(vectors: [[StanceValue]], scratch: SearchScratch) {
+        var place = scratch.take()
         var targets: [Int32] = []
-        for t in 0..<nodeCount where counts[t + 1] > 0 { targets.append(Int32(t)) }
-        for t in 0..<nodeCount { counts[t + 1] += counts[t] }
-        var next = counts
-        var entries = [Entry](repeating: Entry(actor: 0, value: 0), count: Int(counts[nodeCount]))
-        for (actor, vector) in vectors.enumerated() {
-            for stance in vector {
-                let t = Int(stance.target)
-                entries[Int(next[t])] = Entry(actor: Int32(actor), value: stance.value)
-                next[t] += 1
+        for vector in vectors {
+            for stance in vector where place[Int(stance.target)] == SearchScratch.empty {
+                place[Int(stance.target)] = 0
+                targets.append(stance.target)
             }
         }
-        self.offsets = counts
+        targets.sort()
+        for (p, t) in targets.enumerated() { place[Int(t)] = Int32(p) }
+        var offsets = [Int32](repeating: 0, count: targets.count + 1)
+        for vector in vectors { for stance in vector { offsets[Int(place[Int(stance.target)]) + 1] += 1 } }
+        for p in targets.indices { offsets[p + 1] += offsets[p] }
+        var next = offsets
+        var entries = [Entry](repeating: Entry(actor: 0, value: 0), count: Int(offsets[targets.count]))
+        for (actor, vector) in vectors.enumerated() {
+            for stance in vector {
+                let p = Int(place[Int(stance.target)])
+                entries[Int(next[p])] = Entry(actor: Int32(actor), value: stance.value)
+                next[p] += 1
+            }
+        }
+        self.place = place
+        self.offsets = offsets
         self.entries = entries
         self.targets = targets
     }
 
-    /// Calls `body` with the entries of each target, targets ascending.
-    func forEachTarget(_ body: (ArraySlice<Entry>) -> Void) {
-        for t in targets { body(entries(of: t)) }
+    /// Gives the borrowed array back, its slots reset; the index answers nothing afterwards.
+    mutating func recycle(into scratch: SearchScratch) {
+        guard !place.isEmpty else { return }
+        var slots = place
+        place = []
+        for t in targets { slots[Int(t)] = SearchScratch.empty }
+        scratch.give(slots)
     }
 
-    /// The entries of target row `target`, actors ascending.
-    @inline(__always)
-    func entries(of target: Int32) -> ArraySlice<Entry> {
-        entries[Int(offsets[Int(target)])..<Int(offsets[Int(target) + 1])]
+    /// Calls `body` with the entries of each target, targets ascending.
+    func forEachTarget(_ body: (ArraySlice<Entry>) -> Void) {
+        for p in targets.indices { body(entries[Int(offsets[p])..<Int(offsets[p + 1])]) }
     }
+
+    /// The place of target row `target` (which must have entries) in `targets` and `offsets`.
+    @inline(__always)
+    func place(of target: Int32) -> Int { Int(place[Int(target)]) }
 }

@@ -80,9 +80,11 @@ extension Graph {
             throw QueryError(.invalidArgument("actor '\(id(at: rows[i]))' is listed twice"))
         }
         let resolved = try resolved(options)
-        var scratch = PositionScratch(nodeCount: nodeCount)
-        let vectors = rows.map { stanceVector(of: $0, resolved, &scratch) }
-        let index = StanceIndex(vectors: vectors, nodeCount: nodeCount)
+        var positionScratch = PositionScratch(borrowingFrom: scratch)
+        let vectors = rows.map { stanceVector(of: $0, resolved, &positionScratch) }
+        positionScratch.recycle(into: scratch)
+        var index = StanceIndex(vectors: vectors, scratch: scratch)
+        defer { index.recycle(into: scratch) }
         var agreeSum = 0
         var conflictSum = 0
         index.forEachTarget { entries in
@@ -96,9 +98,16 @@ extension Graph {
         // Per first actor i: what it shares with each later actor j, touched j only.
         var shared = [SharedTargets](repeating: SharedTargets(), count: k)
         var touched: [Int32] = []
+        // Actors take their turns in order, so when actor i comes to a target, the target's
+        // entries up to and including i's own are behind a cursor: only the later actors remain.
+        var cursor = index.offsets
+        let entries = index.entries
         for i in 0..<k {
             for stance in vectors[i] {
-                for entry in index.entries(of: stance.target) where entry.actor > Int32(i) {
+                let p = index.place(of: stance.target)
+                cursor[p] += 1
+                for x in Int(cursor[p])..<Int(index.offsets[p + 1]) {
+                    let entry = entries[x]
                     let j = Int(entry.actor)
                     if shared[j].agree == 0, shared[j].conflict == 0 { touched.append(entry.actor) }
                     shared[j].add(stance.value, entry.value)
