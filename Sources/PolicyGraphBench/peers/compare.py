@@ -10,7 +10,8 @@ two cores and the peers use both), rounds interleaved so that a noisy minute hur
 alike. Per op it takes the median seconds, per peer the largest peak RSS, checks every peer's
 `result` against policygraph's (a MISMATCH line per disagreement, exit status 1 at the end), and
 prints a Markdown table: op | each peer's seconds | the fastest other peer | ratio, where ratio =
-policygraph's seconds / the fastest other peer's (under 1× means policygraph is faster).
+policygraph's seconds / the fastest other peer's that gave the same answer (under 1× means
+policygraph is faster).
 
 The peers: `policygraph` (the release binary, `--bench`, default .build/release/policygraph-bench;
 build it with `swift build -c release --product policygraph-bench`), `swift-loop` (peers/
@@ -98,7 +99,8 @@ def format_seconds(seconds):
     if seconds <= 0:
         return "0"
     places = max(0, 2 - math.floor(math.log10(seconds)))
-    return f"{seconds:.{places}f}"
+    text = f"{seconds:.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def machine():
@@ -148,7 +150,9 @@ def table(summaries, wrong):
         cells = [f"`{op}`"]
         for p in peers:
             cells.append(format_seconds(summaries[p]["ops"][op]["seconds"]) + (" ≠" if (p, op) in bad else ""))
-        timed = [(summaries[p]["ops"][op]["seconds"], p) for p in others if summaries[p]["ops"][op]["seconds"]]
+        # The fastest peer among those with policygraph's answer: a wrong answer is no win.
+        timed = [(summaries[p]["ops"][op]["seconds"], p) for p in others
+                 if summaries[p]["ops"][op]["seconds"] and (p, op) not in bad]
         ours = summaries["policygraph"]["ops"][op]["seconds"]
         if timed and ours is not None:
             best, who = min(timed)

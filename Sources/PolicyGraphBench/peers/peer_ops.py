@@ -266,6 +266,9 @@ class IgraphPeer(AdjacencyPeer):
         import igraph
         self.igraph = igraph
         self.version = igraph.__version__
+        # igraph imports numpy on its first Graph() (0.13 s here): an import, not loading, so
+        # it happens before the clock starts, like the import of igraph itself.
+        igraph.Graph(n=1, directed=True)
 
     def load(self, folder):
         ids, kinds = read_nodes(folder)
