@@ -166,8 +166,8 @@ class AdjacencyPeer:
     measures agreement, so plain loops over their adjacency are what a user would write).
 
     Vertices are whatever the library uses (indices in file order for igraph and rustworkx, id
-    strings for networkx); `self.ids` and `self.kinds` are indexed by them through `id_of` and
-    `kind_of`, and `self.nodes` lists them in file order.
+    strings for networkx); `self.nodes` lists them in file order, and `self.id_of[v]` and
+    `self.kind_of[v]` give a vertex's id and kind.
     """
 
     def first_country(self):
