@@ -103,6 +103,13 @@ def format_seconds(seconds):
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def format_ratio(ratio):
+    """Two decimals, or two significant digits below 0.1 (0.0042×), so that no ratio reads 0.00×."""
+    if ratio >= 0.1 or ratio <= 0:
+        return f"{ratio:.2f}×"
+    return f"{ratio:.{1 - math.floor(math.log10(ratio))}f}×"
+
+
 def machine():
     cpu = platform.processor() or platform.machine()
     try:
@@ -134,7 +141,8 @@ def mismatches(reports):
             for run in runs:
                 got = run["ops"].get(op, {}).get("result")
                 if got != expected:
-                    found.append({"peer": peer, "op": op, "policygraph": expected, "peer_result": got})
+                    found.append({"peer": peer, "op": op, "policygraph": expected, "peer_result": got,
+                                  "error": run["ops"].get(op, {}).get("error")})
                     break
     return found
 
@@ -156,14 +164,14 @@ def table(summaries, wrong):
         ours = summaries["policygraph"]["ops"][op]["seconds"]
         if timed and ours is not None:
             best, who = min(timed)
-            cells += [who, f"{ours / best:.2f}×"]
+            cells += [who, format_ratio(ours / best)]
         else:
             cells += ["-", "-"]
         lines.append("| " + " | ".join(cells) + " |")
     cells = ["peak RSS (MB)"] + [f"{summaries[p]['peak_rss_mb']:.0f}" for p in peers]
     if others:
         rss, who = min((summaries[p]["peak_rss_mb"], p) for p in others)
-        cells += [f"{who} (leanest)", f"{summaries['policygraph']['peak_rss_mb'] / rss:.2f}×"]
+        cells += [f"{who} (leanest)", format_ratio(summaries["policygraph"]["peak_rss_mb"] / rss)]
     else:
         cells += ["-", "-"]
     lines.append("| " + " | ".join(cells) + " |")
@@ -218,8 +226,9 @@ def main(argv):
     summaries = {peer: summarize(runs) for peer, runs in reports.items()}
     wrong = mismatches(reports)
     for m in wrong:
+        error = f" ({m['error']})" if m["error"] else ""
         print(f"MISMATCH {m['peer']} {m['op']}: policygraph {json.dumps(m['policygraph'], ensure_ascii=False)}"
-              f" but {m['peer']} {json.dumps(m['peer_result'], ensure_ascii=False)}")
+              f" but {m['peer']} {json.dumps(m['peer_result'], ensure_ascii=False)}{error}")
     print(f"\ndata: {folder}; median of {args.runs} run(s) per peer, seconds; {machine()}\n")
     print(table(summaries, wrong), end="")
     print("\nratio = policygraph / fastest other peer (below 1× policygraph is faster); "

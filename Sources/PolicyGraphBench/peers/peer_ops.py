@@ -18,7 +18,8 @@ has none (said at each op). Each op is timed inside the process with time.perf_c
 Each peer keeps only the columns the ops read (id, kind; from, relation, to). policygraph also
 keeps labels, weights, dates and cites, so the comparison errs in the peers' favour.
 
-Exit status: 0 ok, 2 usage error, 3 the tool cannot be imported (compare.py skips that peer).
+Exit status: 0 ok (an op that fails is reported with null seconds and result and an "error"),
+2 usage error, 3 the tool cannot be imported (compare.py skips that peer).
 """
 import argparse
 import csv
@@ -431,9 +432,11 @@ class KuzuPeer:
         return {"nodes": node_count, "edges": self.scalar("MATCH ()-[e:Edge]->() RETURN count(*)")}
 
     def close(self):
-        self.db.close()
-        self.database.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if hasattr(self, "db"):
+            self.db.close()
+            self.database.close()
+        if hasattr(self, "folder"):
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def rows(self, query, parameters=None):
         result = self.db.execute(query, parameters or {})
@@ -518,22 +521,32 @@ class KuzuPeer:
 PEER_CLASSES = {"igraph": IgraphPeer, "rustworkx": RustworkxPeer, "networkx": NetworkxPeer, "kuzu": KuzuPeer}
 
 
-def timed(body):
+def timed(name, body):
+    """Runs one op on the clock. An op that fails (Kùzu's buffer pool can fill up) is reported
+    with null seconds and result and its error, so that the other ops still count."""
     started = time.perf_counter()
-    result = body()
+    try:
+        result = body()
+    except Exception as error:  # noqa: BLE001 - any failure of the tool is the op's answer
+        print(f"peer_ops.py: {name} failed: {error}", file=sys.stderr)
+        return {"seconds": None, "result": None, "error": f"{type(error).__name__}: {error}"}
     return {"seconds": Fixed6(time.perf_counter() - started), "result": result}
 
 
 def run(peer_name, folder):
     """All eight ops on `folder` → the report (a dict in the JSON's order)."""
     peer = PEER_CLASSES[peer_name]()
-    ops = {"load": timed(lambda: peer.load(folder))}
-    ops["khop_out3"] = timed(peer.khop_out3)
-    ops["khop_both2"] = timed(peer.khop_both2)
-    pairs = peer.path_pairs()  # drawn outside the timing, as policygraph-bench does
-    ops["path"] = timed(lambda: peer.path(pairs))
-    for name in ["pattern", "pattern_heavy", "chain", "overlap"]:
-        ops[name] = timed(getattr(peer, name))
+    ops = {"load": timed("load", lambda: peer.load(folder))}
+    if ops["load"]["result"] is None:
+        for name in OPS[1:]:
+            ops[name] = {"seconds": None, "result": None, "error": "load failed"}
+    else:
+        ops["khop_out3"] = timed("khop_out3", peer.khop_out3)
+        ops["khop_both2"] = timed("khop_both2", peer.khop_both2)
+        pairs = peer.path_pairs()  # drawn outside the timing, as policygraph-bench does
+        ops["path"] = timed("path", lambda: peer.path(pairs))
+        for name in ["pattern", "pattern_heavy", "chain", "overlap"]:
+            ops[name] = timed(name, getattr(peer, name))
     if hasattr(peer, "close"):
         peer.close()
     # ru_maxrss is in KiB on Linux (bytes on macOS).
