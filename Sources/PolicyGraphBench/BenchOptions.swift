@@ -13,14 +13,29 @@ struct BenchOptions {
     var table = false
     var out: String?
     var keep: String?
+    /// How many times each op runs; the report gives the median.
+    var repeats = 1
+    /// The ops to run; `nil` for all of them. The graph is loaded in any case (and the load
+    /// timed once), but repeated only when `load` is named.
+    var only: Set<String>?
+
+    /// Every op, in the order they run and print.
+    static let opNames = ["load", "khop_out3", "khop_both2", "path", "pattern", "pattern_heavy", "chain", "overlap"]
+
+    /// Whether the op `name` runs.
+    func runs(_ name: String) -> Bool { only?.contains(name) ?? true }
 
     static let usage = """
-        usage: policygraph-bench [--size S|M|L | DIR] [--table] [--out FILE] [--keep DIR]
+        usage: policygraph-bench [--size S|M|L | DIR] [--table] [--out FILE] [--keep DIR] [--repeat N] [--ops A,B]
           --size S|M|L  generate a graph of 1k/5k, 100k/1M or 1M/10M nodes/edges (default S)
           DIR           read the graph folder DIR (nodes.csv, edges.csv) instead
           --table       also print a readable table
           --out FILE    write the JSON to FILE instead of standard output
           --keep DIR    generate into DIR and keep it (to rerun on it as DIR)
+          --repeat N    run each op N times (load too) and report the median (default 1)
+          --ops A,B     run only these ops (load, khop_out3, khop_both2, path, pattern,
+                        pattern_heavy, chain, overlap), to profile one of them; the graph
+                        is loaded in any case, repeated only when load is named
 
         """
 
@@ -48,6 +63,18 @@ struct BenchOptions {
             case "--table": options.table = true
             case "--out": options.out = try value(argument)
             case "--keep": options.keep = try value(argument)
+            case "--repeat":
+                let text = try value(argument)
+                guard let count = Int(text), count >= 1, count <= 1000 else {
+                    throw UsageError(message: "--repeat takes a whole number from 1 to 1000, not '\(text)'")
+                }
+                options.repeats = count
+            case "--ops":
+                let names = try value(argument).split(separator: ",").map(String.init)
+                if let unknown = names.first(where: { !opNames.contains($0) }) {
+                    throw UsageError(message: "--ops: unknown op '\(unknown)' (ops: \(opNames.joined(separator: ", ")))")
+                }
+                options.only = Set(names)
             case "-h", "--help": throw UsageError(message: "")
             default:
                 if argument.hasPrefix("-") { throw UsageError(message: "unknown option '\(argument)'") }

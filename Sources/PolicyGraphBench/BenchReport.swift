@@ -26,18 +26,29 @@ struct BenchReport {
         ])
     }
 
-    /// The ops as aligned text: name, seconds, answer; then the peak memory.
+    /// The ops as aligned text: name, seconds, answer; then the peak memory. When the ops ran
+    /// more than once, the seconds are the median and the fastest and slowest run follow.
     var table: String {
-        var rows = [["op", "seconds", "result"]]
+        let repeated = ops.contains { !$0.runs.isEmpty }
+        var rows = [["op", repeated ? "median s" : "seconds"] + (repeated ? ["min–max"] : []) + ["result"]]
         for op in ops {
-            rows.append([op.name, op.seconds.map { Self.format($0, places: 6) } ?? "-",
-                         op.result == .null ? "(pending)" : op.result.rendered(pretty: false)])
+            var row = [op.name, op.seconds.map { Self.format($0, places: 6) } ?? "-"]
+            if repeated {
+                let low = op.runs.min(), high = op.runs.max()
+                row.append(low.flatMap { l in high.map { "\(Self.format(l, places: 6))–\(Self.format($0, places: 6))" } } ?? "-")
+            }
+            row.append(op.result == .null ? "(pending)" : op.result.rendered(pretty: false))
+            rows.append(row)
         }
-        let widths = (0..<2).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        let columns = rows[0].count
+        let widths = (0..<columns - 1).map { c in rows.map { $0[c].count }.max() ?? 0 }
         var out = ""
         for row in rows {
-            out += row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0) + "  "
-            out += String(repeating: " ", count: widths[1] - row[1].count) + row[1] + "  " + row[2] + "\n"
+            out += row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0)
+            for c in 1..<columns - 1 {
+                out += "  " + String(repeating: " ", count: widths[c] - row[c].count) + row[c]
+            }
+            out += "  " + row[columns - 1] + "\n"
         }
         out += "peak RSS: \(Self.format(peakRSSMegabytes, places: 1)) MB (data: \(data))\n"
         return out

@@ -3,10 +3,13 @@ import PolicyGraph
 /// The ops the core answers on its own: load and the k-hop counts.
 enum CoreOps {
     /// `load`: read both CSVs and build the graph → `{"nodes": N, "edges": M}`.
-    static func load(_ folder: String) throws(LoadFailure) -> (OpResult, Graph) {
+    /// With `times` > 1 the graph is loaded again each time, the previous one released first so
+    /// that the peak memory stays that of one graph.
+    static func load(_ folder: String, times: Int = 1) throws -> (OpResult, Graph) {
         var graph: Graph?
         var failure: LoadFailure?
-        let op = measure("load") {
+        let op = try measure("load", times: times) {
+            graph = nil
             do {
                 let loaded = try GraphLoader.load(folder: folder)
                 graph = loaded.graph
@@ -23,19 +26,13 @@ enum CoreOps {
     /// The first `country` row of nodes.csv: the start of the k-hop counts.
     static func firstCountry(_ graph: Graph) -> NodeID? { graph.nodeIDs(of: .country).first }
 
-    /// `khop_out3`: nodes at distance 1...3 from the first country along out-edges → an integer.
-    static func khopOut3(_ graph: Graph) -> OpResult {
-        measure("khop_out3") {
-            guard let start = firstCountry(graph) else { return nil }
-            return .int((try? graph.reach(from: start, depth: 3, filter: TraversalFilter(direction: .out)).total) ?? 0)
-        }
+    /// `khop_out3`: nodes at distance 1...3 from `start` along out-edges.
+    static func khopOut3(_ graph: Graph, from start: NodeID) throws -> Int {
+        try graph.reach(from: start, depth: 3, filter: TraversalFilter(direction: .out)).total
     }
 
-    /// `khop_both2`: the same along edges in both directions, distance 1...2 → an integer.
-    static func khopBoth2(_ graph: Graph) -> OpResult {
-        measure("khop_both2") {
-            guard let start = firstCountry(graph) else { return nil }
-            return .int((try? graph.reach(from: start, depth: 2, filter: TraversalFilter(direction: .both)).total) ?? 0)
-        }
+    /// `khop_both2`: the same along edges in both directions, distance 1...2.
+    static func khopBoth2(_ graph: Graph, from start: NodeID) throws -> Int {
+        try graph.reach(from: start, depth: 2, filter: TraversalFilter(direction: .both)).total
     }
 }

@@ -50,14 +50,23 @@ defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary
 
 let ops: [OpResult]
 do {
-    let (load, graph) = try CoreOps.load(folder)
-    var results = [load, CoreOps.khopOut3(graph), CoreOps.khopBoth2(graph)]
+    let times = options.repeats
+    // The graph is always loaded; the load is repeated only when it is one of the ops asked for.
+    let (load, graph) = try CoreOps.load(folder, times: options.runs("load") ? times : 1)
+    var results = [load]
+    func run(_ name: String, _ body: () throws -> JSONValue?) throws {
+        guard options.runs(name) else { return }
+        results.append(try measure(name, times: times, body))
+    }
+    let first = CoreOps.firstCountry(graph)
+    try run("khop_out3") { try first.map { .int(try CoreOps.khopOut3(graph, from: $0)) } }
+    try run("khop_both2") { try first.map { .int(try CoreOps.khopBoth2(graph, from: $0)) } }
     let pairs = EngineOps.pathPairs(ids: graph.nodeIDs, frameworks: graph.nodeIDs(of: .framework))
-    results.append(try measure("path") { try EngineOps.path(graph, pairs: pairs) })
-    results.append(try measure("pattern") { try EngineOps.pattern(graph) })
-    results.append(try measure("pattern_heavy") { try EngineOps.patternHeavy(graph) })
-    results.append(try measure("chain") { try EngineOps.chain(graph) })
-    results.append(try measure("overlap") { try EngineOps.overlap(graph) })
+    try run("path") { try EngineOps.path(graph, pairs: pairs) }
+    try run("pattern") { try EngineOps.pattern(graph) }
+    try run("pattern_heavy") { try EngineOps.patternHeavy(graph) }
+    try run("chain") { try EngineOps.chain(graph) }
+    try run("overlap") { try EngineOps.overlap(graph) }
     ops = results
 } catch {
     if let temporary { try? FileManager.default.removeItem(atPath: temporary) }

@@ -35,3 +35,51 @@ import Testing
         #expect(map.contains(7) && !map.contains(0))
     }
 }
+
+@Suite struct SearchScratchTests {
+    @Test func aRecycledArrayComesBackEmpty() {
+        let scratch = SearchScratch(nodeCount: 50)
+        var first = NodeMap(borrowingFrom: scratch)
+        for node in stride(from: Int32(0), to: 50, by: 3) { first.insert(node, node * 2) }
+        #expect(first.count == 17 && first[9] == 18)
+        first.recycle(into: scratch)
+        #expect(first.count == 0 && first[9] == nil)
+        // The same array, lent again: nothing of the first search shows.
+        var second = NodeMap(borrowingFrom: scratch)
+        #expect((0..<50).allSatisfy { second[Int32($0)] == nil })
+        #expect(second.insert(9, 1) && second[9] == 1 && second.count == 1)
+        second.recycle(into: scratch)
+    }
+
+    @Test func searchesOnOneGraphAnswerAsOnAFreshCopy() throws {
+        // Every search borrows the arrays the previous one gave back.
+        let graph = try TraversalGraphs.random(seed: 11, nodes: 60, edges: 150)
+        let ids = graph.nodes.map(\.id)
+        for from in ids.prefix(12) {
+            for to in ids.suffix(12) {
+                let fresh = try TraversalGraphs.random(seed: 11, nodes: 60, edges: 150)
+                #expect(try graph.shortestPath(from: from, to: to) == fresh.shortestPath(from: from, to: to))
+                #expect(try graph.allShortestPaths(from: from, to: to) == fresh.allShortestPaths(from: from, to: to))
+            }
+        }
+    }
+}
+
+@Suite struct AdjacencyEndsTests {
+    @Test func eachMemberCarriesTheNodeAtTheOtherEndOfItsEdge() throws {
+        let graph = try TraversalGraphs.random(seed: 5, nodes: 40, edges: 120)
+        let out = graph.outgoing, into = graph.incoming
+        #expect(out.ends.count == graph.edgeCount && into.ends.count == graph.edgeCount)
+        for node in 0..<graph.nodeCount {
+            for k in out.range(node) {
+                #expect(graph.edgeTable.from[Int(out.items[k])] == Int32(node))
+                #expect(out.ends[k] == graph.edgeTable.to[Int(out.items[k])])
+            }
+            for k in into.range(node) {
+                #expect(graph.edgeTable.to[Int(into.items[k])] == Int32(node))
+                #expect(into.ends[k] == graph.edgeTable.from[Int(into.items[k])])
+            }
+        }
+        #expect(graph.byKind.ends.isEmpty && graph.byRelation.ends.isEmpty)
+    }
+}

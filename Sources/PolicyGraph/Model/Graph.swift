@@ -25,6 +25,8 @@ public struct Graph: Sendable {
     let weightValues: [Double]
     let weightColumn: Int?
     let labelZhColumn: Int?
+    /// Visited arrays lent to searches (see ``SearchScratch``): not part of the graph's value.
+    let scratch: SearchScratch
 
     /// Builds the indices over checked tables. Callers have validated every row; `index` maps
     /// each id of `nodes.ids` to its row.
@@ -34,6 +36,7 @@ public struct Graph: Sendable {
         self.edgeTable = edges
         self.index = index
         let n = nodes.ids.count
+        self.scratch = SearchScratch(nodeCount: n)
         let m = edges.from.count
         // Edges by relation first, so that grouping them by endpoint keeps relation order.
         let byRelation = edges.relations.withUnsafeBufferPointer { r in
@@ -41,8 +44,20 @@ public struct Graph: Sendable {
         }
         self.byRelation = byRelation
         // The two directions are independent: for a big graph, build them at once.
-        let out = { edges.from.withUnsafeBufferPointer { f in CSRIndex(groups: n, order: byRelation.items) { Int(f[Int($0)]) } } }
-        let into = { edges.to.withUnsafeBufferPointer { t in CSRIndex(groups: n, order: byRelation.items) { Int(t[Int($0)]) } } }
+        let out = {
+            edges.from.withUnsafeBufferPointer { f in
+                edges.to.withUnsafeBufferPointer { t in
+                    CSRIndex(groups: n, order: byRelation.items, key: { Int(f[Int($0)]) }, end: { t[Int($0)] })
+                }
+            }
+        }
+        let into = {
+            edges.to.withUnsafeBufferPointer { t in
+                edges.from.withUnsafeBufferPointer { f in
+                    CSRIndex(groups: n, order: byRelation.items, key: { Int(t[Int($0)]) }, end: { f[Int($0)] })
+                }
+            }
+        }
         (self.outgoing, self.incoming) = m >= Self.parallelBuildThreshold ? Parallel.both(out, into) : (out(), into())
         self.byKind = nodes.kinds.withUnsafeBufferPointer { k in
             CSRIndex(groups: schema.kinds.count, count: n) { Int(k[$0]) }

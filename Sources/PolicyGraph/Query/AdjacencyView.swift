@@ -6,10 +6,10 @@
 struct AdjacencyView {
     let outOffsets: [Int32]
     let outItems: [Int32]
+    let outEnds: [Int32]
     let inOffsets: [Int32]
     let inItems: [Int32]
-    let from: [Int32]
-    let to: [Int32]
+    let inEnds: [Int32]
     let relations: [UInt16]
     /// Per relation index: whether edges of it are followed; `nil` for all.
     let mask: [Bool]?
@@ -17,10 +17,10 @@ struct AdjacencyView {
     init(_ graph: Graph, relationMask: [Bool]?) {
         outOffsets = graph.outgoing.offsets
         outItems = graph.outgoing.items
+        outEnds = graph.outgoing.ends
         inOffsets = graph.incoming.offsets
         inItems = graph.incoming.items
-        from = graph.edgeTable.from
-        to = graph.edgeTable.to
+        inEnds = graph.incoming.ends
         relations = graph.edgeTable.relations
         mask = relationMask
     }
@@ -34,14 +34,14 @@ struct AdjacencyView {
             for k in Int(outOffsets[u])..<Int(outOffsets[u + 1]) {
                 let e = outItems[k]
                 if let mask, !mask[Int(relations[Int(e)])] { continue }
-                body(e, to[Int(e)])
+                body(e, outEnds[k])
             }
         }
         if direction != .out {
             for k in Int(inOffsets[u])..<Int(inOffsets[u + 1]) {
                 let e = inItems[k]
                 if let mask, !mask[Int(relations[Int(e)])] { continue }
-                body(e, from[Int(e)])
+                body(e, inEnds[k])
             }
         }
     }

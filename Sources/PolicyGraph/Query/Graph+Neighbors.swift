@@ -80,13 +80,17 @@ extension Graph {
     @inline(__always)
     func forEachStep(from node: Int32, direction: Direction, relationMask: [Bool]?, _ body: (Int32, Int32) -> Void) {
         if direction != .in {
-            for e in outgoing.members(Int(node)) where relationMask?[Int(edgeTable.relations[Int(e)])] ?? true {
-                body(e, edgeTable.to[Int(e)])
+            for k in outgoing.range(Int(node)) {
+                let e = outgoing.items[k]
+                if let relationMask, !relationMask[Int(edgeTable.relations[Int(e)])] { continue }
+                body(e, outgoing.ends[k])
             }
         }
         if direction != .out {
-            for e in incoming.members(Int(node)) where relationMask?[Int(edgeTable.relations[Int(e)])] ?? true {
-                body(e, edgeTable.from[Int(e)])
+            for k in incoming.range(Int(node)) {
+                let e = incoming.items[k]
+                if let relationMask, !relationMask[Int(edgeTable.relations[Int(e)])] { continue }
+                body(e, incoming.ends[k])
             }
         }
     }

@@ -7,7 +7,8 @@ extension Graph {
     /// - Complexity: a bidirectional breadth-first search: O(nodes and edges within the two
     ///   balls it grows), usually far less than the graph; memory likewise.
     public func shortestPath(from: NodeID, to: NodeID, filter: PathFilter = PathFilter()) throws(QueryError) -> GraphPath? {
-        let search = try shortestPathSearch(from: from, to: to, filter: filter)
+        var search = try shortestPathSearch(from: from, to: to, filter: filter)
+        defer { search.recycle() }
         return search.firstPath().map(path(of:))
     }
 
@@ -35,7 +36,8 @@ extension Graph {
     public func allShortestPaths(from: NodeID, to: NodeID, filter: PathFilter = PathFilter(),
                                  limit: Int = ShortestPaths.defaultLimit) throws(QueryError) -> ShortestPaths {
         guard limit >= 1 else { throw QueryError(.invalidArgument("the path limit must be at least 1, not \(limit)")) }
-        let search = try shortestPathSearch(from: from, to: to, filter: filter)
+        var search = try shortestPathSearch(from: from, to: to, filter: filter)
+        defer { search.recycle() }
         return ShortestPaths(paths: search.paths(limit: limit).map(path(of:)), count: search.pathCount(), length: search.length)
     }
 

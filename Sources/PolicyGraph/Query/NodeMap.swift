@@ -6,8 +6,12 @@
 /// small open-addressing hash table (linear probing, Int32 keys, no boxing) and turns into a
 /// dense array once the search has touched 1/64 of the graph: past that, probing a growing table
 /// costs more than clearing one slot a node.
+///
+/// With a graph's ``SearchScratch`` the map is dense from the start on an array borrowed from
+/// it, remembers the nodes it wrote, and ``recycle(into:)`` resets just those and gives the
+/// array back: a search then costs what it touches, on any graph size, after the first.
 struct NodeMap {
-    private static let empty: Int32 = -1
+    private static let empty = SearchScratch.empty
 
     private let nodeCount: Int
     /// Hash table slots: a key (`empty` when free) and its value.
@@ -18,6 +22,9 @@ struct NodeMap {
     private var dense: [Int32] = []
     /// How many nodes have a value.
     private(set) var count = 0
+    /// The nodes written, when the dense array is borrowed (so it can be reset slot by slot).
+    private var written: [Int32] = []
+    private var borrowed = false
 
     /// An empty map for a graph of `nodeCount` nodes, sized for about `expected` entries.
     init(nodeCount: Int, expected: Int = 16) {
@@ -28,6 +35,32 @@ struct NodeMap {
         values = [Int32](repeating: 0, count: capacity)
         mask = capacity - 1
         if nodeCount <= Self.alwaysDenseUpTo { becomeDense() }
+    }
+
+    /// An empty map on an array borrowed from `scratch`; give it back with ``recycle(into:)``.
+    init(borrowingFrom scratch: SearchScratch) {
+        nodeCount = scratch.nodeCount
+        keys = []
+        values = []
+        mask = 0
+        dense = scratch.take()
+        borrowed = true
+    }
+
+    /// Resets the slots this map wrote and gives its array back to `scratch`; the map is empty
+    /// (and a plain hash map) afterwards.
+    mutating func recycle(into scratch: SearchScratch) {
+        guard borrowed else { return }
+        var slots = dense
+        dense = []
+        for node in written { slots[Int(node)] = Self.empty }
+        written = []
+        borrowed = false
+        count = 0
+        keys = [Int32](repeating: Self.empty, count: 16)
+        values = [Int32](repeating: 0, count: 16)
+        mask = 15
+        scratch.give(slots)
     }
 
     /// Graphs up to this many nodes get a dense map from the start: clearing it costs less than
@@ -67,6 +100,7 @@ struct NodeMap {
             guard dense[Int(node)] == Self.empty else { return false }
             dense[Int(node)] = value
             count += 1
+            if borrowed { written.append(node) }
             return true
         }
         var i = slot(node)
@@ -85,6 +119,24 @@ struct NodeMap {
             grow()
         }
         return true
+    }
+
+    /// Changes the value of `node`, which must have one (it is left alone when it has none).
+    mutating func update(_ node: Int32, _ value: Int32) {
+        if isDense {
+            if dense[Int(node)] != Self.empty { dense[Int(node)] = value }
+            return
+        }
+        var i = slot(node)
+        while true {
+            let key = keys[i]
+            if key == node {
+                values[i] = value
+                return
+            }
+            if key == Self.empty { return }
+            i = (i + 1) & mask
+        }
     }
 
     private mutating func grow() {

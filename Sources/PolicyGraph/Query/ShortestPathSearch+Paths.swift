@@ -26,7 +26,8 @@ extension ShortestPathSearch {
         // with the steps out of each, then the counts from the target backwards.
         var layers: [[Int32]] = [[source]]
         var layerSteps: [[[Step]]] = []
-        var slot = NodeMap(nodeCount: graph.nodeCount)
+        var slot = NodeMap(borrowingFrom: graph.scratch)
+        defer { slot.recycle(into: graph.scratch) }
         slot.insert(source, 0)
         for position in 0..<length {
             var next: [Int32] = []

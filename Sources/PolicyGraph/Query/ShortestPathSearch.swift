@@ -12,6 +12,10 @@
 /// that follows those rules never dead-ends, and paths can be taken greedily (the
 /// lexicographically first one) or listed in order without backtracking.
 ///
+/// The sweep takes each layer from whichever side costs fewer edge visits: the out-edges of the
+/// whole layer, or the in-edges of the nodes already kept one layer further on (usually a handful;
+/// on a long chain of references this side is far cheaper).
+///
 /// Work and memory are proportional to the two balls, not to the graph (see ``NodeMap``).
 struct ShortestPathSearch {
     /// The steps from one node to the next one on a shortest path: every parallel edge.
@@ -32,7 +36,6 @@ struct ShortestPathSearch {
     let adjacency: AdjacencyView
     let source: Int32
     let target: Int32
-    private let mask: [Bool]?
     /// Which edges a walk from the source follows, and which the search from the target follows.
     private let forward: Direction
     private let backward: Direction
@@ -40,8 +43,9 @@ struct ShortestPathSearch {
     private(set) var length: Int?
     /// Where the balls touched: the position of the touching nodes on every shortest path.
     private var meet = 0
-    /// Nodes on a shortest path at positions `0...meet`, with their position.
-    private var onPath: NodeMap
+    /// Nodes within the source ball: their distance from the source times two, plus one when
+    /// they are on a shortest path (one map instead of two: a search clears fewer slots).
+    private var fromSource: NodeMap
     /// Nodes within the target ball, with their distance to the target.
     private var toTarget: NodeMap
 
@@ -50,86 +54,105 @@ struct ShortestPathSearch {
         self.adjacency = AdjacencyView(graph, relationMask: mask)
         self.source = source
         self.target = target
-        self.mask = mask
         self.forward = undirected ? .both : .out
         self.backward = undirected ? .both : .in
-        let n = graph.nodeCount
-        onPath = NodeMap(nodeCount: n)
-        toTarget = NodeMap(nodeCount: n)
+        fromSource = NodeMap(borrowingFrom: graph.scratch)
+        toTarget = NodeMap(borrowingFrom: graph.scratch)
         toTarget.insert(target, 0)
         if source == target {
-            onPath.insert(source, 0)
+            fromSource.insert(source, Self.onPath(0))
             length = 0
             return
         }
-        var fromSource = NodeMap(nodeCount: n)
         fromSource.insert(source, 0)
+        let adjacency = self.adjacency, forward = self.forward, backward = self.backward
         var sourceLayers: [[Int32]] = [[source]]
-        var sourceFrontier: [Int32] = [source]
+        // Edge visits to expand each source layer, and the target frontier: summed once, as a
+        // layer is found, instead of again before every expansion.
+        var layerCosts = [adjacency.degree(source, forward)]
         var targetFrontier: [Int32] = [target]
+        var targetCost = adjacency.degree(target, backward)
         var targetRadius = 0
         var touching: [Int32] = []
         while touching.isEmpty {
+            let sourceFrontier = sourceLayers[sourceLayers.count - 1]
             if sourceFrontier.isEmpty || targetFrontier.isEmpty { return }
             var next: [Int32] = []
-            if cost(of: sourceFrontier, direction: forward) <= cost(of: targetFrontier, direction: backward) {
-                let level = Int32(sourceLayers.count)
+            var nextCost = 0
+            if layerCosts[layerCosts.count - 1] <= targetCost {
+                let level = Int32(sourceLayers.count) << 1
                 for u in sourceFrontier {
                     adjacency.forEach(u, forward) { _, v in
                         if fromSource.insert(v, level) {
                             next.append(v)
+                            nextCost += adjacency.degree(v, forward)
                             if toTarget.contains(v) { touching.append(v) }
                         }
                     }
                 }
                 sourceLayers.append(next)
-                sourceFrontier = next
+                layerCosts.append(nextCost)
             } else {
                 let level = Int32(targetRadius + 1)
                 for u in targetFrontier {
                     adjacency.forEach(u, backward) { _, v in
                         if toTarget.insert(v, level) {
                             next.append(v)
+                            nextCost += adjacency.degree(v, backward)
                             if fromSource.contains(v) { touching.append(v) }
                         }
                     }
                 }
                 targetRadius += 1
                 targetFrontier = next
+                targetCost = nextCost
             }
         }
         meet = sourceLayers.count - 1
         length = meet + targetRadius
         // Keep the source-side nodes that lead to a touching node, layer by layer backwards.
-        for v in touching { onPath.insert(v, Int32(meet)) }
+        for v in touching { fromSource.update(v, Self.onPath(meet)) }
+        var kept = touching
         for position in stride(from: meet - 1, through: 0, by: -1) {
-            let nextPosition = Int32(position + 1)
-            for u in sourceLayers[position] {
-                var leads = false
-                adjacency.forEach(u, forward) { _, v in
-                    if !leads, onPath[v] == nextPosition { leads = true }
+            let here = Int32(position) << 1, nextKept = Self.onPath(position + 1)
+            var found: [Int32] = []
+            var backwardCost = 0
+            for v in kept { backwardCost += adjacency.degree(v, backward) }
+            if backwardCost < layerCosts[position] {
+                for v in kept {
+                    adjacency.forEach(v, backward) { _, u in
+                        if fromSource[u] == here {
+                            fromSource.update(u, here | 1)
+                            found.append(u)
+                        }
+                    }
                 }
-                if leads { onPath.insert(u, Int32(position)) }
+            } else {
+                for u in sourceLayers[position] {
+                    var leads = false
+                    adjacency.forEach(u, forward) { _, v in
+                        if !leads, fromSource[v] == nextKept { leads = true }
+                    }
+                    if leads {
+                        fromSource.update(u, here | 1)
+                        found.append(u)
+                    }
+                }
             }
+            kept = found
         }
     }
 
-    /// Edge visits needed to expand `frontier`.
-    private func cost(of frontier: [Int32], direction: Direction) -> Int {
-        var total = 0
-        for u in frontier {
-            total += adjacency.degree(u, direction)
-        }
-        return total
+    /// Gives the search's arrays back to the graph for the next search; call it once the paths
+    /// have been taken.
+    mutating func recycle() {
+        fromSource.recycle(into: graph.scratch)
+        toTarget.recycle(into: graph.scratch)
     }
 
-    /// Whether `v` is the node at `position` of some shortest path that reached it from a node
-    /// at `position - 1` of a shortest path.
-    private func isOnPath(_ v: Int32, at position: Int) -> Bool {
-        guard let length else { return false }
-        if position <= meet { return onPath[v] == Int32(position) }
-        return toTarget[v] == Int32(length - position)
-    }
+    /// The value `fromSource` holds for a node at `position` of a shortest path.
+    @inline(__always)
+    private static func onPath(_ position: Int) -> Int32 { Int32(position) << 1 | 1 }
 
     /// The steps from `u`, the node at `position` of a shortest path, to the next node of one;
     /// sorted by the next node's id when `sorted` (edges are always in file order).
@@ -138,12 +161,12 @@ struct ShortestPathSearch {
         // search (which retained every array of it per call and dominated path walks).
         guard let length else { return [] }
         let next = position + 1
-        let onPath = self.onPath, toTarget = self.toTarget, meet = self.meet
-        let wanted = Int32(next <= meet ? next : length - next)
+        let fromSource = self.fromSource, toTarget = self.toTarget, meet = self.meet
         let useSourceSide = next <= meet
+        let wanted = useSourceSide ? Self.onPath(next) : Int32(length - next)
         var found: [(node: Int32, edge: Int32)] = []
         adjacency.forEach(u, forward) { e, v in
-            if (useSourceSide ? onPath[v] : toTarget[v]) == wanted { found.append((v, e)) }
+            if (useSourceSide ? fromSource[v] : toTarget[v]) == wanted { found.append((v, e)) }
         }
         if sorted {
             let ids = graph.nodeTable.ids
