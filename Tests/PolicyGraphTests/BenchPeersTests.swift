@@ -14,11 +14,12 @@ import Testing
     /// Each op's `result` from the library, through the calls `policygraph-bench` makes.
     static func libraryAnswers(_ folder: String) throws -> [String: JSONValue] {
         let (load, graph) = try CoreOps.load(folder)
+        let start = try #require(CoreOps.firstCountry(graph))
         let pairs = EngineOps.pathPairs(ids: graph.nodeIDs, frameworks: graph.nodeIDs(of: .framework))
         return [
             "load": load.result,
-            "khop_out3": CoreOps.khopOut3(graph).result,
-            "khop_both2": CoreOps.khopBoth2(graph).result,
+            "khop_out3": .int(try CoreOps.khopOut3(graph, from: start)),
+            "khop_both2": .int(try CoreOps.khopBoth2(graph, from: start)),
             "path": try EngineOps.path(graph, pairs: pairs) ?? .null,
             "pattern": try EngineOps.pattern(graph) ?? .null,
             "pattern_heavy": try EngineOps.patternHeavy(graph) ?? .null,
