@@ -1,11 +1,12 @@
 import Foundation
 
 /// Runs the real readers the interchange tests compare against (networkx, rdflib, kuzu,
-/// antlr4-cypher) through `python3`, and says when one is missing so that its test is skipped
-/// with the pip line that brings it.
+/// antlr4-cypher) and the benchmark's peers (igraph, rustworkx, networkx, kuzu) through
+/// `python3`, and says when one is missing so that its test is skipped with the pip line that
+/// brings it.
 enum Python {
-    /// The pip line CI needs for every optional reader.
-    static let pipLine = "pip install networkx rdflib kuzu antlr4-cypher"
+    /// The pip line CI needs for every optional reader and peer.
+    static let pipLine = "pip install networkx rdflib kuzu antlr4-cypher igraph rustworkx"
 
     /// Whether `python3` can import `module` (checked once per module).
     static func has(_ module: String) -> Bool {
@@ -20,9 +21,18 @@ enum Python {
 
     /// Runs `script` with `python3 -c`, passing `arguments`.
     static func run(_ script: String, arguments: [String], in folder: String? = nil) throws -> Result {
+        try launch(["-c", script] + arguments, in: folder)
+    }
+
+    /// Runs the script file at `path` with `python3`, passing `arguments`.
+    static func run(file path: String, arguments: [String], in folder: String? = nil) throws -> Result {
+        try launch([path] + arguments, in: folder)
+    }
+
+    private static func launch(_ arguments: [String], in folder: String?) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
+        process.arguments = ["python3"] + arguments
         if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
         let out = Pipe()
         let err = Pipe()
