@@ -43,11 +43,15 @@ struct ShortestPathSearch {
     private(set) var length: Int?
     /// Where the balls touched: the position of the touching nodes on every shortest path.
     private var meet = 0
-    /// Nodes within the source ball: their distance from the source times two, plus one when
-    /// they are on a shortest path (one map instead of two: a search clears fewer slots).
-    private var fromSource: NodeMap
-    /// Nodes within the target ball, with their distance to the target.
-    private var toTarget: NodeMap
+    /// One slot per node (borrowed from the graph, see ``SearchScratch``), for the nodes within
+    /// the source ball: their distance from the source times two, plus one when they are on a
+    /// shortest path; `SearchScratch.empty` elsewhere.
+    private var fromSource: [Int32]
+    /// Likewise, the distance to the target of the nodes within the target ball.
+    private var toTarget: [Int32]
+    /// The nodes of either ball, to reset their slots.
+    private var sourceNodes: [Int32] = []
+    private var targetNodes: [Int32] = []
 
     init(graph: Graph, source: Int32, target: Int32, relationMask mask: [Bool]?, undirected: Bool) {
         self.graph = graph
@@ -56,110 +60,33 @@ struct ShortestPathSearch {
         self.target = target
         self.forward = undirected ? .both : .out
         self.backward = undirected ? .both : .in
-        fromSource = NodeMap(borrowingFrom: graph.scratch)
-        toTarget = NodeMap(borrowingFrom: graph.scratch)
-        toTarget.insert(target, 0)
-        if source == target {
-            fromSource.insert(source, Self.onPath(0))
-            length = 0
-            return
-        }
-        fromSource.insert(source, 0)
-        let adjacency = self.adjacency, forward = self.forward, backward = self.backward
-        var sourceLayers: [[Int32]] = [[source]]
-        // Edge visits to expand each source layer, and the target frontier: summed once per
-        // frontier, just before it is weighed (and then most likely expanded, so the offsets
-        // read here are in the cache for the expansion), never for a frontier that is not.
-        var layerCosts: [Int] = []
-        var targetFrontier: [Int32] = [target]
-        var targetCost: Int?
-        var targetRadius = 0
-        var touching: [Int32] = []
-        while touching.isEmpty {
-            let sourceFrontier = sourceLayers[sourceLayers.count - 1]
-            if sourceFrontier.isEmpty || targetFrontier.isEmpty { return }
-            if layerCosts.count < sourceLayers.count { layerCosts.append(Self.cost(of: sourceFrontier, forward, adjacency)) }
-            let backwardCost = targetCost ?? Self.cost(of: targetFrontier, backward, adjacency)
-            targetCost = backwardCost
-            var next: [Int32] = []
-            if layerCosts[layerCosts.count - 1] <= backwardCost {
-                let level = Int32(sourceLayers.count) << 1
-                for u in sourceFrontier {
-                    adjacency.forEach(u, forward) { _, v in
-                        if fromSource.insert(v, level) {
-                            next.append(v)
-                            if toTarget.contains(v) { touching.append(v) }
-                        }
-                    }
-                }
-                sourceLayers.append(next)
-            } else {
-                let level = Int32(targetRadius + 1)
-                for u in targetFrontier {
-                    adjacency.forEach(u, backward) { _, v in
-                        if toTarget.insert(v, level) {
-                            next.append(v)
-                            if fromSource.contains(v) { touching.append(v) }
-                        }
-                    }
-                }
-                targetRadius += 1
-                targetFrontier = next
-                targetCost = nil
-            }
-        }
-        meet = sourceLayers.count - 1
-        length = meet + targetRadius
-        // Keep the source-side nodes that lead to a touching node, layer by layer backwards.
-        for v in touching { fromSource.update(v, Self.onPath(meet)) }
-        var kept = touching
-        for position in stride(from: meet - 1, through: 0, by: -1) {
-            let here = Int32(position) << 1, nextKept = Self.onPath(position + 1)
-            var found: [Int32] = []
-            var backwardCost = 0
-            for v in kept { backwardCost += adjacency.degree(v, backward) }
-            if backwardCost < layerCosts[position] {
-                for v in kept {
-                    adjacency.forEach(v, backward) { _, u in
-                        if fromSource[u] == here {
-                            fromSource.update(u, here | 1)
-                            found.append(u)
-                        }
-                    }
-                }
-            } else {
-                for u in sourceLayers[position] {
-                    var leads = false
-                    adjacency.forEach(u, forward) { _, v in
-                        if !leads, fromSource[v] == nextKept { leads = true }
-                    }
-                    if leads {
-                        fromSource.update(u, here | 1)
-                        found.append(u)
-                    }
-                }
-            }
-            kept = found
-        }
+        fromSource = graph.scratch.take()
+        toTarget = graph.scratch.take()
+        let balls = ShortestPathBalls(source: source, target: target, adjacency: adjacency, forward: forward,
+                                      backward: backward, fromSource: &fromSource, toTarget: &toTarget)
+        sourceNodes = balls.sourceNodes
+        targetNodes = balls.targetNodes
+        meet = balls.meet
+        length = balls.length
     }
 
     /// Gives the search's arrays back to the graph for the next search; call it once the paths
     /// have been taken.
     mutating func recycle() {
-        fromSource.recycle(into: graph.scratch)
-        toTarget.recycle(into: graph.scratch)
-    }
-
-    /// Edge visits needed to expand `frontier`.
-    private static func cost(of frontier: [Int32], _ direction: Direction, _ adjacency: AdjacencyView) -> Int {
-        var total = 0
-        for u in frontier { total += adjacency.degree(u, direction) }
-        return total
+        guard !fromSource.isEmpty else { return }
+        var slots = fromSource
+        fromSource = []
+        for v in sourceNodes { slots[Int(v)] = SearchScratch.empty }
+        graph.scratch.give(slots)
+        slots = toTarget
+        toTarget = []
+        for v in targetNodes { slots[Int(v)] = SearchScratch.empty }
+        graph.scratch.give(slots)
     }
 
     /// The value `fromSource` holds for a node at `position` of a shortest path.
     @inline(__always)
-    private static func onPath(_ position: Int) -> Int32 { Int32(position) << 1 | 1 }
+    private static func onPath(_ position: Int) -> Int32 { ShortestPathBalls.onPath(position) }
 
     /// The first of ``steps(from:at:sorted:)``, found without listing them: the next node with
     /// the smallest id, by its first edge in file order. A path takes one step per position, so
@@ -172,7 +99,7 @@ struct ShortestPathSearch {
         let wanted = useSourceSide ? Self.onPath(next) : Int32(length - next)
         var best: (node: Int32, edge: Int32)?
         adjacency.forEach(u, forward) { e, v in
-            guard (useSourceSide ? fromSource[v] : toTarget[v]) == wanted else { return }
+            guard (useSourceSide ? fromSource[Int(v)] : toTarget[Int(v)]) == wanted else { return }
             guard let current = best else {
                 best = (v, e)
                 return
@@ -194,7 +121,7 @@ struct ShortestPathSearch {
         let wanted = useSourceSide ? Self.onPath(next) : Int32(length - next)
         var found: [(node: Int32, edge: Int32)] = []
         adjacency.forEach(u, forward) { e, v in
-            if (useSourceSide ? fromSource[v] : toTarget[v]) == wanted { found.append((v, e)) }
+            if (useSourceSide ? fromSource[Int(v)] : toTarget[Int(v)]) == wanted { found.append((v, e)) }
         }
         if sorted {
             let ids = graph.nodeTable.ids
