@@ -11,6 +11,7 @@ struct PatternPropertyTests {
         ("enumerated", PatternOptions(factorize: false, leafMode: .automatic)),
         ("leaves by scan", PatternOptions(factorize: true, leafMode: .scan)),
         ("leaves by table", PatternOptions(factorize: true, leafMode: .table)),
+        ("leaves by edge list", PatternOptions(factorize: true, leafMode: .edgeTable)),
     ]
 
     @Test func countsAgreeWithBruteForceOnRandomGraphs() throws {

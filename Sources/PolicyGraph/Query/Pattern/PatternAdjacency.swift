@@ -1,25 +1,99 @@
 /// Edge ranges of one node for one relation: a node's adjacency in the CSR indices is sorted by
 /// relation, so the edges of a relation are a binary search away and are scanned without
 /// looking at the node's other edges.
-extension Graph {
-    /// Positions in `csr.items` of node `node`'s edges of relation `relation`.
+extension MatchArrays {
+    /// The edge rows at a node in one direction (`items(outgoing:)[range]`).
     @inline(__always)
-    func adjacency(_ csr: CSRIndex, of node: Int32, relation: Int) -> Range<Int> {
-        let all = csr.range(Int(node))
-        let relations = edgeTable.relations
-        let r = UInt16(relation)
+    func items(outgoing: Bool) -> UnsafeBufferPointer<Int32> { outgoing ? outItems : inItems }
+
+    /// Edge row → the end away from the node whose adjacency lists it.
+    @inline(__always)
+    func ends(outgoing: Bool) -> UnsafeBufferPointer<Int32> { outgoing ? to : from }
+
+    /// Positions in `items(outgoing:)` of every edge at `node`.
+    @inline(__always)
+    func edges(at node: Int32, outgoing: Bool) -> Range<Int> {
+        let offsets = outgoing ? outOffsets : inOffsets
+        return Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1])
+    }
+
+    /// Positions of the edges of relation `relation` at `node`: one run.
+    ///
+    /// Each probe reads the relation of an edge row, a random read into a big array. A binary
+    /// search makes its probes one after the other, each waiting for the last; at a node of
+    /// a few dozen edges, reading every edge's relation at once (the reads do not depend on each
+    /// other, so the processor overlaps them) and counting those before and at `relation` is
+    /// several times faster. Hubs get the binary search.
+    @inline(__always)
+    func edges(at node: Int32, outgoing: Bool, relation: Int) -> Range<Int> {
+        let all = edges(at: node, outgoing: outgoing)
+        let items = self.items(outgoing: outgoing)
+        let r = UInt16(truncatingIfNeeded: relation)
+        if all.count <= Self.scannedDegree {
+            var before = 0, at = 0
+            for k in all {
+                let x = relations[Int(items[k])]
+                before &+= x < r ? 1 : 0
+                at &+= x == r ? 1 : 0
+            }
+            return (all.lowerBound + before)..<(all.lowerBound + before + at)
+        }
         var low = all.lowerBound, high = all.upperBound
         while low < high {
             let mid = (low + high) >> 1
-            if relations[Int(csr.items[mid])] < r { low = mid + 1 } else { high = mid }
+            if relations[Int(items[mid])] < r { low = mid + 1 } else { high = mid }
         }
         var end = low
         high = all.upperBound
         while end < high {
             let mid = (end + high) >> 1
-            if relations[Int(csr.items[mid])] <= r { end = mid + 1 } else { high = mid }
+            if relations[Int(items[mid])] <= r { end = mid + 1 } else { high = mid }
         }
         return low..<end
+    }
+
+    /// Up to this degree, a node's relation runs are found by reading every edge's relation.
+    static let scannedDegree = 48
+
+    /// Positions of the edges at `node` of relation `relation` as an ``EdgeShape`` gives it:
+    /// one relation, any (-1), or several (-2, `list`), passed run by run to `body`.
+    @inline(__always)
+    func forEachRun(at node: Int32, outgoing: Bool, relation: Int, list: [Int]?,
+                    _ body: (Range<Int>) throws(QueryError) -> Void) throws(QueryError) {
+        switch relation {
+        case EdgeShape.anyRelation: try body(edges(at: node, outgoing: outgoing))
+        case EdgeShape.severalRelations: for r in list ?? [] { try body(edges(at: node, outgoing: outgoing, relation: r)) }
+        default: try body(edges(at: node, outgoing: outgoing, relation: relation))
+        }
+    }
+
+    /// Calls `body(edge, otherEnd)` for each edge at `node` in one direction with the relation
+    /// an ``EdgeShape`` gives (one, any, or several in `list`), in adjacency order. At a node of
+    /// a few dozen edges, each edge's relation is read together with its far end in one pass
+    /// (the reads overlap) instead of finding the run first and then reading the far ends.
+    @inline(__always)
+    func forEachEdge(at node: Int32, outgoing: Bool, relation: Int, list: [Int]?,
+                     _ body: (Int32, Int32) throws(QueryError) -> Void) throws(QueryError) {
+        let items = self.items(outgoing: outgoing), ends = self.ends(outgoing: outgoing)
+        if relation >= 0 {
+            let all = edges(at: node, outgoing: outgoing)
+            if all.count <= Self.scannedDegree {
+                let r = UInt16(truncatingIfNeeded: relation)
+                for k in all {
+                    let e = items[k]
+                    let same = relations[Int(e)] == r
+                    let other = ends[Int(e)]
+                    if same { try body(e, other) }
+                }
+                return
+            }
+        }
+        try forEachRun(at: node, outgoing: outgoing, relation: relation, list: list) { (range) throws(QueryError) in
+            for k in range {
+                let e = items[k]
+                try body(e, ends[Int(e)])
+            }
+        }
     }
 
     /// Calls `body(edge, otherEnd)` for every edge at `node` of the allowed `relations` (all when
@@ -28,33 +102,99 @@ extension Graph {
     @inline(__always)
     func forEachEdge(at node: Int32, outgoing: Bool, relations: [Int]?, skipLoops: Bool = false,
                      _ body: (Int32, Int32) throws(QueryError) -> Void) throws(QueryError) {
-        let csr = outgoing ? self.outgoing : self.incoming
-        let ends = outgoing ? edgeTable.to : edgeTable.from
-        if let relations {
-            for r in relations {
-                for i in adjacency(csr, of: node, relation: r) {
-                    let e = csr.items[i]
-                    let other = ends[Int(e)]
-                    if skipLoops, other == node { continue }
-                    try body(e, other)
-                }
-            }
-        } else {
-            for i in csr.range(Int(node)) {
-                let e = csr.items[i]
+        let items = self.items(outgoing: outgoing), ends = self.ends(outgoing: outgoing)
+        func visit(_ range: Range<Int>) throws(QueryError) {
+            for i in range {
+                let e = items[i]
                 let other = ends[Int(e)]
                 if skipLoops, other == node { continue }
                 try body(e, other)
             }
         }
+        if let relations {
+            for r in relations { try visit(edges(at: node, outgoing: outgoing, relation: r)) }
+        } else {
+            try visit(edges(at: node, outgoing: outgoing))
+        }
     }
 
     /// How many edges `forEachEdge(at:outgoing:relations:)` would visit. O(log degree) per relation.
     func edgeCount(at node: Int32, outgoing: Bool, relations: [Int]?) -> Int {
-        let csr = outgoing ? self.outgoing : self.incoming
-        guard let relations else { return csr.range(Int(node)).count }
+        guard let relations else { return edges(at: node, outgoing: outgoing).count }
         var total = 0
-        for r in relations { total += adjacency(csr, of: node, relation: r).count }
+        for r in relations { total += edges(at: node, outgoing: outgoing, relation: r).count }
         return total
+    }
+}
+
+/// A relationship slot in the form the inner loops read: plain values, nothing to retain.
+struct EdgeShape {
+    static let anyRelation = -1
+    static let severalRelations = -2
+    /// The one relation its edges have, ``anyRelation``, or ``severalRelations`` (the slot's list).
+    let relation: Int
+    let from: Int
+    let to: Int
+    let directed: Bool
+    /// Whether edges must pass the slot's property filters too.
+    let filtered: Bool
+
+    init(_ slot: RelationshipSlot) {
+        if let relations = slot.relations {
+            relation = relations.count == 1 ? relations[0] : Self.severalRelations
+        } else {
+            relation = Self.anyRelation
+        }
+        from = slot.from
+        to = slot.to
+        directed = slot.directed
+        filtered = !slot.filters.isEmpty
+    }
+}
+
+/// Walks a node's edges of some relations without allocating: the relation runs of a CSR row one
+/// after the other.
+struct AdjacencyCursor {
+    private let arrays: MatchArrays
+    private let items: UnsafeBufferPointer<Int32>
+    private let node: Int32
+    private let outgoing: Bool
+    /// Relations still to walk after the current run (several relations only).
+    private let relations: [Int]
+    private var relationIndex = 0
+    private var position: Int
+    private var end: Int
+
+    init(_ arrays: MatchArrays, node: Int32, outgoing: Bool, relations: [Int]?) {
+        self.arrays = arrays
+        self.items = arrays.items(outgoing: outgoing)
+        self.node = node
+        self.outgoing = outgoing
+        let run: Range<Int>
+        if let relations {
+            self.relations = relations
+            run = relations.isEmpty ? 0..<0 : arrays.edges(at: node, outgoing: outgoing, relation: relations[0])
+            relationIndex = 1
+        } else {
+            self.relations = []
+            run = arrays.edges(at: node, outgoing: outgoing)
+        }
+        position = run.lowerBound
+        end = run.upperBound
+    }
+
+    /// The next edge row, `nil` at the end.
+    @inline(__always)
+    mutating func next() -> Int32? {
+        while position == end {
+            guard relationIndex < relations.count else { return nil }
+            let run = arrays.edges(at: node, outgoing: outgoing, relation: relations[relationIndex])
+            relationIndex += 1
+            position = run.lowerBound
+            end = run.upperBound
+        }
+        let e = items[position]
+        position += 1
+        return e
     }
 }

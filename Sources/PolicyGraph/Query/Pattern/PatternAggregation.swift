@@ -93,8 +93,9 @@ struct AggregateState {
 }
 
 /// Groups matches by the RETURN items without aggregates and folds the aggregates, streaming:
-/// nothing is kept per match. `RETURN count(*)` is one counter; grouping by one node variable
-/// (`RETURN c, count(*)`) indexes groups by node row instead of hashing.
+/// nothing is kept per match. Grouping by one node variable (`RETURN c, count(*)`) finds the
+/// group by node row (the last one met, else a ``RowCounts``) instead of hashing values, and
+/// when every aggregate is `count(*)` a group is one integer to add the weight to.
 struct GroupAggregator: MatchSink {
     let graph: Graph
     let projection: PatternProjection
@@ -102,12 +103,17 @@ struct GroupAggregator: MatchSink {
     let order: PatternOrder
     /// Whether aggregate items read grouping variables, so a group keeps its first bindings.
     let keepsBindings: Bool
+    /// Whether every aggregate is `count(*)`: then `counts` stands for `states`.
+    let countsOnly: Bool
     private var groupOfKey: [[PatternValue]: Int] = [:]
-    /// For a single node key: group index per node row, -1 for none.
-    private var groupOfNode: [Int32] = []
+    /// For a single node key: group index + 1 per node row; and the last row met with its group.
+    private var groupOfNode: RowCounts<Int32>
+    private var lastRow: Int32 = -1
+    private var lastGroup = 0
     private let nodeKeySlot: Int?
     private(set) var keys: [[PatternValue]] = []
     private var states: [[AggregateState]] = []
+    private var counts: [Int] = []
     private var bindings: [(nodes: [Int32], edges: [Int32], paths: [[Int32]])] = []
 
     init(graph: Graph, projection: PatternProjection) {
@@ -120,30 +126,43 @@ struct GroupAggregator: MatchSink {
             if case .aggregate = projection.items[i] { return false }
             return true
         }
+        countsOnly = projection.aggregates.allSatisfy { $0.function == nil && !$0.distinct }
         if keyItems.count == 1, case .node(let slot) = projection.items[keyItems[0]] {
             nodeKeySlot = slot
-            groupOfNode = [Int32](repeating: -1, count: graph.nodeCount)
+            groupOfNode = RowCounts(rowCount: graph.nodeCount)
         } else {
             nodeKeySlot = nil
+            groupOfNode = RowCounts()
         }
         if keyItems.isEmpty { addGroup([], nil) }
     }
 
     private mutating func addGroup(_ key: [PatternValue], _ frame: MatchFrame?) {
         keys.append(key)
-        states.append([AggregateState](repeating: AggregateState(), count: projection.aggregates.count))
+        if countsOnly {
+            counts.append(0)
+        } else {
+            states.append([AggregateState](repeating: AggregateState(), count: projection.aggregates.count))
+        }
         if keepsBindings, let frame { bindings.append((frame.nodes, frame.edges, frame.paths)) }
     }
 
     mutating func accept(_ frame: inout MatchFrame, weight: Int) throws(QueryError) {
         var group = 0
         if let slot = nodeKeySlot {
-            let row = Int(frame.nodes[slot])
-            if groupOfNode[row] < 0 {
-                groupOfNode[row] = Int32(keys.count)
-                addGroup([.node(frame.nodes[slot])], frame)
+            let row = frame.nodes[slot]
+            if row == lastRow {
+                group = lastGroup
+            } else {
+                group = groupOfNode.value(row) - 1
+                if group < 0 {
+                    group = keys.count
+                    groupOfNode.add(row, Int32(truncatingIfNeeded: group + 1))
+                    addGroup([.node(row)], frame)
+                }
+                lastRow = row
+                lastGroup = group
             }
-            group = Int(groupOfNode[row])
         } else if !keyItems.isEmpty {
             var key: [PatternValue] = []
             key.reserveCapacity(keyItems.count)
@@ -156,6 +175,14 @@ struct GroupAggregator: MatchSink {
                 addGroup(key, frame)
             }
         }
+        if countsOnly {
+            let (sum, overflow) = counts[group].addingReportingOverflow(weight)
+            if overflow, let spec = projection.aggregates.first {
+                throw QueryError(.invalidArgument("the count overflows a 64-bit integer"), at: spec.location)
+            }
+            counts[group] = sum
+            return
+        }
         for (j, spec) in projection.aggregates.enumerated() {
             let value = try spec.argument?.value(in: frame, graph: graph) ?? .null
             try states[group][j].add(spec, value, weight: weight, order: order)
@@ -167,7 +194,11 @@ struct GroupAggregator: MatchSink {
         var rows: [[PatternValue]] = []
         rows.reserveCapacity(keys.count)
         for (g, key) in keys.enumerated() {
-            frame.aggregates = projection.aggregates.enumerated().map { states[g][$0.offset].result($0.element, order: order) }
+            if countsOnly {
+                frame.aggregates = projection.aggregates.map { _ in .int(counts[g]) }
+            } else {
+                frame.aggregates = projection.aggregates.enumerated().map { states[g][$0.offset].result($0.element, order: order) }
+            }
             if keepsBindings, g < bindings.count {
                 frame.nodes = bindings[g].nodes
                 frame.edges = bindings[g].edges

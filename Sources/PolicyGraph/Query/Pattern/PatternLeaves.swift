@@ -15,9 +15,30 @@ struct LeafPlan: Sendable {
     /// Core relationships whose edges the leaf's edge must differ from.
     var isoEdges: [Int] = []
     var isoPaths: [Int] = []
-    /// Whether the counts per anchor row are computed once, from the leaf's side, instead of by
-    /// scanning the anchor's edges at each match (see ``PatternLeafCounter``).
-    var usesTable = false
+    /// How the leaf is counted at each core match (see ``PatternLeafCounter``).
+    var counting = LeafCounting.scan
+    /// The planner's guesses of how many anchor rows a table holds and how many edges it
+    /// counts (to size it once, and to choose its form).
+    var expectedAnchors = 1024
+    var expectedEdges = 0
+    /// For the choice between scanning and an edge list at run time: the planner's guesses of
+    /// the edges scanned per anchor and of the pass down the edge list, and how many rows the
+    /// anchor may take.
+    var scanPerAnchor = 0.0
+    var listCost = Double.infinity
+    var anchorCardinality = 0.0
+    var usesTable: Bool { counting != .scan }
+}
+
+/// How a leaf's count at an anchor is found.
+enum LeafCounting: Sendable, Equatable {
+    /// By scanning the anchor's edges at each core match.
+    case scan
+    /// By a lookup in counts per anchor row built once from the leaf's candidate nodes.
+    case table
+    /// The same counts built in one pass down the relation's edge list (the edges in file
+    /// order): reads that stream instead of jumping, cheapest when the leaf's side is big.
+    case edgeTable
 }
 
 /// Two leaves on the same anchor that are not independent: `a <> b` between them, or edges

@@ -40,7 +40,9 @@ enum PatternPlanner {
     /// Plans `query`. With `factorize`, leaves are counted instead of enumerated (not for
     /// ``Graph/patternSubgraph(_:)``, which needs every bound element).
     static func plan(_ query: BoundQuery, graph: Graph, factorize: Bool, leafMode: LeafMode = .automatic) -> MatchPlan {
-        let statistics = PatternStatistics(graph: graph)
+        let named = query.relationships.map(\.relations)
+        let relations: Set<Int>? = named.contains { $0 == nil } ? nil : Set(named.compactMap { $0 }.joined())
+        let statistics = PatternStatistics(graph: graph, relations: relations)
         var plan = MatchPlan()
         var leafNodes: Set<Int> = []
         var leafRelationships: Set<Int> = []
@@ -186,7 +188,12 @@ extension MatchPlan {
             }
         }
         for leaf in leaves {
-            parts.append("count \(name(leaf.node)) from \(name(leaf.anchor)) (\(leaf.usesTable ? "table" : "scan"))")
+            let how = switch leaf.counting {
+            case .scan: "scan"
+            case .table: "table"
+            case .edgeTable: "edge list"
+            }
+            parts.append("count \(name(leaf.node)) from \(name(leaf.anchor)) (\(how))")
         }
         for pair in pairs {
             parts.append("minus \(pair.differ ? "same node" : "same edge") \(name(leaves[pair.first].node)), \(name(leaves[pair.second].node))")

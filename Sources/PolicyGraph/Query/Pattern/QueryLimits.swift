@@ -6,7 +6,8 @@
 /// node it tries to bind, each edge it tries to follow or extend a path with) and stops with
 /// ``QueryError/Reason/workLimit(steps:)`` once they pass ``maxSteps``. Counted leaves
 /// (``LeafPlan``) cost one step per core match however many matches they stand for, so
-/// `count(*)` of millions of matches stays cheap.
+/// `count(*)` of millions of matches stays cheap; a table of such counts costs the nodes and
+/// edges it reads once.
 public struct QueryLimits: Hashable, Sendable {
     /// The most steps of matching a query may take; `nil` for no limit.
     public var maxSteps: Int?
@@ -16,7 +17,8 @@ public struct QueryLimits: Hashable, Sendable {
     }
 
     /// 20 million steps: one to three seconds of matching. The README's queries take at most a
-    /// few hundred steps, the benchmark's (1M nodes, 10M edges) tens of thousands.
+    /// few hundred steps, the benchmark's (1M nodes, 10M edges) about a million (a table of counts
+    /// reads an edge list once).
     public static let `default` = QueryLimits(maxSteps: 20_000_000)
     /// No limit: the query runs until it is done.
     public static let unlimited = QueryLimits(maxSteps: nil)

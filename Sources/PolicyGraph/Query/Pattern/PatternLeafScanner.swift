@@ -1,0 +1,314 @@
+/// A leaf in the form its counting loops read: plain values, nothing to retain.
+struct LeafShape {
+    /// The leaf's relationship, as an ``EdgeShape`` gives its relations.
+    let edge: EdgeShape
+    /// From the anchor: out-edges (`true`), in-edges (`false`) or both (`nil`).
+    let outgoing: Bool?
+    let node: NodeFilter
+    /// Whether the tight loops may count it: no predicate, no property filter, no ids, no path
+    /// to keep apart from. Core edges to keep apart from (`isoEdges`) are subtracted afterwards.
+    let isPlain: Bool
+    let sharesCoreEdges: Bool
+
+    init(_ leaf: LeafPlan, query: BoundQuery) {
+        let r = query.relationships[leaf.relationship]
+        edge = EdgeShape(r)
+        outgoing = leaf.outgoing
+        node = NodeFilter(query.nodes[leaf.node])
+        isPlain = leaf.predicates.isEmpty && leaf.isoPaths.isEmpty && !edge.filtered && !node.exact
+        sharesCoreEdges = !leaf.isoEdges.isEmpty
+    }
+}
+
+/// Walks the edges that bind a leaf, from its anchor or from its own side, with every check it
+/// needs (relation, edge filters, the leaf's kinds and ids, isomorphism with core edges,
+/// predicates). Plain leaves (see ``LeafShape/isPlain``) take tight loops over the adjacency.
+struct LeafScanner {
+    let graph: Graph
+    let query: BoundQuery
+    let leaves: [LeafPlan]
+    let shapes: [LeafShape]
+    /// Every relationship of the query (core ones included).
+    let relationshipShapes: [EdgeShape]
+    /// Each leaf's predicates, compiled.
+    let conditions: [[CompiledExpression]]
+
+    init(graph: Graph, query: BoundQuery, leaves: [LeafPlan]) {
+        self.graph = graph
+        self.query = query
+        self.leaves = leaves
+        shapes = leaves.map { LeafShape($0, query: query) }
+        relationshipShapes = query.relationships.map(EdgeShape.init)
+        conditions = leaves.map { $0.predicates.map { query.predicates[$0].expression } }
+    }
+
+    /// `body(edge, leafRow)` for each edge binding leaf `i` at anchor row `anchorRow`.
+    func forEachBinding(_ i: Int, anchorRow: Int32, frame: inout MatchFrame, _ arrays: MatchArrays,
+                        _ body: (Int32, Int32) -> Void) throws(QueryError) {
+        let leaf = leaves[i]
+        let r = query.relationships[leaf.relationship]
+        let slot = query.nodes[leaf.node]
+        for outgoing in [true, false] where leaf.outgoing == nil || leaf.outgoing == outgoing {
+            // The runs hold only the allowed relations, so only the filters remain to check.
+            try arrays.forEachEdge(at: anchorRow, outgoing: outgoing, relations: r.relations,
+                                   skipLoops: leaf.outgoing == nil && !outgoing) { (e, other) throws(QueryError) in
+                guard r.filters.isEmpty || r.accepts(e, in: graph), slot.accepts(other, in: graph) else { return }
+                for s in leaf.isoEdges where frame.edges[s] == e { return }
+                for s in leaf.isoPaths where frame.paths[s].contains(e) { return }
+                if !leaf.predicates.isEmpty {
+                    frame.nodes[leaf.node] = other
+                    frame.edges[leaf.relationship] = e
+                    for c in conditions[i] where try c.truth(in: frame, graph: graph) != true { return }
+                }
+                body(e, other)
+            }
+        }
+    }
+
+    /// How many edges bind leaf `i` at `anchorRow`.
+    func count(_ i: Int, anchorRow: Int32, frame: inout MatchFrame, _ arrays: MatchArrays) throws(QueryError) -> Int {
+        let shape = shapes[i]
+        guard shape.isPlain else {
+            var n = 0
+            try forEachBinding(i, anchorRow: anchorRow, frame: &frame, arrays) { _, _ in n += 1 }
+            return n
+        }
+        var n = 0
+        if shape.outgoing != false { n += plainCount(i, shape, anchorRow, outgoing: true, skipLoops: false, arrays) }
+        if shape.outgoing != true { n += plainCount(i, shape, anchorRow, outgoing: false, skipLoops: shape.outgoing == nil, arrays) }
+        if shape.sharesCoreEdges { n -= sharedCoreEdges(i, anchorRow: anchorRow, frame: frame, arrays) }
+        return n
+    }
+
+    /// The edges at `anchor` in one direction whose far end passes the leaf's kinds: the
+    /// length of a run when any kind will do, else one kind read per edge. At a node of a few
+    /// dozen edges, one pass reads each edge's relation and far end together (independent
+    /// reads, which the processor overlaps) instead of finding the run first.
+    @inline(__always)
+    private func plainCount(_ i: Int, _ shape: LeafShape, _ anchor: Int32, outgoing: Bool, skipLoops: Bool, _ arrays: MatchArrays) -> Int {
+        let items = arrays.items(outgoing: outgoing), ends = arrays.ends(outgoing: outgoing), kinds = arrays.kinds
+        let node = shape.node
+        let relation = shape.edge.relation
+        if relation >= 0, !node.anyKind, !skipLoops {
+            let all = arrays.edges(at: anchor, outgoing: outgoing)
+            if all.count <= MatchArrays.scannedDegree {
+                let r = UInt16(truncatingIfNeeded: relation), relations = arrays.relations
+                var n = 0
+                for k in all {
+                    let e = Int(items[k])
+                    let sameRelation = relations[e] == r
+                    let passes = node.passes(kind: kinds[Int(ends[e])])
+                    n &+= sameRelation && passes ? 1 : 0
+                }
+                return n
+            }
+        }
+        var n = 0
+        func run(_ range: Range<Int>) {
+            if node.anyKind, !skipLoops {
+                n += range.count
+            } else if skipLoops {
+                for k in range {
+                    let other = ends[Int(items[k])]
+                    if other != anchor, node.passes(other, arrays) { n += 1 }
+                }
+            } else {
+                for k in range where node.passes(kind: kinds[Int(ends[Int(items[k])])]) { n += 1 }
+            }
+        }
+        switch relation {
+        case EdgeShape.anyRelation: run(arrays.edges(at: anchor, outgoing: outgoing))
+        case EdgeShape.severalRelations:
+            for r in query.relationships[leaves[i].relationship].relations ?? [] { run(arrays.edges(at: anchor, outgoing: outgoing, relation: r)) }
+        default: run(arrays.edges(at: anchor, outgoing: outgoing, relation: relation))
+        }
+        return n
+    }
+
+    /// How many of the core edges that leaf `i` must differ from would bind it at `anchorRow`:
+    /// what a plain count subtracts. They are distinct edges (one MATCH clause binds an edge
+    /// once), so each is subtracted at most once.
+    /// A directed core edge's ends are its bound nodes, so most are ruled out without reading
+    /// the edge.
+    func sharedCoreEdges(_ i: Int, anchorRow: Int32, frame: borrowing MatchFrame, _ arrays: MatchArrays) -> Int {
+        var n = 0
+        let outgoing = shapes[i].outgoing
+        let isoEdges = leaves[i].isoEdges
+        for s in isoEdges {
+            let e = frame.edges[s]
+            guard e >= 0 else { continue }
+            let core = relationshipShapes[s]
+            if core.directed {
+                let source = frame.nodes[core.from], target = frame.nodes[core.to]
+                switch outgoing {
+                case true?: if source != anchorRow { continue }
+                case false?: if target != anchorRow { continue }
+                case nil: if source != anchorRow, target != anchorRow { continue }
+                }
+            }
+            if plainBinds(i, edge: e, anchorRow: anchorRow, arrays) { n += 1 }
+        }
+        return n
+    }
+
+    /// Whether edge `e` binds plain leaf `i` at `anchorRow` (ignoring the core's edges).
+    @inline(__always)
+    private func plainBinds(_ i: Int, edge e: Int32, anchorRow: Int32, _ arrays: MatchArrays) -> Bool {
+        let shape = shapes[i]
+        let relation = Int(arrays.relations[Int(e)])
+        switch shape.edge.relation {
+        case EdgeShape.anyRelation: break
+        case EdgeShape.severalRelations:
+            guard query.relationships[leaves[i].relationship].relationMask?[relation] ?? true else { return false }
+        default: guard relation == shape.edge.relation else { return false }
+        }
+        let source = arrays.from[Int(e)], target = arrays.to[Int(e)]
+        let other: Int32
+        switch shape.outgoing {
+        case true?: guard source == anchorRow else { return false }; other = target
+        case false?: guard target == anchorRow else { return false }; other = source
+        case nil:
+            if source == anchorRow { other = target } else if target == anchorRow { other = source } else { return false }
+        }
+        return shape.node.passes(other, arrays)
+    }
+
+    /// `body(edge, anchorRow)` for each edge binding leaf `i` to node `leafRow` (which passes
+    /// the leaf's slot), walking from the leaf's side. Only for leaves whose checks read no core
+    /// variable but the anchor; core edges to differ from are the caller's to subtract.
+    @inline(__always)
+    func forEachAnchor(_ i: Int, leafRow: Int32, frame: inout MatchFrame, _ arrays: MatchArrays,
+                       _ body: (Int32, Int32) -> Void) throws(QueryError) {
+        let shape = shapes[i]
+        guard shape.isPlain else { return try slowForEachAnchor(i, leafRow: leafRow, frame: &frame, arrays, body) }
+        let list = shape.edge.relation == EdgeShape.severalRelations ? query.relationships[leaves[i].relationship].relations : nil
+        // The anchor's out-edges are the leaf's in-edges.
+        if shape.outgoing != true {
+            try arrays.forEachEdge(at: leafRow, outgoing: true, relation: shape.edge.relation, list: list) { e, other in body(e, other) }
+        }
+        if shape.outgoing != false {
+            let skipLoops = shape.outgoing == nil
+            try arrays.forEachEdge(at: leafRow, outgoing: false, relation: shape.edge.relation, list: list) { e, other in
+                if skipLoops, other == leafRow { return }
+                body(e, other)
+            }
+        }
+    }
+
+    private func slowForEachAnchor(_ i: Int, leafRow: Int32, frame: inout MatchFrame, _ arrays: MatchArrays,
+                                   _ body: (Int32, Int32) -> Void) throws(QueryError) {
+        let leaf = leaves[i]
+        let r = query.relationships[leaf.relationship]
+        frame.nodes[leaf.node] = leafRow
+        func visit(_ e: Int32, _ anchor: Int32) throws(QueryError) {
+            guard r.accepts(e, in: graph) else { return }
+            if !leaf.predicates.isEmpty {
+                frame.edges[leaf.relationship] = e
+                frame.nodes[leaf.anchor] = anchor
+                for c in conditions[i] where try c.truth(in: frame, graph: graph) != true { return }
+            }
+            body(e, anchor)
+        }
+        if leaf.outgoing != true {
+            try arrays.forEachEdge(at: leafRow, outgoing: true, relations: r.relations) { (e, other) throws(QueryError) in try visit(e, other) }
+        }
+        if leaf.outgoing != false {
+            try arrays.forEachEdge(at: leafRow, outgoing: false, relations: r.relations, skipLoops: leaf.outgoing == nil) { (e, other) throws(QueryError) in
+                try visit(e, other)
+            }
+        }
+    }
+
+    /// Whether edge `e` binds leaf `i` at anchor row `anchorRow` (a test for shared edges).
+    func binds(_ i: Int, edge e: Int32, anchorRow: Int32, frame: inout MatchFrame) throws(QueryError) -> Bool {
+        let leaf = leaves[i]
+        let source = graph.source(ofEdge: e), target = graph.target(ofEdge: e)
+        var other: Int32
+        switch leaf.outgoing {
+        case true?: guard source == anchorRow else { return false }; other = target
+        case false?: guard target == anchorRow else { return false }; other = source
+        case nil:
+            if source == anchorRow { other = target } else if target == anchorRow { other = source } else { return false }
+        }
+        guard query.relationships[leaf.relationship].accepts(e, in: graph), query.nodes[leaf.node].accepts(other, in: graph) else { return false }
+        for s in leaf.isoEdges where frame.edges[s] == e { return false }
+        for s in leaf.isoPaths where frame.paths[s].contains(e) { return false }
+        frame.nodes[leaf.node] = other
+        frame.edges[leaf.relationship] = e
+        for c in conditions[i] where try c.truth(in: frame, graph: graph) != true { return false }
+        return true
+    }
+
+    /// Calls `body` with each row a leaf's node may take, as its kinds or ids allow.
+    func forEachCandidate(_ i: Int, _ body: (Int32) throws(QueryError) -> Void) throws(QueryError) {
+        let slot = query.nodes[leaves[i].node]
+        if let rows = slot.rows {
+            for row in rows { try body(row) }
+        } else if let kinds = slot.kinds {
+            for kind in kinds.indices where kinds[kind] {
+                for row in graph.byKind.members(kind) { try body(row) }
+            }
+        } else {
+            for row in 0..<Int32(graph.nodeCount) { try body(row) }
+        }
+    }
+
+    /// Counts into `table`, per anchor row that `anchorFilter` lets through, the edges that bind
+    /// plain leaf `i`, walking the relation's edge list: edge rows in increasing order, so their
+    /// ends are read front to back instead of at random.
+    ///
+    /// In blocks: a tight loop reads each edge's ends and kinds and keeps the anchors that pass
+    /// (without a branch, so that nothing stalls the overlapped reads), then the block is added
+    /// to the table.
+    /// Returns the edges read.
+    func tabulateEdgeList(_ i: Int, anchorFilter: NodeFilter, into table: inout RowCounts<Int32>, _ arrays: MatchArrays) -> Int {
+        let shape = shapes[i]
+        let leafRows = KindRows(shape.node, graph: graph)
+        let anchorRows = anchorFilter.exact ? nil : KindRows(anchorFilter, graph: graph)
+        // From the anchor out (anchor = source), into the anchor (anchor = target), or both,
+        // a self-loop once.
+        let outward = shape.outgoing != false, inward = shape.outgoing != true, both = shape.outgoing == nil
+        let relations = query.relationships[leaves[i].relationship].relations ?? Array(graph.schema.relations.indices)
+        let block = 4096
+        var kept = [Int32](repeating: 0, count: 2 * block)
+        var read = 0
+        for relation in relations {
+            var start = Int(arrays.byRelationOffsets[relation])
+            let end = Int(arrays.byRelationOffsets[relation + 1])
+            read += end - start
+            while start < end {
+                let stop = min(start + block, end)
+                kept.withUnsafeMutableBufferPointer { out in
+                    let n = Self.keepAnchors(arrays, start..<stop, outward: outward, inward: inward, both: both,
+                                             leafRows: leafRows, anchorRows: anchorRows, into: out)
+                    table.addOne(each: UnsafeBufferPointer(rebasing: out[0..<n]))
+                }
+                start = stop
+            }
+        }
+        return read
+    }
+
+    /// The anchors of the edges at `positions` of the edge list whose leaf end and anchor end
+    /// pass, written to the front of `out`; returns how many.
+    @inline(__always)
+    private static func keepAnchors(_ arrays: MatchArrays, _ positions: Range<Int>, outward: Bool, inward: Bool, both: Bool,
+                                    leafRows: KindRows?, anchorRows: KindRows?, into out: UnsafeMutableBufferPointer<Int32>) -> Int {
+        let from = arrays.from, to = arrays.to, list = arrays.byRelationItems
+        var n = 0
+        for k in positions {
+            let e = Int(list[k])
+            let source = from[e], target = to[e]
+            if outward {
+                out[n] = source
+                n &+= Int((leafRows?.bit(target) ?? 1) & (anchorRows?.bit(source) ?? 1))
+            }
+            if inward {
+                out[n] = target
+                let loop: UInt64 = both && source == target ? 0 : 1
+                n &+= Int((leafRows?.bit(source) ?? 1) & (anchorRows?.bit(target) ?? 1) & loop)
+            }
+        }
+        return n
+    }
+}
