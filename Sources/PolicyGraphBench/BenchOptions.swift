@@ -19,6 +19,8 @@ struct BenchOptions {
     var keep: String?
     /// How many times each op runs; the report gives the median.
     var repeats = 1
+    /// Whether to leave out the warm-up on a small graph (see ``BenchRun/warmUp()``).
+    var cold = false
     /// The ops to run; `nil` for all of them. The graph is loaded in any case (and the load
     /// timed once), but repeated only when `load` is named.
     var only: Set<String>?
@@ -30,7 +32,7 @@ struct BenchOptions {
     func runs(_ name: String) -> Bool { only?.contains(name) ?? true }
 
     static let usage = """
-        usage: policygraph-bench [--size S|M|L[,...] | DIR...] [--table] [--out FILE] [--keep DIR] [--repeat N] [--ops A,B]
+        usage: policygraph-bench [--size S|M|L[,...] | DIR...] [--table] [--out FILE] [--keep DIR] [--repeat N] [--ops A,B] [--cold]
           --size S|M|L  generate a graph of 1k/5k, 100k/1M or 1M/10M nodes/edges (default S);
                         several (--size S,M,L) run one after another and report the growth
           DIR           read the graph folder DIR (nodes.csv, edges.csv) instead; several
@@ -43,6 +45,9 @@ struct BenchOptions {
           --ops A,B     run only these ops (load, khop_out3, khop_both2, path, pattern,
                         pattern_heavy, chain, overlap), to profile one of them; the graph
                         is loaded in any case, repeated only when load is named
+          --cold        leave out the warm-up: before the timed runs every op runs once on
+                        a small generated graph, so that the process's one-time runtime work
+                        is not counted in the first op that needs it
 
         """
 
@@ -69,6 +74,7 @@ struct BenchOptions {
                     options.sources.append(.generated(name: name.uppercased(), shape: shape))
                 }
             case "--table": options.table = true
+            case "--cold": options.cold = true
             case "--out": options.out = try value(argument)
             case "--keep": options.keep = try value(argument)
             case "--repeat":
@@ -105,6 +111,7 @@ struct BenchOptions {
         }
         if repeats > 1 { arguments += ["--repeat", String(repeats)] }
         if let only { arguments += ["--ops", Self.opNames.filter(only.contains).joined(separator: ",")] }
+        if cold { arguments.append("--cold") }
         return arguments + ["--out", out]
     }
 }

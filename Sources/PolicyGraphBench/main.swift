@@ -68,24 +68,8 @@ defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary
 
 let ops: [OpResult]
 do {
-    let times = options.repeats
-    // The graph is always loaded; the load is repeated only when it is one of the ops asked for.
-    let (load, graph) = try CoreOps.load(folder, times: options.runs("load") ? times : 1)
-    var results = [load]
-    func run(_ name: String, _ body: () throws -> JSONValue?) throws {
-        guard options.runs(name) else { return }
-        results.append(try measure(name, times: times, body))
-    }
-    let first = CoreOps.firstCountry(graph)
-    try run("khop_out3") { try first.map { .int(try CoreOps.khopOut3(graph, from: $0)) } }
-    try run("khop_both2") { try first.map { .int(try CoreOps.khopBoth2(graph, from: $0)) } }
-    let pairs = EngineOps.pathPairs(ids: graph.nodeIDs, frameworks: graph.nodeIDs(of: .framework))
-    try run("path") { try EngineOps.path(graph, pairs: pairs) }
-    try run("pattern") { try EngineOps.pattern(graph) }
-    try run("pattern_heavy") { try EngineOps.patternHeavy(graph) }
-    try run("chain") { try EngineOps.chain(graph) }
-    try run("overlap") { try EngineOps.overlap(graph) }
-    ops = results
+    if !options.cold { BenchRun.warmUp() }
+    ops = try BenchRun.ops(folder: folder, options: options)
 } catch {
     if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
     fail("\(error)", status: 1)

@@ -14,14 +14,15 @@ import Testing
     }
 
     @Test func keepGivesEachSizeItsOwnFolder() throws {
-        let options = try BenchOptions.parse(["--size", "S,M", "--keep", "/data"])
-        #expect(options.childArguments(for: options.sources[0], out: "o") == ["--size", "S", "--keep", "/data/S", "--out", "o"])
+        let options = try BenchOptions.parse(["--size", "S,M", "--keep", "/data", "--cold"])
+        #expect(options.cold)
+        #expect(options.childArguments(for: options.sources[0], out: "o") == ["--size", "S", "--keep", "/data/S", "--cold", "--out", "o"])
     }
 
     @Test func withoutDataTheRunIsOnS() throws {
         let options = try BenchOptions.parse([])
         #expect(options.sources.isEmpty && options.data.name == "S")
-        #expect(options.repeats == 1 && options.runs("overlap"))
+        #expect(options.repeats == 1 && options.runs("overlap") && !options.cold)
     }
 
     @Test(arguments: [["--size", "XL"], ["--size", "S,,M"], ["--repeat", "0"], ["--repeat", "many"],
