@@ -64,7 +64,8 @@ struct GrowthReport {
     /// Each op's time per graph and the factor from each graph to the next; then the graph sizes
     /// (nodes, edges) and the peak memory, with their factors, to read the op factors against.
     var table: String {
-        let names = reports.map { $0["data"]?.stringValue ?? "?" }
+        // A folder is named by its last component: the columns stay narrow.
+        let names = reports.map { ($0["data"]?.stringValue).map { URL(fileURLWithPath: $0).lastPathComponent } ?? "?" }
         var rows: [[String]] = [["op"] + names.map { "\($0) s" } + zip(names, names.dropFirst()).map { "\($0)→\($1)" }]
         func row(_ label: String, _ values: [Double?], format: (Double) -> String) -> [String] {
             var cells = [label] + values.map { $0.map(format) ?? "-" }
