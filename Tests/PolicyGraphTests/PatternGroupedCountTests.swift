@@ -68,6 +68,37 @@ struct PatternGroupedCountTests {
         }
     }
 
+    /// Other aggregates over the same groups: from the first step after the grouping variable,
+    /// matches are summed before the aggregator sees them, which must not change a DISTINCT count.
+    @Test func distinctCountsBesideCountsAgreeWithBruteForce() throws {
+        var random = PatternRandom(seed: 5_150)
+        var checked = 0
+        for _ in 0..<200 {
+            let graph = try RandomPatterns.graph(&random)
+            var query = RandomPatterns.query(&random, graph: graph, returning: true)
+            guard let returned = query.returned, returned.count == 2 else { continue }
+            for r in query.rels.indices where query.rels[r].length != nil && query.rels[r].length?.max == nil {
+                query.rels[r].length?.max = 3
+            }
+            var groups: [String: (count: Int, distinct: Set<String>)] = [:]
+            for match in ReferenceMatcher(graph).matches(query) {
+                groups[match[0], default: (0, [])].count += 1
+                groups[match[0], default: (0, [])].distinct.insert(match[1])
+            }
+            let expected: [[QueryValue]] = groups.keys.sorted().map { key in
+                [.node(NodeID(key)), .int(groups[key]?.count ?? 0), .int(groups[key]?.distinct.count ?? 0)]
+            }
+            let (v, w) = (query.nodes[returned[0]].name, query.nodes[returned[1]].name)
+            query.returned = nil
+            let text = query.text.replacingOccurrences(of: "RETURN count(*)", with: "RETURN \(v), count(*) AS n, count(DISTINCT \(w)) AS d")
+            for (way, options) in PatternPropertyTests.ways {
+                #expect(try graph.query(text, options: options).rows == expected, "\(way): \(text)\n\(PatternPropertyTests.dump(graph))")
+            }
+            checked += 1
+        }
+        #expect(checked > 50)
+    }
+
     /// A graph of parallel edges and a self-loop, where every shortcut has something to get
     /// wrong: a loop is one edge at both ends of a hop, a parallel edge a second match.
     @Test func parallelEdgesAndSelfLoopsAreCountedOnceEach() throws {

@@ -59,7 +59,8 @@ struct PatternPlannerTests {
 
     @Test func aChainGroupedByCountryStartsFromTheCountries() throws {
         let graph = try #require(Self.graph)
-        #expect(try graph.explainQuery(Self.chain) == "scan c:country; expand c:country -[:memberOf]- a:agency; count o:official from a:agency (edge list)")
+        #expect(try graph.explainQuery(Self.chain)
+            == "scan c:country; expand c:country -[:memberOf]- a:agency; count o:official from a:agency (edge list)")
         var expected: [NodeID: Int] = [:]
         for o in graph.nodes(of: .official) {
             for e in graph.edges(from: o.id, relation: .memberOf) where graph.kind(of: e.to) == .agency {
@@ -68,6 +69,18 @@ struct PatternPlannerTests {
         }
         let rows = try graph.query(Self.chain).rows
         #expect(rows == expected.sorted { $0.key < $1.key }.map { [.node($0.key), .int($0.value)] })
+    }
+
+    /// Grouped by the country of the first step, the agencies under a country are summed and
+    /// handed to the aggregator once; a bare count(*) is summed from the first step.
+    @Test func matchesAreSummedAfterTheLastStepTheReturnReads() throws {
+        let graph = try #require(Self.graph)
+        for (text, expected) in [(Self.chain, 1), (Self.heavy, 0), ("MATCH (c:country)-[:memberOf]-(x) RETURN x, count(*)", nil)] {
+            let bound = try PatternBinder.bind(try PatternParser.parse(text), in: graph)
+            let projection = try #require(bound.projection)
+            let plan = PatternPlanner.plan(bound, graph: graph, factorize: true)
+            #expect(plan.firstStepAfter(reading: projection, in: bound) == expected, "\(text)")
+        }
     }
 
     @Test func anIdStartsTheMatch() throws {

@@ -40,6 +40,7 @@ extension Graph {
         var rows: [[PatternValue]]
         var keys: [[PatternValue]]
         if projection.isAggregating {
+            matcher.sumsFrom = plan.firstStepAfter(reading: projection, in: bound)
             var sink = GroupAggregator(graph: self, projection: projection)
             try matcher.run(&sink)
             rows = try sink.rows(&matcher.frame)
@@ -95,13 +96,16 @@ extension Graph {
     private func finish(rows: [[PatternValue]], keys: [[PatternValue]], projection: PatternProjection) -> QueryResult {
         let order = PatternOrder(graph: self)
         var indices = Array(rows.indices)
-        indices.sort { a, b in
-            for (i, sort) in projection.order.enumerated() {
-                let c = order.compare(keys[a][i], keys[b][i])
-                if c != 0 { return sort.descending ? c > 0 : c < 0 }
+        // One row (a count) needs no order, and skips the sort's first-use cost.
+        if indices.count > 1 {
+            indices.sort { a, b in
+                for i in 0..<projection.order.count {
+                    let c = order.compare(keys[a][i], keys[b][i])
+                    if c != 0 { return projection.order[i].descending ? c > 0 : c < 0 }
+                }
+                let c = order.compare(rows: rows[a], rows[b])
+                return c != 0 ? c < 0 : a < b
             }
-            let c = order.compare(rows: rows[a], rows[b])
-            return c != 0 ? c < 0 : a < b
         }
         let start = min(projection.skip, indices.count)
         let end = projection.limit.map { start + min(indices.count - start, $0) } ?? indices.count

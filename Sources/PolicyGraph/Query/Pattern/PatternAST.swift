@@ -104,7 +104,9 @@ struct PatternExpression: Sendable {
         self.form = form
         self.location = location
         self.text = text
-        self.height = 1 + (form.children.lazy.map(\.height).max() ?? 0)
+        var height = 1
+        for child in form.children { height = max(height, 1 + child.height) }
+        self.height = height
     }
 }
 

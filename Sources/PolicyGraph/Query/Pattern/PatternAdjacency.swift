@@ -138,6 +138,8 @@ struct EdgeShape {
     let directed: Bool
     /// Whether edges must pass the slot's property filters too.
     let filtered: Bool
+    /// Whether it is a variable-length relationship (a path).
+    let isPath: Bool
 
     init(_ slot: RelationshipSlot) {
         if let relations = slot.relations {
@@ -149,52 +151,79 @@ struct EdgeShape {
         to = slot.to
         directed = slot.directed
         filtered = !slot.filters.isEmpty
+        isPath = slot.isPath
     }
 }
 
-/// Walks a node's edges of some relations without allocating: the relation runs of a CSR row one
-/// after the other.
-struct AdjacencyCursor {
+/// Walks the edges at a node in one direction with the relation an ``EdgeShape`` gives (one,
+/// any, or several in `list`), yielding each edge with its far end, without allocating.
+///
+/// A loop over a cursor, rather than a closure handed to a walk, keeps the matcher's steps free
+/// of closures that capture the matcher: calling its methods from such a closure made the
+/// compiler copy the whole matcher (over a kilobyte) at every edge. At a node of a few dozen
+/// edges, a single relation is checked edge by edge with the far end read alongside (the reads
+/// overlap) instead of first finding the run (see ``MatchArrays/edges(at:outgoing:relation:)``).
+struct EdgeCursor {
     private let arrays: MatchArrays
     private let items: UnsafeBufferPointer<Int32>
+    private let ends: UnsafeBufferPointer<Int32>
     private let node: Int32
     private let outgoing: Bool
-    /// Relations still to walk after the current run (several relations only).
-    private let relations: [Int]
-    private var relationIndex = 0
+    /// The relation each edge must have (`-1`: none to check, the range is one run already).
+    private let check: Int32
+    /// Relations whose runs are still to walk (several relations only).
+    private let list: [Int]
+    private var listIndex = 0
     private var position: Int
     private var end: Int
 
-    init(_ arrays: MatchArrays, node: Int32, outgoing: Bool, relations: [Int]?) {
+    init(_ arrays: MatchArrays, node: Int32, outgoing: Bool, relation: Int, list: [Int]?) {
         self.arrays = arrays
-        self.items = arrays.items(outgoing: outgoing)
+        items = arrays.items(outgoing: outgoing)
+        ends = arrays.ends(outgoing: outgoing)
         self.node = node
         self.outgoing = outgoing
-        let run: Range<Int>
-        if let relations {
-            self.relations = relations
-            run = relations.isEmpty ? 0..<0 : arrays.edges(at: node, outgoing: outgoing, relation: relations[0])
-            relationIndex = 1
-        } else {
-            self.relations = []
-            run = arrays.edges(at: node, outgoing: outgoing)
+        var run = arrays.edges(at: node, outgoing: outgoing)
+        var check: Int32 = -1
+        self.list = relation == EdgeShape.severalRelations ? list ?? [] : []
+        if relation >= 0 {
+            if run.count <= MatchArrays.scannedDegree {
+                check = Int32(relation)
+            } else {
+                run = arrays.edges(at: node, outgoing: outgoing, relation: relation)
+            }
+        } else if relation == EdgeShape.severalRelations {
+            run = 0..<0
         }
+        self.check = check
         position = run.lowerBound
         end = run.upperBound
     }
 
-    /// The next edge row, `nil` at the end.
+    /// A cursor over every edge at `node` of the allowed `relations` (all when `nil`).
+    init(_ arrays: MatchArrays, node: Int32, outgoing: Bool, relations: [Int]?) {
+        let relation = relations.map { $0.count == 1 ? $0[0] : EdgeShape.severalRelations } ?? EdgeShape.anyRelation
+        self.init(arrays, node: node, outgoing: outgoing, relation: relation, list: relations)
+    }
+
+    /// How many edges are left in the current run (all of them, for one relation or any).
+    var remaining: Int { end - position }
+
+    /// The next edge and its far end, `nil` at the end.
     @inline(__always)
-    mutating func next() -> Int32? {
-        while position == end {
-            guard relationIndex < relations.count else { return nil }
-            let run = arrays.edges(at: node, outgoing: outgoing, relation: relations[relationIndex])
-            relationIndex += 1
+    mutating func next() -> (edge: Int32, other: Int32)? {
+        while true {
+            while position < end {
+                let e = items[position]
+                position += 1
+                if check >= 0, Int32(arrays.relations[Int(e)]) != check { continue }
+                return (e, ends[Int(e)])
+            }
+            guard listIndex < list.count else { return nil }
+            let run = arrays.edges(at: node, outgoing: outgoing, relation: list[listIndex])
+            listIndex += 1
             position = run.lowerBound
             end = run.upperBound
         }
-        let e = items[position]
-        position += 1
-        return e
     }
 }

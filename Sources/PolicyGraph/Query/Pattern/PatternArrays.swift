@@ -40,11 +40,11 @@ struct MatchArrays {
                             try graph.edgeTable.to.withUnsafeBufferPointer { (to) throws(QueryError) -> R in
                                 try graph.edgeTable.relations.withUnsafeBufferPointer { (relations) throws(QueryError) -> R in
                                     try graph.nodeTable.kinds.withUnsafeBufferPointer { (kinds) throws(QueryError) -> R in
-                                        try graph.byRelation.offsets.withUnsafeBufferPointer { (byRelationOffsets) throws(QueryError) -> R in
-                                            try graph.byRelation.items.withUnsafeBufferPointer { (byRelationItems) throws(QueryError) -> R in
+                                        try graph.byRelation.offsets.withUnsafeBufferPointer { (relationOffsets) throws(QueryError) -> R in
+                                            try graph.byRelation.items.withUnsafeBufferPointer { (relationItems) throws(QueryError) -> R in
                                                 try body(MatchArrays(outOffsets: outOffsets, outItems: outItems, inOffsets: inOffsets,
                                                                      inItems: inItems, from: from, to: to, relations: relations, kinds: kinds,
-                                                                     byRelationOffsets: byRelationOffsets, byRelationItems: byRelationItems))
+                                                                     byRelationOffsets: relationOffsets, byRelationItems: relationItems))
                                             }
                                         }
                                     }

@@ -97,13 +97,15 @@ struct PatternBinder {
         }
         var relations: [Int]?
         if !pattern.relations.isEmpty {
-            var indices = Set<Int>()
+            // A mask rather than a Set<Int>: the first Set<Int> a process grows costs a search
+            // through every protocol conformance it has loaded.
+            var named = [Bool](repeating: false, count: graph.schema.relations.count)
             for name in pattern.relations {
                 let relation: Relation
                 do { relation = try graph.checkedRelation(name.text) } catch { throw QueryError(error.reason, at: name.location) }
-                if let r = graph.schema.relationIndex[relation] { indices.insert(r) }
+                if let r = graph.schema.relationIndex[relation] { named[r] = true }
             }
-            relations = indices.sorted()
+            relations = named.indices.filter { named[$0] }
         }
         let mask = relations.map { list in
             var m = [Bool](repeating: false, count: graph.schema.relations.count)

@@ -12,13 +12,17 @@ struct PatternLeafCounter {
     var singles: [Int]
     /// Each leaf's anchor slot.
     let anchors: [Int]
+    /// Each leaf's tight count, and every relationship's shape (the scanner's, held here too).
+    let plain: [PlainLeafCount]
+    let coreShapes: [EdgeShape]
     var usesTable: [Bool]
     /// The planner's guess of the core's matches.
     let estimatedRows: Double
     var tables: [RowCounts<Int32>]
     var pairTables: [RowCounts<Int>]
     var hasPairTable: [Bool]
-    var scratch: RowCounts<Int32>
+    /// Counts per node cleared after each use, for the corrections of pairs.
+    let scratch: ScratchRows
     var arrays = MatchArrays.empty
     /// Nodes tried and edges read building the tables.
     private(set) var work = 0
@@ -28,13 +32,15 @@ struct PatternLeafCounter {
         pairs = plan.pairs
         let inPairs = Set(plan.pairs.flatMap { [$0.first, $0.second] })
         singles = plan.leaves.indices.filter { !inPairs.contains($0) }.sorted { plan.leaves[$0].usesTable && !plan.leaves[$1].usesTable }
-        anchors = plan.leaves.map(\.anchor)
-        usesTable = plan.leaves.map(\.usesTable)
+        anchors = plan.leaves.map { $0.anchor }
+        plain = scanner.plain
+        coreShapes = scanner.relationshipShapes
+        usesTable = plan.leaves.map { $0.usesTable }
         estimatedRows = plan.estimatedRows
         tables = plan.leaves.map { _ in RowCounts() }
         pairTables = plan.pairs.map { _ in RowCounts() }
         hasPairTable = plan.pairs.map { _ in false }
-        scratch = RowCounts(rowCount: graph.nodeCount, keepsRows: true)
+        scratch = ScratchRows(rowCount: graph.nodeCount)
     }
 
     /// Builds the tables the plan asked for, over the graph's `arrays` (which stay valid while
@@ -48,7 +54,8 @@ struct PatternLeafCounter {
     mutating func prepare(_ frame: inout MatchFrame, arrays: MatchArrays) throws(QueryError) {
         self.arrays = arrays
         var gate = 1.0
-        let order = scanner.leaves.indices.filter { usesTable[$0] }.sorted { scanner.leaves[$0].counting == .table && scanner.leaves[$1].counting != .table }
+        let fromCandidates = scanner.leaves.map { $0.counting == .table }
+        let order = scanner.leaves.indices.filter { usesTable[$0] }.sorted { fromCandidates[$0] && !fromCandidates[$1] }
         for i in order {
             let leaf = scanner.leaves[i]
             let single = !pairs.contains { $0.first == i || $0.second == i }
@@ -93,9 +100,7 @@ struct PatternLeafCounter {
         let first = scanner.query.nodes[scanner.leaves[pair.first].node]
         let second = scanner.query.nodes[scanner.leaves[pair.second].node]
         // Moved out and back, so that the closures below do not capture `self`.
-        var scratch = RowCounts<Int32>()
-        swap(&scratch, &self.scratch)
-        defer { swap(&scratch, &self.scratch) }
+        let scratch = self.scratch
         var shared: [(edge: Int32, anchor: Int32)] = []
         var work = 0
         defer { self.work &+= work }
@@ -105,15 +110,15 @@ struct PatternLeafCounter {
             if pair.differ {
                 try scanner.forEachAnchor(pair.first, leafRow: v, frame: &frame, arrays) { _, anchor in
                     work += 1
-                    scratch.add(anchor)
+                    scratch.counts.add(anchor)
                 }
-                if scratch.count == 0 { return }
+                if scratch.counts.count == 0 { return }
                 try scanner.forEachAnchor(pair.second, leafRow: v, frame: &frame, arrays) { _, anchor in
                     work += 1
-                    let c = scratch.value(anchor)
+                    let c = scratch.counts.value(anchor)
                     if c > 0 { correction.add(anchor, Int(c)) }
                 }
-                scratch.removeAll()
+                scratch.counts.removeAll()
             } else {
                 shared.removeAll(keepingCapacity: true)
                 try scanner.forEachAnchor(pair.first, leafRow: v, frame: &frame, arrays) { e, anchor in
@@ -129,7 +134,10 @@ struct PatternLeafCounter {
     }
 
     /// How many matches the leaves make of the core match in `frame` (0 for none).
-    mutating func weight(_ frame: inout MatchFrame) throws(QueryError) -> Int {
+    ///
+    /// Not `mutating`: a mutating call made the compiler copy the whole counter at every core
+    /// match, so scratch space is held by reference (``ScratchRows``).
+    func weight(_ frame: inout MatchFrame) throws(QueryError) -> Int {
         var total = 1
         for j in 0..<singles.count {
             let c = try count(singles[j], &frame)
@@ -165,23 +173,33 @@ struct PatternLeafCounter {
     @inline(__always)
     private func count(_ i: Int, _ frame: inout MatchFrame) throws(QueryError) -> Int {
         let anchor = frame.nodes[anchors[i]]
-        guard usesTable[i] else { return try scanner.count(i, anchorRow: anchor, frame: &frame, arrays) }
-        let n = tables[i].value(anchor)
-        guard n > 0, scanner.shapes[i].sharesCoreEdges else { return n }
-        return n - scanner.sharedCoreEdges(i, anchorRow: anchor, frame: frame, arrays)
+        if usesTable[i] {
+            let n = tables[i].value(anchor)
+            guard n > 0, plain[i].shape.sharesCoreEdges else { return n }
+            return n - plain[i].sharedCoreEdges(at: anchor, frame: frame, coreShapes: coreShapes, arrays)
+        }
+        if plain[i].shape.isPlain { return plain[i].count(at: anchor, frame: frame, coreShapes: coreShapes, arrays) }
+        return try scanned(i, anchor, &frame)
     }
 
-    private mutating func scanCorrection(_ pair: LeafPair, anchor: Int32, _ frame: inout MatchFrame) throws(QueryError) -> Int {
+    /// Out of line, so that the hot path never names the scanner: using it inline made the
+    /// compiler copy the scanner (and the graph it holds) at every core match.
+    @inline(never)
+    private func scanned(_ i: Int, _ anchor: Int32, _ frame: inout MatchFrame) throws(QueryError) -> Int {
+        try scanner.count(i, anchorRow: anchor, frame: &frame, arrays)
+    }
+
+    private func scanCorrection(_ pair: LeafPair, anchor: Int32, _ frame: inout MatchFrame) throws(QueryError) -> Int {
         let arrays = self.arrays
         var correction = 0
         if pair.differ {
-            var scratch = RowCounts<Int32>()
-            swap(&scratch, &self.scratch)
-            defer { swap(&scratch, &self.scratch) }
-            try scanner.forEachBinding(pair.first, anchorRow: anchor, frame: &frame, arrays) { _, node in scratch.add(node) }
-            if scratch.count > 0 {
-                try scanner.forEachBinding(pair.second, anchorRow: anchor, frame: &frame, arrays) { _, node in correction += scratch.value(node) }
-                scratch.removeAll()
+            let scratch = self.scratch
+            try scanner.forEachBinding(pair.first, anchorRow: anchor, frame: &frame, arrays) { _, node in scratch.counts.add(node) }
+            if scratch.counts.count > 0 {
+                try scanner.forEachBinding(pair.second, anchorRow: anchor, frame: &frame, arrays) { _, node in
+                    correction += scratch.counts.value(node)
+                }
+                scratch.counts.removeAll()
             }
         } else {
             var edges: [Int32] = []
@@ -190,4 +208,12 @@ struct PatternLeafCounter {
         }
         return correction
     }
+}
+
+/// Counts per node row that a correction fills and clears again, held by reference so that the
+/// counter's methods need not be `mutating`. One query uses it, on one thread.
+final class ScratchRows: @unchecked Sendable {
+    @exclusivity(unchecked) var counts: RowCounts<Int32>
+
+    init(rowCount: Int) { counts = RowCounts(rowCount: rowCount, keepsRows: true) }
 }

@@ -20,7 +20,8 @@ extension PatternLeafCounter {
             let leaf = plan.leaves[i]
             let r = query.relationships[leaf.relationship]
             let local = leaf.predicates.allSatisfy {
-                query.predicates[$0].nodes.isSubset(of: [leaf.node, leaf.anchor]) && query.predicates[$0].relationships.isSubset(of: [leaf.relationship])
+                query.predicates[$0].nodes.isSubset(of: [leaf.node, leaf.anchor])
+                    && query.predicates[$0].relationships.isSubset(of: [leaf.relationship])
             }
             let plain = LeafShape(leaf, query: query).isPlain
             let subtractable = leaf.isoEdges.isEmpty || (plain && !inPairs.contains(i))

@@ -30,6 +30,8 @@ struct LeafScanner {
     let shapes: [LeafShape]
     /// Every relationship of the query (core ones included).
     let relationshipShapes: [EdgeShape]
+    /// Each leaf's tight count (meaningful for plain leaves).
+    let plain: [PlainLeafCount]
     /// Each leaf's predicates, compiled.
     let conditions: [[CompiledExpression]]
 
@@ -39,6 +41,7 @@ struct LeafScanner {
         self.leaves = leaves
         shapes = leaves.map { LeafShape($0, query: query) }
         relationshipShapes = query.relationships.map(EdgeShape.init)
+        plain = leaves.map { PlainLeafCount($0, query: query) }
         conditions = leaves.map { $0.predicates.map { query.predicates[$0].expression } }
     }
 
@@ -67,110 +70,12 @@ struct LeafScanner {
 
     /// How many edges bind leaf `i` at `anchorRow`.
     func count(_ i: Int, anchorRow: Int32, frame: inout MatchFrame, _ arrays: MatchArrays) throws(QueryError) -> Int {
-        let shape = shapes[i]
-        guard shape.isPlain else {
+        guard shapes[i].isPlain else {
             var n = 0
             try forEachBinding(i, anchorRow: anchorRow, frame: &frame, arrays) { _, _ in n += 1 }
             return n
         }
-        var n = 0
-        if shape.outgoing != false { n += plainCount(i, shape, anchorRow, outgoing: true, skipLoops: false, arrays) }
-        if shape.outgoing != true { n += plainCount(i, shape, anchorRow, outgoing: false, skipLoops: shape.outgoing == nil, arrays) }
-        if shape.sharesCoreEdges { n -= sharedCoreEdges(i, anchorRow: anchorRow, frame: frame, arrays) }
-        return n
-    }
-
-    /// The edges at `anchor` in one direction whose far end passes the leaf's kinds: the
-    /// length of a run when any kind will do, else one kind read per edge. At a node of a few
-    /// dozen edges, one pass reads each edge's relation and far end together (independent
-    /// reads, which the processor overlaps) instead of finding the run first.
-    @inline(__always)
-    private func plainCount(_ i: Int, _ shape: LeafShape, _ anchor: Int32, outgoing: Bool, skipLoops: Bool, _ arrays: MatchArrays) -> Int {
-        let items = arrays.items(outgoing: outgoing), ends = arrays.ends(outgoing: outgoing), kinds = arrays.kinds
-        let node = shape.node
-        let relation = shape.edge.relation
-        if relation >= 0, !node.anyKind, !skipLoops {
-            let all = arrays.edges(at: anchor, outgoing: outgoing)
-            if all.count <= MatchArrays.scannedDegree {
-                let r = UInt16(truncatingIfNeeded: relation), relations = arrays.relations
-                var n = 0
-                for k in all {
-                    let e = Int(items[k])
-                    let sameRelation = relations[e] == r
-                    let passes = node.passes(kind: kinds[Int(ends[e])])
-                    n &+= sameRelation && passes ? 1 : 0
-                }
-                return n
-            }
-        }
-        var n = 0
-        func run(_ range: Range<Int>) {
-            if node.anyKind, !skipLoops {
-                n += range.count
-            } else if skipLoops {
-                for k in range {
-                    let other = ends[Int(items[k])]
-                    if other != anchor, node.passes(other, arrays) { n += 1 }
-                }
-            } else {
-                for k in range where node.passes(kind: kinds[Int(ends[Int(items[k])])]) { n += 1 }
-            }
-        }
-        switch relation {
-        case EdgeShape.anyRelation: run(arrays.edges(at: anchor, outgoing: outgoing))
-        case EdgeShape.severalRelations:
-            for r in query.relationships[leaves[i].relationship].relations ?? [] { run(arrays.edges(at: anchor, outgoing: outgoing, relation: r)) }
-        default: run(arrays.edges(at: anchor, outgoing: outgoing, relation: relation))
-        }
-        return n
-    }
-
-    /// How many of the core edges that leaf `i` must differ from would bind it at `anchorRow`:
-    /// what a plain count subtracts. They are distinct edges (one MATCH clause binds an edge
-    /// once), so each is subtracted at most once.
-    /// A directed core edge's ends are its bound nodes, so most are ruled out without reading
-    /// the edge.
-    func sharedCoreEdges(_ i: Int, anchorRow: Int32, frame: borrowing MatchFrame, _ arrays: MatchArrays) -> Int {
-        var n = 0
-        let outgoing = shapes[i].outgoing
-        let isoEdges = leaves[i].isoEdges
-        for s in isoEdges {
-            let e = frame.edges[s]
-            guard e >= 0 else { continue }
-            let core = relationshipShapes[s]
-            if core.directed {
-                let source = frame.nodes[core.from], target = frame.nodes[core.to]
-                switch outgoing {
-                case true?: if source != anchorRow { continue }
-                case false?: if target != anchorRow { continue }
-                case nil: if source != anchorRow, target != anchorRow { continue }
-                }
-            }
-            if plainBinds(i, edge: e, anchorRow: anchorRow, arrays) { n += 1 }
-        }
-        return n
-    }
-
-    /// Whether edge `e` binds plain leaf `i` at `anchorRow` (ignoring the core's edges).
-    @inline(__always)
-    private func plainBinds(_ i: Int, edge e: Int32, anchorRow: Int32, _ arrays: MatchArrays) -> Bool {
-        let shape = shapes[i]
-        let relation = Int(arrays.relations[Int(e)])
-        switch shape.edge.relation {
-        case EdgeShape.anyRelation: break
-        case EdgeShape.severalRelations:
-            guard query.relationships[leaves[i].relationship].relationMask?[relation] ?? true else { return false }
-        default: guard relation == shape.edge.relation else { return false }
-        }
-        let source = arrays.from[Int(e)], target = arrays.to[Int(e)]
-        let other: Int32
-        switch shape.outgoing {
-        case true?: guard source == anchorRow else { return false }; other = target
-        case false?: guard target == anchorRow else { return false }; other = source
-        case nil:
-            if source == anchorRow { other = target } else if target == anchorRow { other = source } else { return false }
-        }
-        return shape.node.passes(other, arrays)
+        return plain[i].count(at: anchorRow, frame: frame, coreShapes: relationshipShapes, arrays)
     }
 
     /// `body(edge, anchorRow)` for each edge binding leaf `i` to node `leafRow` (which passes
@@ -210,10 +115,13 @@ struct LeafScanner {
             body(e, anchor)
         }
         if leaf.outgoing != true {
-            try arrays.forEachEdge(at: leafRow, outgoing: true, relations: r.relations) { (e, other) throws(QueryError) in try visit(e, other) }
+            try arrays.forEachEdge(at: leafRow, outgoing: true, relations: r.relations) { (e, other) throws(QueryError) in
+                try visit(e, other)
+            }
         }
         if leaf.outgoing != false {
-            try arrays.forEachEdge(at: leafRow, outgoing: false, relations: r.relations, skipLoops: leaf.outgoing == nil) { (e, other) throws(QueryError) in
+            let skipLoops = leaf.outgoing == nil
+            try arrays.forEachEdge(at: leafRow, outgoing: false, relations: r.relations, skipLoops: skipLoops) { (e, other) throws(QueryError) in
                 try visit(e, other)
             }
         }
@@ -230,7 +138,9 @@ struct LeafScanner {
         case nil:
             if source == anchorRow { other = target } else if target == anchorRow { other = source } else { return false }
         }
-        guard query.relationships[leaf.relationship].accepts(e, in: graph), query.nodes[leaf.node].accepts(other, in: graph) else { return false }
+        guard query.relationships[leaf.relationship].accepts(e, in: graph), query.nodes[leaf.node].accepts(other, in: graph) else {
+            return false
+        }
         for s in leaf.isoEdges where frame.edges[s] == e { return false }
         for s in leaf.isoPaths where frame.paths[s].contains(e) { return false }
         frame.nodes[leaf.node] = other

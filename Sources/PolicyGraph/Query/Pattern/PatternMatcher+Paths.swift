@@ -3,7 +3,7 @@ extension PatternMatcher {
     /// One node on the current trail of a path walk, with the edges still to try from it.
     private struct WalkLevel {
         let node: Int32
-        var cursor: AdjacencyCursor
+        var cursor: EdgeCursor
         var outgoing: Bool
     }
 
@@ -21,15 +21,15 @@ extension PatternMatcher {
         trailSets[ri].removeAll(keepingCapacity: true)
         var levels: [WalkLevel] = []
         if try arrive(at: anchor, ri, forward: forward, into: into, k, &sink) {
-            levels.append(WalkLevel(node: anchor, cursor: AdjacencyCursor(arrays, node: anchor, outgoing: firstDirection, relations: r.relations),
+            levels.append(WalkLevel(node: anchor, cursor: EdgeCursor(arrays, node: anchor, outgoing: firstDirection, relations: r.relations),
                                     outgoing: firstDirection))
         }
         while let top = levels.indices.last {
-            guard let e = levels[top].cursor.next() else {
+            guard let (e, other) = levels[top].cursor.next() else {
                 // An undirected walk tries the in-edges after the out-edges.
                 if !r.directed, levels[top].outgoing {
                     levels[top].outgoing = false
-                    levels[top].cursor = AdjacencyCursor(arrays, node: levels[top].node, outgoing: false, relations: r.relations)
+                    levels[top].cursor = EdgeCursor(arrays, node: levels[top].node, outgoing: false, relations: r.relations)
                     continue
                 }
                 levels.removeLast()
@@ -39,12 +39,11 @@ extension PatternMatcher {
             try tick()
             let outgoing = levels[top].outgoing
             let current = levels[top].node
-            let other = arrays.ends(outgoing: outgoing)[Int(e)]
             if !r.directed, !outgoing, other == current { continue }
             guard r.filters.isEmpty || r.accepts(e, in: graph), !onTrail(e, ri), isUnique(e, k) else { continue }
             push(e, ri)
             if try arrive(at: other, ri, forward: forward, into: into, k, &sink) {
-                levels.append(WalkLevel(node: other, cursor: AdjacencyCursor(arrays, node: other, outgoing: firstDirection, relations: r.relations),
+                levels.append(WalkLevel(node: other, cursor: EdgeCursor(arrays, node: other, outgoing: firstDirection, relations: r.relations),
                                         outgoing: firstDirection))
             } else {
                 pop(ri)

@@ -22,9 +22,12 @@ struct PatternMatcher {
     /// Whether a path's edges are read (RETURN, WHERE, uniqueness, the subgraph); if not, the
     /// walk does not copy its trail at every match.
     let recordsPath: [Bool]
-    /// Each step's predicates, compiled.
-    let conditions: [[CompiledExpression]]
+    /// Ids and predicates to check, and the graph they read.
+    let checks: StepChecks
     let nodeFilters: [NodeFilter]
+    /// For each node slot an expansion binds under a kind filter, its rows as bits: the check
+    /// at every edge then reads a table that stays in cache instead of the kinds of the rows.
+    let targetRows: [KindRows?]
     let edgeShapes: [EdgeShape]
     /// Per step: whether it has predicates, and edges to differ from.
     let checksConditions: [Bool]
@@ -33,6 +36,11 @@ struct PatternMatcher {
     var arrays = MatchArrays.empty
     /// Per step, the edges and far ends an expansion gathered (reused from match to match).
     var gathered: [[Int32]]
+    /// The first step from which only how many matches there are matters: the sink groups
+    /// and aggregates by variables bound before it. From there, matches are summed
+    /// (``WeightSum``) and handed over once, not one by one (`RETURN c, count(*)` adds once per
+    /// country, not once per agency under it). `nil` when every match must be seen.
+    var sumsFrom: Int?
     /// Steps taken so far (nodes tried, edges tried): the work budget of ``QueryLimits``.
     /// A plain counter, so that counting costs an add and a compare in the inner loops.
     private(set) var steps = 0
@@ -46,14 +54,24 @@ struct PatternMatcher {
         frame = MatchFrame(nodes: query.nodes.count, relationships: query.relationships.count)
         counter = PatternLeafCounter(graph: graph, query: query, plan: plan)
         stacks = [[Int32]](repeating: [], count: query.relationships.count)
-        trailSets = [Set<Int32>](repeating: [], count: query.relationships.count)
-        var read = Set(query.predicates.flatMap(\.relationships))
-        read.formUnion(plan.steps.flatMap(\.isoPaths))
-        read.formUnion(plan.leaves.flatMap(\.isoPaths))
+        // Only path walks use them (an array of sets is costly to make the first time).
+        trailSets = query.relationships.contains { $0.isPath } ? [Set<Int32>](repeating: [], count: query.relationships.count) : []
+        var read = Set(query.predicates.flatMap { $0.relationships })
+        read.formUnion(plan.steps.flatMap { $0.isoPaths })
+        read.formUnion(plan.leaves.flatMap { $0.isoPaths })
         if let projection = query.projection { read.formUnion(projection.relationships) }
         recordsPath = query.relationships.indices.map { query.projection == nil || read.contains($0) }
-        conditions = plan.steps.map { $0.predicates.map { query.predicates[$0].expression } }
-        nodeFilters = query.nodes.map(NodeFilter.init)
+        checks = StepChecks(graph: graph, slots: query.nodes,
+                            conditions: plan.steps.map { $0.predicates.map { query.predicates[$0].expression } })
+        let filters = query.nodes.map(NodeFilter.init)
+        nodeFilters = filters
+        var expanded = [Bool](repeating: false, count: query.nodes.count)
+        for step in plan.steps {
+            if case .expand(let ri, let forward) = step.operation, !query.relationships[ri].isPath {
+                expanded[forward ? query.relationships[ri].to : query.relationships[ri].from] = true
+            }
+        }
+        targetRows = filters.indices.map { v in expanded[v] && !filters[v].exact ? KindRows(filters[v], graph: graph) : nil }
         edgeShapes = query.relationships.map(EdgeShape.init)
         checksConditions = plan.steps.map { !$0.predicates.isEmpty }
         checksIsomorphism = plan.steps.map { !$0.isoEdges.isEmpty || !$0.isoPaths.isEmpty }
@@ -80,9 +98,11 @@ struct PatternMatcher {
     }
 
     mutating func step<S: MatchSink>(_ k: Int, _ sink: inout S) throws(QueryError) {
-        guard k < plan.steps.count else {
-            let weight = plan.leaves.isEmpty ? 1 : try counter.weight(&frame)
-            if weight > 0 { try sink.accept(&frame, weight: weight) }
+        guard k < plan.steps.count else { return try finishMatch(&sink) }
+        if k == sumsFrom, S.self != WeightSum.self {
+            var sum = WeightSum()
+            try step(k, &sum)
+            if sum.total > 0 { try sink.accept(&frame, weight: sum.total) }
             return
         }
         switch plan.steps[k].operation {
@@ -108,7 +128,7 @@ struct PatternMatcher {
                 }
             }
         case .expand(let ri, let forward):
-            if query.relationships[ri].isPath {
+            if edgeShapes[ri].isPath {
                 try walkPath(ri, forward: forward, into: false, k, &sink)
             } else {
                 let shape = edgeShapes[ri]
@@ -121,7 +141,7 @@ struct PatternMatcher {
                 }
             }
         case .expandInto(let ri):
-            if query.relationships[ri].isPath {
+            if edgeShapes[ri].isPath {
                 try walkPath(ri, forward: true, into: true, k, &sink)
             } else {
                 try expandInto(ri, k, &sink)
@@ -129,11 +149,29 @@ struct PatternMatcher {
         }
     }
 
+    /// A core match is complete: its leaves' count goes to the sink.
+    @inline(__always)
+    mutating func finishMatch<S: MatchSink>(_ sink: inout S) throws(QueryError) {
+        let weight = plan.leaves.isEmpty ? 1 : try counter.weight(&frame)
+        if weight > 0 { try sink.accept(&frame, weight: weight) }
+    }
+
     /// Whether node `row` passes slot `v`'s kinds and ids.
     @inline(__always)
     func accepts(_ v: Int, _ row: Int32) -> Bool {
         let filter = nodeFilters[v]
-        return filter.exact ? query.nodes[v].accepts(row, in: graph) : filter.passes(row, arrays)
+        return filter.exact ? acceptsExactly(v, row) : filter.passes(row, arrays)
+    }
+
+    /// The rare checks live out of line in static functions that take only what they read:
+    /// inlined, or as methods, they made the compiler copy the whole matcher (over a kilobyte)
+    /// at every edge, whether the check ran or not.
+    @inline(__always)
+    private func acceptsExactly(_ v: Int, _ row: Int32) -> Bool { Self.accepts(checks, v, row) }
+
+    @inline(never)
+    private static func accepts(_ checks: StepChecks, _ v: Int, _ row: Int32) -> Bool {
+        checks.slots[v].accepts(row, in: checks.graph)
     }
 
     @inline(__always)
@@ -154,72 +192,6 @@ struct PatternMatcher {
         if try passes(k) { try step(k + 1, &sink) }
     }
 
-    /// Binds the unbound end of a single-edge relationship from its bound end `anchor`, over the
-    /// edges in one direction (an undirected relationship takes both, its loops once).
-    ///
-    /// First the run's edges that pass every check but the predicates are gathered with their
-    /// far ends, then each is bound and matched on. Gathering is a short loop whose reads (the
-    /// far end of each edge, its kind) do not wait for one another, so the processor overlaps
-    /// them; reading each as the deeper steps finish would pay every miss in full.
-    private mutating func expand<S: MatchSink>(_ ri: Int, _ shape: EdgeShape, _ anchor: Int32, forward: Bool, outgoing: Bool,
-                                               _ k: Int, _ sink: inout S) throws(QueryError) {
-        let target = forward ? shape.to : shape.from
-        let skipLoops = !shape.directed && !outgoing
-        let arrays = self.arrays
-        let list = shape.relation == EdgeShape.severalRelations ? query.relationships[ri].relations : nil
-        var found: [Int32] = []
-        swap(&found, &gathered[k])
-        defer { swap(&found, &gathered[k]) }
-        found.removeAll(keepingCapacity: true)
-        try arrays.forEachEdge(at: anchor, outgoing: outgoing, relation: shape.relation, list: list) { (e, other) throws(QueryError) in
-            try tick()
-            if skipLoops, other == anchor { return }
-            if shape.filtered, !query.relationships[ri].accepts(e, in: graph) { return }
-            guard accepts(target, other), isUnique(e, k) else { return }
-            found.append(e)
-            found.append(other)
-        }
-        var j = 0
-        while j < found.count {
-            frame.edges[ri] = found[j]
-            frame.nodes[target] = found[j + 1]
-            j += 2
-            if try passes(k) { try step(k + 1, &sink) }
-        }
-    }
-
-    /// Binds a single-edge relationship whose ends are both bound, scanning the smaller side.
-    private mutating func expandInto<S: MatchSink>(_ ri: Int, _ k: Int, _ sink: inout S) throws(QueryError) {
-        let shape = edgeShapes[ri]
-        let relations = query.relationships[ri].relations
-        let a = frame.nodes[shape.from], b = frame.nodes[shape.to]
-        let arrays = self.arrays
-        let list = shape.relation == EdgeShape.severalRelations ? relations : nil
-        func pass(_ node: Int32, outgoing: Bool, other: Int32) throws(QueryError) {
-            let items = arrays.items(outgoing: outgoing), ends = arrays.ends(outgoing: outgoing)
-            try arrays.forEachRun(at: node, outgoing: outgoing, relation: shape.relation, list: list) { (range) throws(QueryError) in
-                for position in range {
-                    try tick()
-                    let e = items[position]
-                    guard ends[Int(e)] == other else { continue }
-                    if !shape.directed, !outgoing, other == node { continue }
-                    if shape.filtered, !query.relationships[ri].accepts(e, in: graph) { continue }
-                    guard isUnique(e, k) else { continue }
-                    frame.edges[ri] = e
-                    if try passes(k) { try step(k + 1, &sink) }
-                }
-            }
-        }
-        if !shape.directed {
-            try pass(a, outgoing: true, other: b)
-            try pass(a, outgoing: false, other: b)
-        } else if arrays.edgeCount(at: a, outgoing: true, relations: relations) <= arrays.edgeCount(at: b, outgoing: false, relations: relations) {
-            try pass(a, outgoing: true, other: b)
-        } else {
-            try pass(b, outgoing: false, other: a)
-        }
-    }
-
     /// One step of work; past the limit, the query stops.
     @inline(__always)
     mutating func tick() throws(QueryError) {
@@ -236,15 +208,25 @@ struct PatternMatcher {
     @inline(__always)
     func isUnique(_ e: Int32, _ k: Int) -> Bool {
         guard checksIsomorphism[k] else { return true }
-        for slot in plan.steps[k].isoEdges where frame.edges[slot] == e { return false }
-        for slot in plan.steps[k].isoPaths where frame.paths[slot].contains(e) { return false }
+        return Self.isUnique(e, plan.steps, k, frame)
+    }
+
+    @inline(never)
+    private static func isUnique(_ e: Int32, _ steps: [MatchPlan.Step], _ k: Int, _ frame: borrowing MatchFrame) -> Bool {
+        for slot in steps[k].isoEdges where frame.edges[slot] == e { return false }
+        for slot in steps[k].isoPaths where frame.paths[slot].contains(e) { return false }
         return true
     }
 
     @inline(__always)
     func passes(_ k: Int) throws(QueryError) -> Bool {
         guard checksConditions[k] else { return true }
-        for c in conditions[k] where try c.truth(in: frame, graph: graph) != true { return false }
+        return try Self.allTrue(checks, k, frame)
+    }
+
+    @inline(never)
+    private static func allTrue(_ checks: StepChecks, _ k: Int, _ frame: borrowing MatchFrame) throws(QueryError) -> Bool {
+        for c in checks.conditions[k] where try c.truth(in: frame, graph: checks.graph) != true { return false }
         return true
     }
 }

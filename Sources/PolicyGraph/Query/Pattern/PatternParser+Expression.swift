@@ -305,12 +305,17 @@ extension PatternParser {
     /// The query text from `start` to the last consumed token.
     func slice(from start: PatternToken) -> String {
         guard start.start < lastEnd, lastEnd <= text.count else { return "" }
-        return String(text[start.start..<lastEnd])
+        // Appended one by one: `String(text[range])` goes through a generic initializer whose
+        // first use searches every conformance in the process.
+        var slice = ""
+        for c in text[start.start..<lastEnd] { slice.append(c) }
+        return slice
     }
 
     /// Throws when the new expression would be more than ``maxHeight`` deep (`1 + 1 + ...`).
     func make(_ form: PatternExpression.Form, from start: PatternToken) throws(QueryError) -> PatternExpression {
-        let height = 1 + (form.children.lazy.map(\.height).max() ?? 0)
+        var height = 1
+        for child in form.children { height = max(height, 1 + child.height) }
         guard height <= Self.maxHeight else {
             throw fail("the expression is too deep: at most \(Self.maxHeight) operators inside one another (for many alternatives, use IN [...])", at: start)
         }

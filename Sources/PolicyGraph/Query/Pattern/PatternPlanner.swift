@@ -40,7 +40,7 @@ enum PatternPlanner {
     /// Plans `query`. With `factorize`, leaves are counted instead of enumerated (not for
     /// ``Graph/patternSubgraph(_:)``, which needs every bound element).
     static func plan(_ query: BoundQuery, graph: Graph, factorize: Bool, leafMode: LeafMode = .automatic) -> MatchPlan {
-        let named = query.relationships.map(\.relations)
+        let named = query.relationships.map { $0.relations }
         let relations: Set<Int>? = named.contains { $0 == nil } ? nil : Set(named.compactMap { $0 }.joined())
         let statistics = PatternStatistics(graph: graph, relations: relations)
         var plan = MatchPlan()
@@ -52,8 +52,8 @@ enum PatternPlanner {
             plan.leaves = choice.leaves
             plan.pairs = choice.pairs
             consumed = choice.consumed
-            leafNodes = Set(choice.leaves.map(\.node))
-            leafRelationships = Set(choice.leaves.map(\.relationship))
+            leafNodes = Set(choice.leaves.map { $0.node })
+            leafRelationships = Set(choice.leaves.map { $0.relationship })
         }
         var boundNodes = [Bool](repeating: false, count: query.nodes.count)
         var placed = [Bool](repeating: false, count: query.relationships.count)
@@ -162,6 +162,22 @@ enum PatternPlanner {
 }
 
 extension MatchPlan {
+    /// The first step after every step that binds a variable `projection` reads, when one
+    /// follows: from there an aggregation sees only how many matches there are. `nil` when the
+    /// last step binds such a variable.
+    func firstStepAfter(reading projection: PatternProjection, in query: BoundQuery) -> Int? {
+        var last = -1
+        for (k, step) in steps.enumerated() {
+            var reads = step.newNodes.contains { projection.nodes.contains($0) }
+            switch step.operation {
+            case .scanEdges(let ri), .expand(let ri, _), .expandInto(let ri): reads = reads || projection.relationships.contains(ri)
+            case .scanNodes: break
+            }
+            if reads { last = k }
+        }
+        return last + 1 < steps.count ? last + 1 : nil
+    }
+
     /// The plan in words, for tests and for curious users: `scan f:framework; leaf a (table) ...`.
     func explanation(_ query: BoundQuery, graph: Graph) -> String {
         func name(_ v: Int) -> String {

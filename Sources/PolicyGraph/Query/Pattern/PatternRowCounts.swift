@@ -10,8 +10,10 @@
 /// so many additions that the page faults cost less than hashing each one.
 ///
 /// `Count` is `Int32` for counts of edges (fewer than 2³¹ in any graph), which halves the
-/// memory, and `Int` for sums of products.
-struct RowCounts<Count: FixedWidthInteger & SignedInteger> {
+/// memory, and `Int` for sums of products. The type itself puts no requirement on `Count` (its
+/// methods do): a requirement on a generic type is checked when its metadata is first made, by
+/// a search through every conformance in the process, which cost the first query a millisecond.
+struct RowCounts<Count> {
     private let rowCount: Int
     private var isDense = false
     private var dense: [Count] = []
@@ -25,7 +27,9 @@ struct RowCounts<Count: FixedWidthInteger & SignedInteger> {
     /// The rows counted, when asked to keep them (for ``removeAll()``).
     private var rows: [Int32] = []
     private let keepsRows: Bool
+}
 
+extension RowCounts where Count: FixedWidthInteger & SignedInteger {
     /// A placeholder that holds nothing and allocates nothing: what a table is swapped with
     /// while a closure uses it. Never counted into.
     init() {
@@ -44,13 +48,26 @@ struct RowCounts<Count: FixedWidthInteger & SignedInteger> {
         var capacity = 16
         while capacity < 2 * expected, capacity < 1 << 30 { capacity <<= 1 }
         if additions >= rowCount / 4, additions > 0 {
-            dense = [Count](repeating: 0, count: rowCount)
+            dense = Self.zeros(rowCount)
             isDense = true
             slots = []
         } else {
             slots = Self.emptySlots(capacity)
         }
         shift = UInt64(64 - capacity.trailingZeroBitCount)
+    }
+
+    /// `count` zeros, backed by huge pages where the system allows: a dense table is written at
+    /// random, and every fresh 4 kB page of it costs a page fault (a thousand for a million
+    /// rows). The capacity is rounded up so that the hint covers the whole table.
+    private static func zeros(_ count: Int) -> [Count] {
+        let stride = MemoryLayout<Count>.stride
+        let capacity = count * stride >= 1 << 20 ? max(count, (LargeArray.threshold + (2 << 20)) / stride) : count
+        return [Count](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            LargeArray.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+            buffer.baseAddress?.initialize(repeating: 0, count: count)
+            initialized = count
+        }
     }
 
     private static func emptySlots(_ capacity: Int) -> [Count] {
@@ -154,7 +171,7 @@ struct RowCounts<Count: FixedWidthInteger & SignedInteger> {
         let old = slots
         let capacity = old.count / 2
         if 4 * capacity * 8 >= rowCount * 8 {
-            dense = [Count](repeating: 0, count: rowCount)
+            dense = Self.zeros(rowCount)
             for i in 0..<capacity where old[2 * i] >= 0 { dense[Int(old[2 * i])] = old[2 * i + 1] }
             isDense = true
             slots = []

@@ -115,8 +115,8 @@ struct PatternOrder {
     }
 
     func compare(rows a: [PatternValue], _ b: [PatternValue]) -> Int {
-        for (x, y) in zip(a, b) {
-            let c = compare(x, y)
+        for i in 0..<min(a.count, b.count) {
+            let c = compare(a[i], b[i])
             if c != 0 { return c }
         }
         return 0

@@ -1,0 +1,116 @@
+/// The count of a plain leaf (see ``LeafShape/isPlain``) at an anchor, with everything it reads
+/// held as values: no graph, no query. Kept apart from ``LeafScanner`` because copying a
+/// scanner copies the graph it holds, which the compiler did at every core match.
+struct PlainLeafCount {
+    let shape: LeafShape
+    /// The leaf's relations when there are several (else unused).
+    let relations: [Int]
+    let relationMask: [Bool]
+    /// Core relationships whose edges the leaf's edge must differ from.
+    let isoEdges: [Int]
+
+    init(_ leaf: LeafPlan, query: BoundQuery) {
+        let r = query.relationships[leaf.relationship]
+        shape = LeafShape(leaf, query: query)
+        relations = r.relations ?? []
+        relationMask = r.relationMask ?? []
+        isoEdges = leaf.isoEdges
+    }
+
+    /// How many edges bind the leaf at `anchor`, the core's edges in `frame` left out.
+    @inline(__always)
+    func count(at anchor: Int32, frame: borrowing MatchFrame, coreShapes: [EdgeShape], _ arrays: MatchArrays) -> Int {
+        var n = 0
+        if shape.outgoing != false { n += count(at: anchor, outgoing: true, skipLoops: false, arrays) }
+        if shape.outgoing != true { n += count(at: anchor, outgoing: false, skipLoops: shape.outgoing == nil, arrays) }
+        if shape.sharesCoreEdges, n > 0 { n -= sharedCoreEdges(at: anchor, frame: frame, coreShapes: coreShapes, arrays) }
+        return n
+    }
+
+    /// The edges at `anchor` in one direction whose far end passes the leaf's kinds: the
+    /// length of a run when any kind will do, else one kind read per edge. At a node of a few
+    /// dozen edges, one pass reads each edge's relation and far end together (independent
+    /// reads, which the processor overlaps) instead of finding the run first.
+    @inline(__always)
+    func count(at anchor: Int32, outgoing: Bool, skipLoops: Bool, _ arrays: MatchArrays) -> Int {
+        let items = arrays.items(outgoing: outgoing), ends = arrays.ends(outgoing: outgoing), kinds = arrays.kinds
+        let node = shape.node
+        let relation = shape.edge.relation
+        if relation >= 0, !node.anyKind, !skipLoops {
+            let all = arrays.edges(at: anchor, outgoing: outgoing)
+            if all.count <= MatchArrays.scannedDegree {
+                let r = UInt16(truncatingIfNeeded: relation), relations = arrays.relations
+                var n = 0
+                for k in all {
+                    let e = Int(items[k])
+                    let sameRelation = relations[e] == r
+                    let passes = node.passes(kind: kinds[Int(ends[e])])
+                    n &+= sameRelation && passes ? 1 : 0
+                }
+                return n
+            }
+        }
+        var n = 0
+        func run(_ range: Range<Int>) {
+            if node.anyKind, !skipLoops {
+                n += range.count
+            } else if skipLoops {
+                for k in range {
+                    let other = ends[Int(items[k])]
+                    if other != anchor, node.passes(other, arrays) { n += 1 }
+                }
+            } else {
+                for k in range where node.passes(kind: kinds[Int(ends[Int(items[k])])]) { n += 1 }
+            }
+        }
+        switch relation {
+        case EdgeShape.anyRelation: run(arrays.edges(at: anchor, outgoing: outgoing))
+        case EdgeShape.severalRelations: for r in relations { run(arrays.edges(at: anchor, outgoing: outgoing, relation: r)) }
+        default: run(arrays.edges(at: anchor, outgoing: outgoing, relation: relation))
+        }
+        return n
+    }
+
+    /// How many of the core edges the leaf must differ from would bind it at `anchor`: what a
+    /// count subtracts. They are distinct edges (one MATCH clause binds an edge once), so each
+    /// is subtracted at most once. A directed core edge's ends are its bound nodes, so most are
+    /// ruled out without reading the edge.
+    func sharedCoreEdges(at anchor: Int32, frame: borrowing MatchFrame, coreShapes: [EdgeShape], _ arrays: MatchArrays) -> Int {
+        var n = 0
+        for s in isoEdges {
+            let e = frame.edges[s]
+            guard e >= 0 else { continue }
+            let core = coreShapes[s]
+            if core.directed {
+                let source = frame.nodes[core.from], target = frame.nodes[core.to]
+                switch shape.outgoing {
+                case true?: if source != anchor { continue }
+                case false?: if target != anchor { continue }
+                case nil: if source != anchor, target != anchor { continue }
+                }
+            }
+            if binds(edge: e, at: anchor, arrays) { n += 1 }
+        }
+        return n
+    }
+
+    /// Whether edge `e` binds the leaf at `anchor` (ignoring the core's edges).
+    @inline(__always)
+    func binds(edge e: Int32, at anchor: Int32, _ arrays: MatchArrays) -> Bool {
+        let relation = Int(arrays.relations[Int(e)])
+        switch shape.edge.relation {
+        case EdgeShape.anyRelation: break
+        case EdgeShape.severalRelations: guard relationMask[relation] else { return false }
+        default: guard relation == shape.edge.relation else { return false }
+        }
+        let source = arrays.from[Int(e)], target = arrays.to[Int(e)]
+        let other: Int32
+        switch shape.outgoing {
+        case true?: guard source == anchor else { return false }; other = target
+        case false?: guard target == anchor else { return false }; other = source
+        case nil:
+            if source == anchor { other = target } else if target == anchor { other = source } else { return false }
+        }
+        return shape.node.passes(other, arrays)
+    }
+}
