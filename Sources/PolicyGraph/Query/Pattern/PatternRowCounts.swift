@@ -59,10 +59,11 @@ extension RowCounts where Count: FixedWidthInteger & SignedInteger {
 
     /// `count` zeros, backed by huge pages where the system allows: a dense table is written at
     /// random, and every fresh 4 kB page of it costs a page fault (a thousand for a million
-    /// rows). The capacity is rounded up so that the hint covers the whole table.
+    /// rows). A table of 2 MB or more reserves a little more than it uses, so that the hint
+    /// (given for regions of 4 MB and up, over the whole 2 MB pages inside) covers it.
     private static func zeros(_ count: Int) -> [Count] {
         let stride = MemoryLayout<Count>.stride
-        let capacity = count * stride >= 1 << 20 ? max(count, (LargeArray.threshold + (2 << 20)) / stride) : count
+        let capacity = count * stride >= 2 << 20 ? max(count, (LargeArray.threshold + (2 << 20)) / stride) : count
         return [Count](unsafeUninitializedCapacity: capacity) { buffer, initialized in
             LargeArray.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
             buffer.baseAddress?.initialize(repeating: 0, count: count)
