@@ -121,24 +121,6 @@ struct NodeMap {
         return true
     }
 
-    /// Changes the value of `node`, which must have one (it is left alone when it has none).
-    mutating func update(_ node: Int32, _ value: Int32) {
-        if isDense {
-            if dense[Int(node)] != Self.empty { dense[Int(node)] = value }
-            return
-        }
-        var i = slot(node)
-        while true {
-            let key = keys[i]
-            if key == node {
-                values[i] = value
-                return
-            }
-            if key == Self.empty { return }
-            i = (i + 1) & mask
-        }
-    }
-
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
         keys = [Int32](repeating: Self.empty, count: oldKeys.count * 2)

@@ -16,7 +16,8 @@
 /// whole layer, or the in-edges of the nodes already kept one layer further on (usually a handful;
 /// on a long chain of references this side is far cheaper).
 ///
-/// Work and memory are proportional to the two balls, not to the graph (see ``NodeMap``).
+/// Work is proportional to the two balls, not to the graph: the visited arrays are borrowed
+/// cleared from the graph (see ``SearchScratch``) and only the touched slots are reset.
 struct ShortestPathSearch {
     /// The steps from one node to the next one on a shortest path: every parallel edge.
     struct Step {
