@@ -90,14 +90,16 @@ enum EngineOps {
 
     static func chain(_ graph: Graph) throws(QueryError) -> JSONValue? {
         let result = try graph.query(chainQuery)
-        var counts: [NodeID: Int] = [:]
+        guard let first = graph.nodeIDs(of: .country).first else { return nil }
+        // One row per country (the query groups by it), so no map is needed to add them up.
+        var total = 0, countries = 0, firstCount = 0
         for row in result.rows {
             guard row.count == 2, case .node(let country) = row[0], case .int(let n) = row[1] else { continue }
-            counts[country, default: 0] += n
+            total += n
+            countries += n > 0 ? 1 : 0
+            if country == first { firstCount += n }
         }
-        guard let first = graph.nodeIDs(of: .country).first else { return nil }
-        return chainResult(total: counts.values.reduce(0, +), countries: counts.values.filter { $0 > 0 }.count,
-                           firstCountry: first, firstCount: counts[first] ?? 0)
+        return chainResult(total: total, countries: countries, firstCountry: first, firstCount: firstCount)
     }
 
     /// `overlap`: every unordered pair of countries over their direct stance edges →

@@ -58,6 +58,20 @@ struct QueryCommandTests {
         #expect(output.stdout == "c.label,c.title,c.population\nChina,,1410\nSwitzerland,,9\nUnited States,,335\n")
     }
 
+    /// `--explain` prints the plan instead of the rows: the start, then each expansion or count.
+    @Test func explainPrintsThePlanNotTheRows() {
+        let query = "MATCH (o:official)-[:leads]->(d:delegation) RETURN d, count(*)"
+        let text = run(["--explain", query])
+        #expect(text.status == 0)
+        #expect(text.stdout.hasPrefix("scan d:delegation; count o:official from d:delegation"))
+        #expect(!text.stdout.contains("us-delegation"))
+        let json = run(["--explain", query, "--format", "json"])
+        #expect(json.stdout == "{\n  \"plan\": \"\(text.stdout.dropLast())\"\n}\n")
+        let misspelt = run(["--explain", "MATCH (o:oficial) RETURN o"])
+        #expect(misspelt.status == 1)
+        #expect(misspelt.stderr.contains("did you mean 'official'?"))
+    }
+
     @Test func readsTheQueryFromAFile() {
         let output = run(["--file", Self.fixture + "/queries/leaders.cypher", "--format", "csv"])
         #expect(output.status == 0)

@@ -66,20 +66,44 @@ import Testing
 }
 
 @Suite struct AdjacencyEndsTests {
-    @Test func eachMemberCarriesTheNodeAtTheOtherEndOfItsEdge() throws {
+    @Test func eachMemberCarriesTheNodeAtTheOtherEndOfItsEdgeAndItsRelation() throws {
         let graph = try TraversalGraphs.random(seed: 5, nodes: 40, edges: 120)
         let out = graph.outgoing, into = graph.incoming
         #expect(out.ends.count == graph.edgeCount && into.ends.count == graph.edgeCount)
+        #expect(out.relations.count == graph.edgeCount && into.relations.count == graph.edgeCount)
         for node in 0..<graph.nodeCount {
             for k in out.range(node) {
                 #expect(graph.edgeTable.from[Int(out.items[k])] == Int32(node))
                 #expect(out.ends[k] == graph.edgeTable.to[Int(out.items[k])])
+                #expect(out.relations[k] == graph.edgeTable.relations[Int(out.items[k])])
             }
             for k in into.range(node) {
                 #expect(graph.edgeTable.to[Int(into.items[k])] == Int32(node))
                 #expect(into.ends[k] == graph.edgeTable.from[Int(into.items[k])])
+                #expect(into.relations[k] == graph.edgeTable.relations[Int(into.items[k])])
             }
         }
         #expect(graph.byKind.ends.isEmpty && graph.byRelation.ends.isEmpty)
+        #expect(graph.byKind.relations.isEmpty && graph.byRelation.relations.isEmpty)
+    }
+
+    /// A relation's run at a node, found by reading every slot (small nodes) or by a binary
+    /// search (hubs), holds exactly the node's edges of that relation.
+    @Test func aRelationsRunHoldsExactlyItsEdgesAtSmallNodesAndHubs() throws {
+        let graph = try TraversalGraphs.random(seed: 9, nodes: 6, edges: 900)
+        #expect((0..<graph.nodeCount).contains { graph.outgoing.range($0).count > AdjacencyRuns.scannedDegree })
+        let small = try TraversalGraphs.random(seed: 9, nodes: 60, edges: 90)
+        for g in [graph, small] {
+            for index in [g.outgoing, g.incoming] {
+                AdjacencyRuns.with(index) { runs in
+                    for node in 0..<Int32(g.nodeCount) {
+                        for relation in g.schema.relations.indices {
+                            let expected = runs.slots(of: node).filter { runs.relations[$0] == UInt16(relation) }
+                            #expect(Array(runs.run(of: node, relation: relation)) == expected)
+                        }
+                    }
+                }
+            }
+        }
     }
 }

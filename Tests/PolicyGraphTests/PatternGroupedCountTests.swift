@@ -134,4 +134,57 @@ struct PatternGroupedCountTests {
             }
         }
     }
+
+    /// Chains through hubs: nodes of more than a few dozen edges (where a leaf's run is found by
+    /// a binary search) and expansions of more than 64 targets (summed in chunks), with parallel
+    /// edges and self-loops, counted against a loop over the edge list written here.
+    @Test func chainsThroughHubsAgreeWithALoopOverTheEdges() throws {
+        var random = PatternRandom(seed: 2_718)
+        let kinds = RandomPatterns.kinds, relations = RandomPatterns.relations
+        var fused = 0
+        for _ in 0..<8 {
+            let n = 160
+            var nodes = "id,kind,label\n"
+            var kindOf: [String] = []
+            // Rows 0-3, the only countries, are where the chains end.
+            for i in 0..<n {
+                kindOf.append(i < 4 ? "country" : random.pick(["official", "framework"]))
+                nodes += "n\(i),\(kindOf[i]),n\(i)\n"
+            }
+            // Skewed ends: rows 0-3 are hubs of a hundred edges and more in each direction.
+            var list: [(from: Int, relation: String, to: Int)] = []
+            for _ in 0..<2_400 {
+                let from = random.chance(0.2) ? random.int(0...3) : random.int(0...(n - 1))
+                let to = random.chance(0.02) ? from : (random.chance(0.3) ? random.int(0...3) : random.int(0...(n - 1)))
+                list.append((from, random.pick(relations), to))
+            }
+            let edges = "from,relation,to\n" + list.map { "n\($0.from),\($0.relation),n\($0.to)\n" }.joined()
+            let graph = try GraphLoader.load(nodes: Array(nodes.utf8), edges: Array(edges.utf8),
+                                             schema: Array(RandomPatterns.schema.utf8)).graph
+            let first = random.pick(relations), second = random.chance(0.6) ? first : random.pick(relations)
+            let leafKind = random.chance(0.7) ? random.pick(kinds) : nil
+            // (x)-[first]->(a)-[second]->(c:country), the two edges distinct, grouped by c.
+            var expected: [Int: Int] = [:]
+            for (j, e2) in list.enumerated() where e2.relation == second && kindOf[e2.to] == "country" {
+                for (i, e1) in list.enumerated() where i != j && e1.relation == first && e1.to == e2.from {
+                    if let leafKind, kindOf[e1.from] != leafKind { continue }
+                    expected[e2.to, default: 0] += 1
+                }
+            }
+            let rows: [[QueryValue]] = expected.keys.map { (NodeID("n\($0)"), expected[$0] ?? 0) }
+                .sorted { $0.0 < $1.0 }.map { [.node($0.0), .int($0.1)] }
+            let x = leafKind.map { "x:\($0)" } ?? "x"
+            let text = "MATCH (\(x))-[:\(first)]->(a)-[:\(second)]->(c:country) RETURN c, count(*)"
+            let total = "MATCH (\(x))-[:\(first)]->(a)-[:\(second)]->(c:country) RETURN count(*)"
+            // Started from the few countries, the leaf counted at the agencies' end of the last hop.
+            if try graph.explainQuery(text, options: PatternOptions(factorize: true, leafMode: .scan)).hasPrefix("scan c:country; expand") {
+                fused += 1
+            }
+            for (way, options) in PatternPropertyTests.ways {
+                #expect(try graph.query(text, options: options).rows == rows, "\(way): \(text)")
+                #expect(try graph.query(total, options: options).rows == [[.int(expected.values.reduce(0, +))]], "\(way): \(total)")
+            }
+        }
+        #expect(fused >= 4)
+    }
 }

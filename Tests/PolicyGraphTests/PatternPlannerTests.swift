@@ -60,7 +60,7 @@ struct PatternPlannerTests {
     @Test func aChainGroupedByCountryStartsFromTheCountries() throws {
         let graph = try #require(Self.graph)
         #expect(try graph.explainQuery(Self.chain)
-            == "scan c:country; expand c:country -[:memberOf]- a:agency; count o:official from a:agency (edge list)")
+            == "scan c:country; expand c:country -[:memberOf]- a:agency; count o:official from a:agency (scan)")
         var expected: [NodeID: Int] = [:]
         for o in graph.nodes(of: .official) {
             for e in graph.edges(from: o.id, relation: .memberOf) where graph.kind(of: e.to) == .agency {

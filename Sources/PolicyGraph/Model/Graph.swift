@@ -47,14 +47,18 @@ public struct Graph: Sendable {
         let out = {
             edges.from.withUnsafeBufferPointer { f in
                 edges.to.withUnsafeBufferPointer { t in
-                    CSRIndex(groups: n, order: byRelation.items, key: { Int(f[Int($0)]) }, end: { t[Int($0)] })
+                    edges.relations.withUnsafeBufferPointer { r in
+                        CSRIndex(groups: n, order: byRelation.items, key: { Int(f[Int($0)]) }, end: { t[Int($0)] }, relations: r)
+                    }
                 }
             }
         }
         let into = {
             edges.to.withUnsafeBufferPointer { t in
                 edges.from.withUnsafeBufferPointer { f in
-                    CSRIndex(groups: n, order: byRelation.items, key: { Int(t[Int($0)]) }, end: { f[Int($0)] })
+                    edges.relations.withUnsafeBufferPointer { r in
+                        CSRIndex(groups: n, order: byRelation.items, key: { Int(t[Int($0)]) }, end: { f[Int($0)] }, relations: r)
+                    }
                 }
             }
         }

@@ -4,24 +4,14 @@
 /// big a struct, which dominated shortest-path searches; a search takes this view once and walks
 /// plain arrays.
 struct AdjacencyView {
-    let outOffsets: [Int32]
-    let outItems: [Int32]
-    let outEnds: [Int32]
-    let inOffsets: [Int32]
-    let inItems: [Int32]
-    let inEnds: [Int32]
-    let relations: [UInt16]
+    let outgoing: CSRIndex
+    let incoming: CSRIndex
     /// Per relation index: whether edges of it are followed; `nil` for all.
     let mask: [Bool]?
 
     init(_ graph: Graph, relationMask: [Bool]?) {
-        outOffsets = graph.outgoing.offsets
-        outItems = graph.outgoing.items
-        outEnds = graph.outgoing.ends
-        inOffsets = graph.incoming.offsets
-        inItems = graph.incoming.items
-        inEnds = graph.incoming.ends
-        relations = graph.edgeTable.relations
+        outgoing = graph.outgoing
+        incoming = graph.incoming
         mask = relationMask
     }
 
@@ -31,17 +21,15 @@ struct AdjacencyView {
     func forEach(_ node: Int32, _ direction: Direction, _ body: (Int32, Int32) -> Void) {
         let u = Int(node)
         if direction != .in {
-            for k in Int(outOffsets[u])..<Int(outOffsets[u + 1]) {
-                let e = outItems[k]
-                if let mask, !mask[Int(relations[Int(e)])] { continue }
-                body(e, outEnds[k])
+            for k in outgoing.range(u) {
+                if let mask, !mask[Int(outgoing.relations[k])] { continue }
+                body(outgoing.items[k], outgoing.ends[k])
             }
         }
         if direction != .out {
-            for k in Int(inOffsets[u])..<Int(inOffsets[u + 1]) {
-                let e = inItems[k]
-                if let mask, !mask[Int(relations[Int(e)])] { continue }
-                body(e, inEnds[k])
+            for k in incoming.range(u) {
+                if let mask, !mask[Int(incoming.relations[k])] { continue }
+                body(incoming.items[k], incoming.ends[k])
             }
         }
     }
@@ -49,41 +37,36 @@ struct AdjacencyView {
     /// Edge visits needed to expand `node` in `direction` (before the mask).
     @inline(__always)
     func degree(_ node: Int32, _ direction: Direction) -> Int {
-        let u = Int(node)
         var total = 0
-        if direction != .in { total += Int(outOffsets[u + 1] - outOffsets[u]) }
-        if direction != .out { total += Int(inOffsets[u + 1] - inOffsets[u]) }
+        if direction != .in { total += outgoing.range(Int(node)).count }
+        if direction != .out { total += incoming.range(Int(node)).count }
         return total
     }
 }
 
-/// The adjacency arrays as buffer pointers, for the innermost loops of a search: no bounds or
-/// uniqueness checks and no reference counting per step. Valid only inside
-/// ``AdjacencyView/withPointers(_:)``.
+/// Both directions of the adjacency as buffer pointers (see ``AdjacencyRuns``), with the
+/// relation mask of a search, for its innermost loops: no bounds or uniqueness checks and no
+/// reference counting per step. Valid only inside ``AdjacencyView/withPointers(_:)``.
 struct AdjacencyPointers {
-    let outOffsets: UnsafeBufferPointer<Int32>
-    let outEnds: UnsafeBufferPointer<Int32>
-    let outItems: UnsafeBufferPointer<Int32>
-    let inOffsets: UnsafeBufferPointer<Int32>
-    let inEnds: UnsafeBufferPointer<Int32>
-    let inItems: UnsafeBufferPointer<Int32>
-    let relations: UnsafeBufferPointer<UInt16>
+    let out: AdjacencyRuns
+    let `in`: AdjacencyRuns
     /// Per relation index, whether it is followed; empty when every relation is.
     let mask: UnsafeBufferPointer<Bool>
 
-    @inline(__always)
-    private func keeps(_ edge: Int32) -> Bool { mask.isEmpty || mask[Int(relations[Int(edge)])] }
-
     /// Calls `body(otherEnd)` for each edge at `node` in `direction` that the mask keeps, in the
-    /// order of ``AdjacencyView/forEach(_:_:_:)``.
+    /// order of ``AdjacencyView/forEach(_:_:_:)``. Without a mask, the relations are not read.
     @inline(__always)
     func forEachNeighbor(_ node: Int32, _ direction: Direction, _ body: (Int32) -> Void) {
-        let u = Int(node)
+        if mask.isEmpty {
+            if direction != .in { for k in out.slots(of: node) { body(out.ends[k]) } }
+            if direction != .out { for k in self.in.slots(of: node) { body(self.in.ends[k]) } }
+            return
+        }
         if direction != .in {
-            for k in Int(outOffsets[u])..<Int(outOffsets[u + 1]) where keeps(outItems[k]) { body(outEnds[k]) }
+            for k in out.slots(of: node) where mask[Int(out.relations[k])] { body(out.ends[k]) }
         }
         if direction != .out {
-            for k in Int(inOffsets[u])..<Int(inOffsets[u + 1]) where keeps(inItems[k]) { body(inEnds[k]) }
+            for k in self.in.slots(of: node) where mask[Int(self.in.relations[k])] { body(self.in.ends[k]) }
         }
     }
 
@@ -91,12 +74,14 @@ struct AdjacencyPointers {
     /// satisfies `test`; stops at the first.
     @inline(__always)
     func anyNeighbor(_ node: Int32, _ direction: Direction, _ test: (Int32) -> Bool) -> Bool {
-        let u = Int(node)
+        let all = mask.isEmpty
         if direction != .in {
-            for k in Int(outOffsets[u])..<Int(outOffsets[u + 1]) where keeps(outItems[k]) && test(outEnds[k]) { return true }
+            for k in out.slots(of: node) where (all || mask[Int(out.relations[k])]) && test(out.ends[k]) { return true }
         }
         if direction != .out {
-            for k in Int(inOffsets[u])..<Int(inOffsets[u + 1]) where keeps(inItems[k]) && test(inEnds[k]) { return true }
+            for k in self.in.slots(of: node) where (all || mask[Int(self.in.relations[k])]) && test(self.in.ends[k]) {
+                return true
+            }
         }
         return false
     }
@@ -104,10 +89,9 @@ struct AdjacencyPointers {
     /// Edge visits needed to expand `node` in `direction` (before the mask).
     @inline(__always)
     func degree(_ node: Int32, _ direction: Direction) -> Int {
-        let u = Int(node)
         var total = 0
-        if direction != .in { total += Int(outOffsets[u + 1] &- outOffsets[u]) }
-        if direction != .out { total += Int(inOffsets[u + 1] &- inOffsets[u]) }
+        if direction != .in { total += out.slots(of: node).count }
+        if direction != .out { total += self.in.slots(of: node).count }
         return total
     }
 }
@@ -115,23 +99,10 @@ struct AdjacencyPointers {
 extension AdjacencyView {
     /// Runs `body` with the arrays as buffer pointers.
     func withPointers<R>(_ body: (AdjacencyPointers) -> R) -> R {
-        outOffsets.withUnsafeBufferPointer { outOffsets in
-            outEnds.withUnsafeBufferPointer { outEnds in
-                outItems.withUnsafeBufferPointer { outItems in
-                    inOffsets.withUnsafeBufferPointer { inOffsets in
-                        inEnds.withUnsafeBufferPointer { inEnds in
-                            inItems.withUnsafeBufferPointer { inItems in
-                                relations.withUnsafeBufferPointer { relations in
-                                    (mask ?? []).withUnsafeBufferPointer { mask in
-                                        body(AdjacencyPointers(
-                                            outOffsets: outOffsets, outEnds: outEnds, outItems: outItems,
-                                            inOffsets: inOffsets, inEnds: inEnds, inItems: inItems,
-                                            relations: relations, mask: mask))
-                                    }
-                                }
-                            }
-                        }
-                    }
+        AdjacencyRuns.with(outgoing) { out in
+            AdjacencyRuns.with(incoming) { into in
+                (mask ?? []).withUnsafeBufferPointer { mask in
+                    body(AdjacencyPointers(out: out, in: into, mask: mask))
                 }
             }
         }

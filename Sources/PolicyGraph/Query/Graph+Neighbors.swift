@@ -81,16 +81,14 @@ extension Graph {
     func forEachStep(from node: Int32, direction: Direction, relationMask: [Bool]?, _ body: (Int32, Int32) -> Void) {
         if direction != .in {
             for k in outgoing.range(Int(node)) {
-                let e = outgoing.items[k]
-                if let relationMask, !relationMask[Int(edgeTable.relations[Int(e)])] { continue }
-                body(e, outgoing.ends[k])
+                if let relationMask, !relationMask[Int(outgoing.relations[k])] { continue }
+                body(outgoing.items[k], outgoing.ends[k])
             }
         }
         if direction != .out {
             for k in incoming.range(Int(node)) {
-                let e = incoming.items[k]
-                if let relationMask, !relationMask[Int(edgeTable.relations[Int(e)])] { continue }
-                body(e, incoming.ends[k])
+                if let relationMask, !relationMask[Int(incoming.relations[k])] { continue }
+                body(incoming.items[k], incoming.ends[k])
             }
         }
     }

@@ -11,18 +11,31 @@ struct QueryCommand: Command {
             to read it from standard input. The README's section on queries teaches the language.
             """,
         positionals: [PositionalSpec(name: "QUERY", help: "the query text, or '-' for standard input", optional: true)],
-        options: [.value("file", "F", "read the query from file F"), QueryLimitOptions.maxSteps],
+        options: [
+            .value("file", "F", "read the query from file F"), QueryLimitOptions.maxSteps,
+            .flag("explain", "print the plan the planner picked (start, expansions, counted leaves) instead of running the query"),
+        ],
         formats: ["text", "json", "csv"],
         examples: [
             "policygraph query \"MATCH (o:official)-[:leads]->(:delegation {id: 'us-delegation'}) RETURN o.label\"",
             "policygraph query 'MATCH (c:country)-[:supports]->(f:framework) RETURN c, count(*) ORDER BY count(*) DESC' --format json",
             "policygraph query --file questions/who-opposes.cypher --format csv",
+            "policygraph query --explain 'MATCH (o:official)-[:memberOf]->(a:agency)-[:memberOf]->(c:country) RETURN c, count(*)'",
         ])
 
     func run(_ arguments: ParsedArguments, output: inout CommandOutput) throws {
         let text = try queryText(arguments)
         let limits = try QueryLimitOptions.limits(arguments)
         let graph = try loadGraph(arguments)
+        if arguments.flag("explain") {
+            let plan = try graph.explainQuery(text)
+            switch arguments.format(spec) {
+            case "json": output.stdout += JSONValue.object(["plan": .string(plan)]).rendered()
+            case "csv": output.stdout += CSVWriter.document(header: ["plan"], rows: [[plan]])
+            default: output.stdout += plan + "\n"
+            }
+            return
+        }
         let result = try graph.query(text, limits: limits)
         switch arguments.format(spec) {
         case "json":

@@ -61,8 +61,16 @@ extension Graph {
         return finish(rows: rows, keys: keys, projection: projection)
     }
 
-    /// The plan of a query in words (for tests of the planner).
-    func explainQuery(_ text: String, options: PatternOptions = PatternOptions()) throws(QueryError) -> String {
+    /// The plan the planner picks for `text`, in words: where matching starts, each expansion in
+    /// order, and the leaves it counts instead of enumerating (with how: `scan` per match, a
+    /// `table` from the leaf's side, or the relation's edge list). For a person asking why a
+    /// query is slow, and for the planner's tests.
+    /// - Throws: ``QueryError`` for a query that does not parse or bind.
+    public func explainQuery(_ text: String) throws(QueryError) -> String {
+        try explainQuery(text, options: PatternOptions())
+    }
+
+    func explainQuery(_ text: String, options: PatternOptions) throws(QueryError) -> String {
         let bound = try PatternBinder.bind(try PatternParser.parse(text), in: self)
         return PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode).explanation(bound, graph: self)
     }
@@ -98,11 +106,19 @@ extension Graph {
         var indices = Array(rows.indices)
         // One row (a count) needs no order, and skips the sort's first-use cost.
         if indices.count > 1 {
+            // Rows grouped by a node mostly differ in that first column: its ids are read once
+            // here, not at every comparison (ids are unique, so equal ids mean the same node
+            // and the full comparison decides).
+            let firstIDs: [NodeID?] = projection.order.isEmpty ? rows.map { row in
+                if let first = row.first, case .node(let r) = first { return self.id(at: r) }
+                return nil
+            } : []
             indices.sort { a, b in
                 for i in 0..<projection.order.count {
                     let c = order.compare(keys[a][i], keys[b][i])
                     if c != 0 { return projection.order[i].descending ? c > 0 : c < 0 }
                 }
+                if !firstIDs.isEmpty, let x = firstIDs[a], let y = firstIDs[b], x != y { return x < y }
                 let c = order.compare(rows: rows[a], rows[b])
                 return c != 0 ? c < 0 : a < b
             }
@@ -110,6 +126,8 @@ extension Graph {
         let start = min(projection.skip, indices.count)
         let end = projection.limit.map { start + min(indices.count - start, $0) } ?? indices.count
         var summaries: [NodeID: QueryResult.NodeSummary] = [:]
+        var summarized = Set<Int32>()
+        summaries.reserveCapacity(min(end - start, 4096))
         func convert(_ v: PatternValue) -> QueryValue {
             switch v {
             case .null: return .null
@@ -119,7 +137,7 @@ extension Graph {
             case .string(let s): return .string(s)
             case .node(let row):
                 let id = self.id(at: row)
-                if summaries[id] == nil { summaries[id] = .init(kind: kind(at: row), label: label(at: row)) }
+                if summarized.insert(row).inserted { summaries[id] = .init(kind: kind(at: row), label: label(at: row)) }
                 return .node(id)
             case .edge(let e): return .edge(edge(at: e))
             case .list(let items): return .list(items.map(convert))

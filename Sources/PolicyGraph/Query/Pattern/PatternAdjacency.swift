@@ -1,61 +1,21 @@
-/// Edge ranges of one node for one relation: a node's adjacency in the CSR indices is sorted by
-/// relation, so the edges of a relation are a binary search away and are scanned without
-/// looking at the node's other edges.
+/// Edge runs of one node for one relation, as the matcher walks them (see ``AdjacencyRuns``:
+/// a node's slots are sorted by relation, so the edges of a relation are one run).
 extension MatchArrays {
-    /// The edge rows at a node in one direction (`items(outgoing:)[range]`).
+    /// The adjacency in one direction: out-edges when `outgoing`, else in-edges.
     @inline(__always)
-    func items(outgoing: Bool) -> UnsafeBufferPointer<Int32> { outgoing ? outItems : inItems }
+    func runs(outgoing: Bool) -> AdjacencyRuns { outgoing ? out : self.in }
 
-    /// Edge row → the end away from the node whose adjacency lists it.
+    /// Slots of every edge at `node` in one direction.
     @inline(__always)
-    func ends(outgoing: Bool) -> UnsafeBufferPointer<Int32> { outgoing ? to : from }
+    func edges(at node: Int32, outgoing: Bool) -> Range<Int> { runs(outgoing: outgoing).slots(of: node) }
 
-    /// Positions in `items(outgoing:)` of every edge at `node`.
-    @inline(__always)
-    func edges(at node: Int32, outgoing: Bool) -> Range<Int> {
-        let offsets = outgoing ? outOffsets : inOffsets
-        return Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1])
-    }
-
-    /// Positions of the edges of relation `relation` at `node`: one run.
-    ///
-    /// Each probe reads the relation of an edge row, a random read into a big array. A binary
-    /// search makes its probes one after the other, each waiting for the last; at a node of
-    /// a few dozen edges, reading every edge's relation at once (the reads do not depend on each
-    /// other, so the processor overlaps them) and counting those before and at `relation` is
-    /// several times faster. Hubs get the binary search.
+    /// Slots of the edges of relation `relation` at `node`: one run.
     @inline(__always)
     func edges(at node: Int32, outgoing: Bool, relation: Int) -> Range<Int> {
-        let all = edges(at: node, outgoing: outgoing)
-        let items = self.items(outgoing: outgoing)
-        let r = UInt16(truncatingIfNeeded: relation)
-        if all.count <= Self.scannedDegree {
-            var before = 0, at = 0
-            for k in all {
-                let x = relations[Int(items[k])]
-                before &+= x < r ? 1 : 0
-                at &+= x == r ? 1 : 0
-            }
-            return (all.lowerBound + before)..<(all.lowerBound + before + at)
-        }
-        var low = all.lowerBound, high = all.upperBound
-        while low < high {
-            let mid = (low + high) >> 1
-            if relations[Int(items[mid])] < r { low = mid + 1 } else { high = mid }
-        }
-        var end = low
-        high = all.upperBound
-        while end < high {
-            let mid = (end + high) >> 1
-            if relations[Int(items[mid])] <= r { end = mid + 1 } else { high = mid }
-        }
-        return low..<end
+        runs(outgoing: outgoing).run(of: node, relation: relation)
     }
 
-    /// Up to this degree, a node's relation runs are found by reading every edge's relation.
-    static let scannedDegree = 48
-
-    /// Positions of the edges at `node` of relation `relation` as an ``EdgeShape`` gives it:
+    /// Slots of the edges at `node` of relation `relation` as an ``EdgeShape`` gives it:
     /// one relation, any (-1), or several (-2, `list`), passed run by run to `body`.
     @inline(__always)
     func forEachRun(at node: Int32, outgoing: Bool, relation: Int, list: [Int]?,
@@ -69,30 +29,22 @@ extension MatchArrays {
 
     /// Calls `body(edge, otherEnd)` for each edge at `node` in one direction with the relation
     /// an ``EdgeShape`` gives (one, any, or several in `list`), in adjacency order. At a node of
-    /// a few dozen edges, each edge's relation is read together with its far end in one pass
-    /// (the reads overlap) instead of finding the run first and then reading the far ends.
+    /// a few dozen edges, each slot's relation is checked as it comes instead of finding the run
+    /// first.
     @inline(__always)
     func forEachEdge(at node: Int32, outgoing: Bool, relation: Int, list: [Int]?,
                      _ body: (Int32, Int32) throws(QueryError) -> Void) throws(QueryError) {
-        let items = self.items(outgoing: outgoing), ends = self.ends(outgoing: outgoing)
+        let runs = self.runs(outgoing: outgoing)
         if relation >= 0 {
-            let all = edges(at: node, outgoing: outgoing)
-            if all.count <= Self.scannedDegree {
+            let all = runs.slots(of: node)
+            if all.count <= AdjacencyRuns.scannedDegree {
                 let r = UInt16(truncatingIfNeeded: relation)
-                for k in all {
-                    let e = items[k]
-                    let same = relations[Int(e)] == r
-                    let other = ends[Int(e)]
-                    if same { try body(e, other) }
-                }
+                for k in all where runs.relations[k] == r { try body(runs.items[k], runs.ends[k]) }
                 return
             }
         }
         try forEachRun(at: node, outgoing: outgoing, relation: relation, list: list) { (range) throws(QueryError) in
-            for k in range {
-                let e = items[k]
-                try body(e, ends[Int(e)])
-            }
+            for k in range { try body(runs.items[k], runs.ends[k]) }
         }
     }
 
@@ -102,13 +54,12 @@ extension MatchArrays {
     @inline(__always)
     func forEachEdge(at node: Int32, outgoing: Bool, relations: [Int]?, skipLoops: Bool = false,
                      _ body: (Int32, Int32) throws(QueryError) -> Void) throws(QueryError) {
-        let items = self.items(outgoing: outgoing), ends = self.ends(outgoing: outgoing)
+        let runs = self.runs(outgoing: outgoing)
         func visit(_ range: Range<Int>) throws(QueryError) {
-            for i in range {
-                let e = items[i]
-                let other = ends[Int(e)]
+            for k in range {
+                let other = runs.ends[k]
                 if skipLoops, other == node { continue }
-                try body(e, other)
+                try body(runs.items[k], other)
             }
         }
         if let relations {
@@ -118,7 +69,7 @@ extension MatchArrays {
         }
     }
 
-    /// How many edges `forEachEdge(at:outgoing:relations:)` would visit. O(log degree) per relation.
+    /// How many edges `forEachEdge(at:outgoing:relations:)` would visit.
     func edgeCount(at node: Int32, outgoing: Bool, relations: [Int]?) -> Int {
         guard let relations else { return edges(at: node, outgoing: outgoing).count }
         var total = 0
@@ -165,8 +116,7 @@ struct EdgeShape {
 /// overlap) instead of first finding the run (see ``MatchArrays/edges(at:outgoing:relation:)``).
 struct EdgeCursor {
     private let arrays: MatchArrays
-    private let items: UnsafeBufferPointer<Int32>
-    private let ends: UnsafeBufferPointer<Int32>
+    private let runs: AdjacencyRuns
     private let node: Int32
     private let outgoing: Bool
     /// The relation each edge must have (`-1`: none to check, the range is one run already).
@@ -179,15 +129,14 @@ struct EdgeCursor {
 
     init(_ arrays: MatchArrays, node: Int32, outgoing: Bool, relation: Int, list: [Int]?) {
         self.arrays = arrays
-        items = arrays.items(outgoing: outgoing)
-        ends = arrays.ends(outgoing: outgoing)
+        runs = arrays.runs(outgoing: outgoing)
         self.node = node
         self.outgoing = outgoing
         var run = arrays.edges(at: node, outgoing: outgoing)
         var check: Int32 = -1
         self.list = relation == EdgeShape.severalRelations ? list ?? [] : []
         if relation >= 0 {
-            if run.count <= MatchArrays.scannedDegree {
+            if run.count <= AdjacencyRuns.scannedDegree {
                 check = Int32(relation)
             } else {
                 run = arrays.edges(at: node, outgoing: outgoing, relation: relation)
@@ -214,10 +163,10 @@ struct EdgeCursor {
     mutating func next() -> (edge: Int32, other: Int32)? {
         while true {
             while position < end {
-                let e = items[position]
+                let k = position
                 position += 1
-                if check >= 0, Int32(arrays.relations[Int(e)]) != check { continue }
-                return (e, ends[Int(e)])
+                if check >= 0, Int32(runs.relations[k]) != check { continue }
+                return (runs.items[k], runs.ends[k])
             }
             guard listIndex < list.count else { return nil }
             let run = arrays.edges(at: node, outgoing: outgoing, relation: list[listIndex])

@@ -7,10 +7,9 @@
 /// most of the time. Buffers are plain pointers: copying them is free, and the query holds the
 /// graph (so the arrays) alive for as long as they are used (see ``with(_:_:)``).
 struct MatchArrays {
-    let outOffsets: UnsafeBufferPointer<Int32>
-    let outItems: UnsafeBufferPointer<Int32>
-    let inOffsets: UnsafeBufferPointer<Int32>
-    let inItems: UnsafeBufferPointer<Int32>
+    /// The adjacency in each direction, far ends and relations beside the edge rows.
+    let out: AdjacencyRuns
+    let `in`: AdjacencyRuns
     /// Edge row → source row, target row, relation index.
     let from: UnsafeBufferPointer<Int32>
     let to: UnsafeBufferPointer<Int32>
@@ -23,30 +22,23 @@ struct MatchArrays {
 
     /// No arrays: what a matcher holds outside ``with(_:_:)``.
     static var empty: MatchArrays {
-        MatchArrays(outOffsets: .init(start: nil, count: 0), outItems: .init(start: nil, count: 0),
-                    inOffsets: .init(start: nil, count: 0), inItems: .init(start: nil, count: 0),
-                    from: .init(start: nil, count: 0), to: .init(start: nil, count: 0),
+        MatchArrays(out: .empty, in: .empty, from: .init(start: nil, count: 0), to: .init(start: nil, count: 0),
                     relations: .init(start: nil, count: 0), kinds: .init(start: nil, count: 0),
                     byRelationOffsets: .init(start: nil, count: 0), byRelationItems: .init(start: nil, count: 0))
     }
 
     /// Calls `body` with the arrays of `graph`, pinned for the duration of the call.
     static func with<R>(_ graph: Graph, _ body: (MatchArrays) throws(QueryError) -> R) throws(QueryError) -> R {
-        try graph.outgoing.offsets.withUnsafeBufferPointer { (outOffsets) throws(QueryError) -> R in
-            try graph.outgoing.items.withUnsafeBufferPointer { (outItems) throws(QueryError) -> R in
-                try graph.incoming.offsets.withUnsafeBufferPointer { (inOffsets) throws(QueryError) -> R in
-                    try graph.incoming.items.withUnsafeBufferPointer { (inItems) throws(QueryError) -> R in
-                        try graph.edgeTable.from.withUnsafeBufferPointer { (from) throws(QueryError) -> R in
-                            try graph.edgeTable.to.withUnsafeBufferPointer { (to) throws(QueryError) -> R in
-                                try graph.edgeTable.relations.withUnsafeBufferPointer { (relations) throws(QueryError) -> R in
-                                    try graph.nodeTable.kinds.withUnsafeBufferPointer { (kinds) throws(QueryError) -> R in
-                                        try graph.byRelation.offsets.withUnsafeBufferPointer { (relationOffsets) throws(QueryError) -> R in
-                                            try graph.byRelation.items.withUnsafeBufferPointer { (relationItems) throws(QueryError) -> R in
-                                                try body(MatchArrays(outOffsets: outOffsets, outItems: outItems, inOffsets: inOffsets,
-                                                                     inItems: inItems, from: from, to: to, relations: relations, kinds: kinds,
-                                                                     byRelationOffsets: relationOffsets, byRelationItems: relationItems))
-                                            }
-                                        }
+        try AdjacencyRuns.with(graph.outgoing) { (out) throws(QueryError) -> R in
+            try AdjacencyRuns.with(graph.incoming) { (into) throws(QueryError) -> R in
+                try graph.edgeTable.from.withUnsafeBufferPointer { (from) throws(QueryError) -> R in
+                    try graph.edgeTable.to.withUnsafeBufferPointer { (to) throws(QueryError) -> R in
+                        try graph.edgeTable.relations.withUnsafeBufferPointer { (relations) throws(QueryError) -> R in
+                            try graph.nodeTable.kinds.withUnsafeBufferPointer { (kinds) throws(QueryError) -> R in
+                                try graph.byRelation.offsets.withUnsafeBufferPointer { (relationOffsets) throws(QueryError) -> R in
+                                    try graph.byRelation.items.withUnsafeBufferPointer { (relationItems) throws(QueryError) -> R in
+                                        try body(MatchArrays(out: out, in: into, from: from, to: to, relations: relations, kinds: kinds,
+                                                             byRelationOffsets: relationOffsets, byRelationItems: relationItems))
                                     }
                                 }
                             }

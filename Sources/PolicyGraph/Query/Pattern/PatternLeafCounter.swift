@@ -164,7 +164,7 @@ struct PatternLeafCounter {
         return total
     }
 
-    private static func multiply(_ a: Int, _ b: Int) throws(QueryError) -> Int {
+    static func multiply(_ a: Int, _ b: Int) throws(QueryError) -> Int {
         let (product, overflow) = a.multipliedReportingOverflow(by: b)
         guard !overflow else { throw QueryError(.invalidArgument("the number of matches overflows a 64-bit count")) }
         return product

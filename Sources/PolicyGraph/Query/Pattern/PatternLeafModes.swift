@@ -5,11 +5,13 @@ enum LeafMode: Sendable {
 }
 
 extension PatternLeafCounter {
-    /// Decides, per leaf, between scanning and a table: scanning costs the anchor's edges at
-    /// every core match, a table from the candidates a pass over the leaf's candidates and their
-    /// edges, a table from the edge list a pass down the relation's edges. Reading an edge in a
-    /// scan or from a candidate is a jump into the edge arrays; down the edge list the reads
-    /// stream, at about a fifth of the cost.
+    /// Decides, per leaf, between scanning and a table: scanning costs, at every core match, a
+    /// jump to the anchor's slots and a read of each; a table from the candidates costs a jump
+    /// per candidate and an increment per edge; a table from the edge list, a pass down the
+    /// relation's edges. A plain leaf's scan reads the slots in order (far end and relation sit
+    /// beside the edge row, see ``AdjacencyRuns``) at about a tenth of a jump each; other scans,
+    /// and those of leaves in pairs (whose corrections walk the edges again with every check),
+    /// pay a full jump per edge. The edge list reads each edge's ends from the edge table.
     ///
     /// A table cannot honour predicates that read core variables other than the anchor, nor
     /// paths to keep apart from; core edges to keep apart from are subtracted per lookup, which
@@ -29,8 +31,10 @@ extension PatternLeafCounter {
             let forward = r.from == leaf.anchor
             let perAnchor = statistics.expansion(r, anchor: query.nodes[leaf.anchor], target: query.nodes[leaf.node], forward: forward).scan
             let perLeaf = statistics.expansion(r, anchor: query.nodes[leaf.node], target: query.nodes[leaf.anchor], forward: !forward).scan
-            let scanCost = plan.estimatedRows * perAnchor
-            let tableCost = statistics.cardinality(query.nodes[leaf.node]) * (1 + perLeaf)
+            let slotCost = plain && !inPairs.contains(i) ? scannedSlotCost : 1
+            let scanPerAnchor = plain && !inPairs.contains(i) ? 1 + perAnchor * slotCost : perAnchor
+            let scanCost = plan.estimatedRows * scanPerAnchor
+            let tableCost = statistics.cardinality(query.nodes[leaf.node]) * (1 + perLeaf * tabulatedEdgeCost)
             let listEdges = statistics.relations(r).reduce(0) { $0 + statistics.relationCounts[$1] }
             let listCost = plain ? listEdges * streamedEdgeCost : .infinity
             switch mode {
@@ -40,7 +44,7 @@ extension PatternLeafCounter {
             case .automatic:
                 if min(tableCost, listCost) < scanCost { plan.leaves[i].counting = listCost < tableCost ? .edgeTable : .table }
             }
-            plan.leaves[i].scanPerAnchor = perAnchor
+            plan.leaves[i].scanPerAnchor = scanPerAnchor
             plan.leaves[i].listCost = mode == .automatic ? listCost : .infinity
             plan.leaves[i].anchorCardinality = statistics.cardinality(query.nodes[leaf.anchor])
             let edges = min(plan.leaves[i].counting == .edgeTable ? listEdges : tableCost, 1e9)
@@ -51,4 +55,8 @@ extension PatternLeafCounter {
 
     /// The cost of reading an edge down the edge list, against a jump into the edge arrays.
     static let streamedEdgeCost = 0.2
+    /// The cost of reading the next slot of a node's run in a plain scan.
+    static let scannedSlotCost = 0.1
+    /// The cost of an edge read from a candidate's side and counted into a table.
+    static let tabulatedEdgeCost = 0.3
 }

@@ -41,7 +41,7 @@ struct LeafScanner {
         self.leaves = leaves
         shapes = leaves.map { LeafShape($0, query: query) }
         relationshipShapes = query.relationships.map(EdgeShape.init)
-        plain = leaves.map { PlainLeafCount($0, query: query) }
+        plain = leaves.map { PlainLeafCount($0, query: query, graph: graph) }
         conditions = leaves.map { $0.predicates.map { query.predicates[$0].expression } }
     }
 

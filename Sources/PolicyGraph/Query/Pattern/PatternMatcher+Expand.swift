@@ -7,7 +7,9 @@ extension PatternMatcher {
     /// First the run's edges that pass every check but the predicates are gathered with their
     /// far ends, then each is bound and matched on. Gathering is a short loop whose reads (the
     /// far end of each edge, its kind) do not wait for one another, so the processor overlaps
-    /// them; reading each as the deeper steps finish would pay every miss in full.
+    /// them; reading each as the deeper steps finish would pay every miss in full. When only the
+    /// sum of the matches' weights is wanted and it depends on the target alone, the targets'
+    /// weights are summed in one go (``PatternLeafCounter/weightSum(_:node:relationship:frame:)``).
     mutating func expand<S: MatchSink>(_ ri: Int, _ shape: EdgeShape, _ anchor: Int32, forward: Bool, outgoing: Bool,
                                                _ k: Int, _ sink: inout S) throws(QueryError) {
         let target = forward ? shape.to : shape.from
@@ -31,6 +33,12 @@ extension PatternMatcher {
             found.append(other)
         }
         let last = k + 1 == plan.steps.count
+        if last, sumsTarget[k], S.self == WeightSum.self {
+            // Only the count matters and it depends on the target alone: sum it in one go.
+            let total = try counter.weightSum(found, node: target, relationship: ri, frame: &frame)
+            if total > 0 { try sink.accept(&frame, weight: total) }
+            return
+        }
         var j = 0
         while j < found.count {
             frame.edges[ri] = found[j]

@@ -36,6 +36,9 @@ struct PatternMatcher {
     var arrays = MatchArrays.empty
     /// Per step, the edges and far ends an expansion gathered (reused from match to match).
     var gathered: [[Int32]]
+    /// Per step: whether it is a last expansion without predicates whose matches' weights
+    /// depend on the node it binds alone, so that a sum of them is taken in one go.
+    let sumsTarget: [Bool]
     /// The first step from which only how many matches there are matters: the sink groups
     /// and aggregates by variables bound before it. From there, matches are summed
     /// (``WeightSum``) and handed over once, not one by one (`RETURN c, count(*)` adds once per
@@ -76,6 +79,12 @@ struct PatternMatcher {
         checksConditions = plan.steps.map { !$0.predicates.isEmpty }
         checksIsomorphism = plan.steps.map { !$0.isoEdges.isEmpty || !$0.isoPaths.isEmpty }
         gathered = plan.steps.map { _ in [] }
+        let counter = self.counter
+        sumsTarget = plan.steps.indices.map { k in
+            guard k + 1 == plan.steps.count, plan.steps[k].predicates.isEmpty,
+                  case .expand(let ri, let forward) = plan.steps[k].operation, !query.relationships[ri].isPath else { return false }
+            return counter.weighsOnlyNode(forward ? query.relationships[ri].to : query.relationships[ri].from)
+        }
     }
 
     /// Finds every match and hands it to `sink`.

@@ -8,46 +8,56 @@ struct PlainLeafCount {
     let relationMask: [Bool]
     /// Core relationships whose edges the leaf's edge must differ from.
     let isoEdges: [Int]
+    /// The rows the leaf's kinds allow, as bits (`nil` when any kind will do): a count tests the
+    /// far end of every edge it reads, and a bit table small enough to stay in the first-level
+    /// cache answers that faster than the kinds of the rows.
+    let leafRows: KindRows?
 
-    init(_ leaf: LeafPlan, query: BoundQuery) {
+    init(_ leaf: LeafPlan, query: BoundQuery, graph: Graph) {
         let r = query.relationships[leaf.relationship]
         shape = LeafShape(leaf, query: query)
         relations = r.relations ?? []
         relationMask = r.relationMask ?? []
         isoEdges = leaf.isoEdges
+        leafRows = shape.isPlain ? KindRows(shape.node, graph: graph) : nil
     }
 
     /// How many edges bind the leaf at `anchor`, the core's edges in `frame` left out.
     @inline(__always)
     func count(at anchor: Int32, frame: borrowing MatchFrame, coreShapes: [EdgeShape], _ arrays: MatchArrays) -> Int {
+        var n = countIgnoringCore(at: anchor, arrays)
+        if shape.sharesCoreEdges, n > 0 { n -= sharedCoreEdges(at: anchor, frame: frame, coreShapes: coreShapes, arrays) }
+        return n
+    }
+
+    /// How many edges bind the leaf at `anchor`, the core's edges not left out.
+    @inline(__always)
+    func countIgnoringCore(at anchor: Int32, _ arrays: MatchArrays) -> Int {
         var n = 0
         if shape.outgoing != false { n += count(at: anchor, outgoing: true, skipLoops: false, arrays) }
         if shape.outgoing != true { n += count(at: anchor, outgoing: false, skipLoops: shape.outgoing == nil, arrays) }
-        if shape.sharesCoreEdges, n > 0 { n -= sharedCoreEdges(at: anchor, frame: frame, coreShapes: coreShapes, arrays) }
         return n
     }
 
     /// The edges at `anchor` in one direction whose far end passes the leaf's kinds: the
     /// length of a run when any kind will do, else one kind read per edge. At a node of a few
-    /// dozen edges, one pass reads each edge's relation and far end together (independent
-    /// reads, which the processor overlaps) instead of finding the run first.
+    /// dozen edges, one pass checks each slot's relation and far end instead of finding the run
+    /// first.
     @inline(__always)
     func count(at anchor: Int32, outgoing: Bool, skipLoops: Bool, _ arrays: MatchArrays) -> Int {
-        let items = arrays.items(outgoing: outgoing), ends = arrays.ends(outgoing: outgoing), kinds = arrays.kinds
+        let runs = arrays.runs(outgoing: outgoing), kinds = arrays.kinds
         let node = shape.node
         let relation = shape.edge.relation
-        if relation >= 0, !node.anyKind, !skipLoops {
-            let all = arrays.edges(at: anchor, outgoing: outgoing)
-            if all.count <= MatchArrays.scannedDegree {
-                let r = UInt16(truncatingIfNeeded: relation), relations = arrays.relations
-                var n = 0
+        if relation >= 0, let leafRows, !skipLoops {
+            let all = runs.slots(of: anchor)
+            if all.count <= AdjacencyRuns.scannedDegree {
+                let r = UInt16(truncatingIfNeeded: relation)
+                var n: UInt64 = 0
                 for k in all {
-                    let e = Int(items[k])
-                    let sameRelation = relations[e] == r
-                    let passes = node.passes(kind: kinds[Int(ends[e])])
-                    n &+= sameRelation && passes ? 1 : 0
+                    let sameRelation: UInt64 = runs.relations[k] == r ? 1 : 0
+                    n &+= sameRelation & leafRows.bit(runs.ends[k])
                 }
-                return n
+                return Int(n)
             }
         }
         var n = 0
@@ -56,11 +66,15 @@ struct PlainLeafCount {
                 n += range.count
             } else if skipLoops {
                 for k in range {
-                    let other = ends[Int(items[k])]
+                    let other = runs.ends[k]
                     if other != anchor, node.passes(other, arrays) { n += 1 }
                 }
+            } else if let leafRows {
+                var bits: UInt64 = 0
+                for k in range { bits &+= leafRows.bit(runs.ends[k]) }
+                n += Int(bits)
             } else {
-                for k in range where node.passes(kind: kinds[Int(ends[Int(items[k])])]) { n += 1 }
+                for k in range where node.passes(kind: kinds[Int(runs.ends[k])]) { n += 1 }
             }
         }
         switch relation {

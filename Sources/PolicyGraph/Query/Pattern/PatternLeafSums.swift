@@ -1,0 +1,102 @@
+/// Summing the weights of many core matches at once: the last expansion of a count.
+///
+/// When only the number of matches matters (`RETURN count(*)`, or `RETURN c, count(*)` below the
+/// step that binds `c`) and the last step expands to a node whose leaves are all it still
+/// needs, the matches of that step differ only in that node. Binding each in turn and asking
+/// the counter for its weight costs the matcher's bookkeeping per match; here the weights of a
+/// whole run of targets are summed in tight loops instead. The loops also read in two passes
+/// (first every target's slot range, then the slots): the reads of one pass do not wait for
+/// each other, so the processor overlaps the cache misses of many targets, which is most of
+/// the time on a large graph (`(o)-[:memberOf]->(a:agency)-[:memberOf]->(c)`: per country, its
+/// agencies' members counted together).
+extension PatternLeafCounter {
+    /// Whether the weight of a match is a function of the row bound to node slot `v` and of the
+    /// edge that binds it: every leaf hangs from `v`, none is coupled to another, and each is
+    /// counted by a table or a tight scan.
+    func weighsOnlyNode(_ v: Int) -> Bool {
+        pairs.isEmpty && anchors.allSatisfy { $0 == v } && plain.indices.allSatisfy { usesTable[$0] || plain[$0].shape.isPlain }
+    }
+
+    /// The sum of the weights of the matches that bind node slot `v` (see ``weighsOnlyNode(_:)``)
+    /// and relationship slot `ri` to each (edge, row) of `found` (edge rows and rows
+    /// alternating), the rest of the match being in `frame`.
+    /// - Throws: ``QueryError`` when the sum overflows a 64-bit count.
+    func weightSum(_ found: [Int32], node v: Int, relationship ri: Int, frame: inout MatchFrame) throws(QueryError) -> Int {
+        let n = found.count / 2
+        if n == 0 || singles.isEmpty { return n }
+        let sharing = singles.contains { plain[$0].shape.sharesCoreEdges }
+        if singles.count == 1, !usesTable[singles[0]], let sum = batchedScan(plain[singles[0]], rows: found) {
+            // One leaf: its count less the core edges it shares, summed over the targets.
+            guard sharing else { return sum }
+            var shared = 0
+            for j in 0..<n {
+                frame.edges[ri] = found[2 * j]
+                frame.nodes[v] = found[2 * j + 1]
+                shared += plain[singles[0]].sharedCoreEdges(at: found[2 * j + 1], frame: frame, coreShapes: coreShapes, arrays)
+            }
+            return sum - shared
+        }
+        var total = 0
+        for j in 0..<n {
+            let row = found[2 * j + 1]
+            if sharing {
+                frame.edges[ri] = found[2 * j]
+                frame.nodes[v] = row
+            }
+            var weight = 1
+            for i in singles {
+                var c = usesTable[i] ? tables[i].value(row) : plain[i].countIgnoringCore(at: row, arrays)
+                if c > 0, plain[i].shape.sharesCoreEdges {
+                    c -= plain[i].sharedCoreEdges(at: row, frame: frame, coreShapes: coreShapes, arrays)
+                }
+                if c == 0 { weight = 0; break }
+                weight = try Self.multiply(weight, c)
+            }
+            let (sum, overflow) = total.addingReportingOverflow(weight)
+            guard !overflow else { throw QueryError(.invalidArgument("the number of matches overflows a 64-bit count")) }
+            total = sum
+        }
+        return total
+    }
+
+    /// One leaf counted by scanning one direction for one relation under a kind filter (the
+    /// common case), in the two passes; `nil` for the other shapes.
+    /// The rows are `found[1], found[3], ...`.
+    private func batchedScan(_ leaf: PlainLeafCount, rows found: [Int32]) -> Int? {
+        guard let outgoing = leaf.shape.outgoing, leaf.shape.edge.relation >= 0, let leafRows = leaf.leafRows else { return nil }
+        let runs = arrays.runs(outgoing: outgoing)
+        let r = UInt16(truncatingIfNeeded: leaf.shape.edge.relation)
+        let chunk = 64
+        var total: UInt64 = 0
+        return found.withUnsafeBufferPointer { rows in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * chunk) { bounds in
+                var j = 1
+                while j < rows.count {
+                    var m = 0
+                    // Pass 1: each target's slots (independent reads).
+                    while m < chunk, j < rows.count {
+                        let node = Int(rows[j])
+                        bounds[2 * m] = runs.offsets[node]
+                        bounds[2 * m + 1] = runs.offsets[node &+ 1]
+                        m += 1
+                        j += 2
+                    }
+                    // Pass 2: the slots, the run found by reading every relation at small
+                    // nodes and by a binary search at hubs.
+                    for t in 0..<m {
+                        let start = Int(bounds[2 * t]), end = Int(bounds[2 * t + 1])
+                        if end - start <= AdjacencyRuns.scannedDegree {
+                            for k in start..<end {
+                                let same: UInt64 = runs.relations[k] == r ? 1 : 0
+                                total &+= same & leafRows.bit(runs.ends[k])
+                            }
+                        } else {
+                            for k in runs.run(in: start..<end, relation: r) { total &+= leafRows.bit(runs.ends[k]) }
+                        }
+                    }
+                }
+                return Int(total)
+            }
+        }
+    }
+}
