@@ -55,6 +55,9 @@ public enum PolicyGraphTool {
             output.status = ExitStatus.usage
         } catch let error as LoadFailure {
             output.stderr += error.description + "\n"
+            if error.errors.contains(where: { $0.reason == .missingFolder || $0.reason == .notAFolder }) {
+                output.stderr += "hint: name the graph folder with --graph DIR (default ./graph)\n"
+            }
             let count = error.errors.count + error.issues.filter(\.isError).count
             output.stderr += "\(count) error\(count == 1 ? "" : "s")\n"
             output.status = ExitStatus.failure

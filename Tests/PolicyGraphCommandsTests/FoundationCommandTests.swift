@@ -136,6 +136,8 @@ import Testing
         let out = run("stats", graph: "/nonexistent/folder")
         #expect(out.status == 1)
         #expect(out.stderr.hasPrefix("/nonexistent/folder: error: no such folder"))
+        // The library names no option; the command line adds its own.
+        #expect(out.stderr.contains("hint: name the graph folder with --graph DIR"))
     }
 
     @Test func formatRewritesNonCanonicalFilesAtomically() throws {

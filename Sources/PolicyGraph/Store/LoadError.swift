@@ -38,8 +38,8 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The message without the location, saying what is wrong and what would fix it.
     public var message: String {
         switch reason {
-        case .missingFolder: return "no such folder; pass an existing graph folder with --graph DIR"
-        case .notAFolder: return "not a folder; --graph takes the folder that holds nodes.csv and edges.csv"
+        case .missingFolder: return "no such folder; give the path of an existing graph folder (the one that holds nodes.csv and edges.csv)"
+        case .notAFolder: return "not a folder; a graph is a folder that holds nodes.csv and edges.csv"
         case .missingFile: return "file not found; a graph folder needs nodes.csv and edges.csv"
         case .unreadable(let message): return "cannot read the file: \(message)"
         case .invalidUTF8: return "invalid UTF-8 byte sequence; save the file as UTF-8"
