@@ -15,6 +15,7 @@ import Testing
         ("too-many-fields", "nodes.csv:6: error: expected 4 fields as in the header, found 5"),
         ("too-few-fields", "edges.csv:2: error: expected 6 fields as in the header, found 3"),
         ("empty-id", "nodes.csv:6: error: column 'id': empty value"),
+        ("control-in-id", "nodes.csv:6: error: column 'id': the id contains a control character (U+0009)"),
         ("bad-weight", "edges.csv:2: error: column 'weight': weight 'strong' is not a number"),
         ("impossible-date", "edges.csv:2: error: column 'date': '2024-02-30' is not a valid date"),
         ("invalid-utf8", "nodes.csv:6:23: error: invalid UTF-8"),

@@ -79,7 +79,8 @@ extension TableLoader {
                     let emptyLabel = record.isEmpty(2)
                     record.withBytes(0) { bytes in
                         batch.append(id: NodeID(String(decoding: bytes, as: UTF8.self)), hash: bytes.isEmpty ? nil : ByteHash.hash(bytes),
-                                     line: line, kind: kind, kindIssue: kindIssue, emptyLabel: emptyLabel)
+                                     line: line, kind: kind, kindIssue: kindIssue, emptyLabel: emptyLabel,
+                                     control: bytes.first { $0 < 0x20 || $0 == 0x7F })
                     }
                     for c in 2..<record.count {
                         record.withBytes(c) { _ = builders[c - 2].append(bytes: $0) }
@@ -112,6 +113,7 @@ extension TableLoader {
                 issues.append(ValidationIssue(.emptyField, field: Column.id, at: at))
                 rows.index.appendUnindexed(id)
             }
+            if let byte = batch.controls[k] { issues.append(ValidationIssue(.controlCharacterInID(byte), field: Column.id, at: at)) }
             if let issue = batch.kindIssues[k] { issues.append(issue) }
             if batch.emptyLabels[k] { issues.append(ValidationIssue(.emptyLabel, field: Column.label, at: at)) }
             rows.table.kinds.append(batch.kinds[k])
@@ -133,16 +135,20 @@ struct NodeBatch {
     private(set) var kinds: [UInt16] = []
     private(set) var kindIssues: [ValidationIssue?] = []
     private(set) var emptyLabels: [Bool] = []
+    /// The first control character of each id, if it has one.
+    private(set) var controls: [UInt8?] = []
 
     var isFull: Bool { count == Self.capacity }
 
-    mutating func append(id: NodeID, hash: UInt64?, line: Int, kind: UInt16, kindIssue: ValidationIssue?, emptyLabel: Bool) {
+    mutating func append(id: NodeID, hash: UInt64?, line: Int, kind: UInt16, kindIssue: ValidationIssue?, emptyLabel: Bool,
+                         control: UInt8?) {
         ids.append(id)
         hashes.append(hash)
         lines.append(line)
         kinds.append(kind)
         kindIssues.append(kindIssue)
         emptyLabels.append(emptyLabel)
+        controls.append(control)
         count += 1
     }
 
@@ -154,5 +160,6 @@ struct NodeBatch {
         kinds.removeAll(keepingCapacity: true)
         kindIssues.removeAll(keepingCapacity: true)
         emptyLabels.removeAll(keepingCapacity: true)
+        controls.removeAll(keepingCapacity: true)
     }
 }

@@ -16,6 +16,8 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
         case invalidWeight(String)
         case invalidDate(String)
         case emptyLabel
+        /// An id holding a control character (a tab, a line break, ...): the byte's value.
+        case controlCharacterInID(UInt8)
     }
 
     public let location: SourceLocation
@@ -61,6 +63,9 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
             return "column '\(field)': '\(value)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD"
         case .emptyLabel:
             return "column '\(field)': empty label; diagrams and name lookups show the id instead"
+        case .controlCharacterInID(let byte):
+            let code = String(byte, radix: 16, uppercase: true)
+            return "column '\(field)': the id contains a control character (U+\(String(repeating: "0", count: 4 - code.count))\(code)); ids are plain text on one line: remove it"
         }
     }
 

@@ -85,6 +85,9 @@ struct ReferenceLoader {
             } else {
                 index[id] = firstLine.count
             }
+            if let control = id.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                out.issues.append(ValidationIssue(.controlCharacterInID(UInt8(control.value)), field: Column.id, at: at))
+            }
             let kindText = record.fields[1]
             var kind: Kind?
             if schema.contains(Kind(kindText)) {
