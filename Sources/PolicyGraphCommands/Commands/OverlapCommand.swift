@@ -61,6 +61,10 @@ struct OverlapCommand: Command {
         if arguments.flag("dot"), arguments.value("format") != nil {
             throw UsageError("--dot prints DOT; leave out --format", command: spec.name)
         }
+        // A malformed date is wrong whatever the graph holds: a usage error, found before loading.
+        if let date = arguments.value("as-of"), !PolicyDate.isValid(date) {
+            throw UsageError("--as-of takes a date written YYYY, YYYY-MM or YYYY-MM-DD, not '\(date)'", command: spec.name)
+        }
         let graph = try loadGraph(arguments)
         var options = PositionOptions(inherit: arguments.flag("inherit"), asOf: arguments.value("as-of"))
         options.targetKinds = Set(try arguments.list("target-kind").map { try graph.checkedKind($0) })

@@ -61,7 +61,9 @@ struct QueryCommand: Command {
                 throw UsageError("give the query either as an argument or with --file, not both", command: spec.name)
             }
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw UsageError("cannot read the query file '\(file)'", command: spec.name)
+                // Like a missing graph folder: the input is missing, not the command malformed.
+                let reason = FileManager.default.fileExists(atPath: file) ? "it is a folder or not readable" : "no such file"
+                throw LoadError(.unreadable(message: "\(reason); --file takes a file that holds the query"), at: SourceLocation(file: file, line: 0))
             }
             return String(decoding: data, as: UTF8.self)
         }
