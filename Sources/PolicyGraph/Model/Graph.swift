@@ -21,6 +21,8 @@ public struct Graph: Sendable {
     let byKind: CSRIndex
     /// Edges of each relation (index into `schema.relations`), in file order.
     let byRelation: CSRIndex
+    /// Edges by relation and the kinds of their ends, for the query planner.
+    let edgeKinds: EdgeKindCounts
     /// The parsed `weight` of each distinct value of the weight column.
     let weightValues: [Double]
     let weightColumn: Int?
@@ -63,6 +65,8 @@ public struct Graph: Sendable {
             }
         }
         (self.outgoing, self.incoming) = m >= Self.parallelBuildThreshold ? Parallel.both(out, into) : (out(), into())
+        self.edgeKinds = EdgeKindCounts(relations: schema.relations.count, kinds: schema.kinds.count, edges: edges,
+                                        nodeKinds: nodes.kinds)
         self.byKind = nodes.kinds.withUnsafeBufferPointer { k in
             CSRIndex(groups: schema.kinds.count, count: n) { Int(k[$0]) }
         }

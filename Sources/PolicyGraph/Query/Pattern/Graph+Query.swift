@@ -34,7 +34,7 @@ extension Graph {
     func query(_ text: String, options: PatternOptions, limits: QueryLimits = .default) throws(QueryError) -> QueryResult {
         let parsed = try PatternParser.parse(text)
         let bound = try PatternBinder.bind(parsed, in: self)
-        guard let projection = bound.projection else { return QueryResult(columns: [], rows: [], nodeSummaries: [:]) }
+        guard let projection = bound.projection else { return QueryResult(columns: [], rows: [], source: nil) }
         let plan = PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode)
         var matcher = PatternMatcher(graph: self, query: bound, plan: plan, limits: limits)
         var rows: [[PatternValue]]
@@ -125,9 +125,6 @@ extension Graph {
         }
         let start = min(projection.skip, indices.count)
         let end = projection.limit.map { start + min(indices.count - start, $0) } ?? indices.count
-        var summaries: [NodeID: QueryResult.NodeSummary] = [:]
-        var summarized = Set<Int32>()
-        summaries.reserveCapacity(min(end - start, 4096))
         func convert(_ v: PatternValue) -> QueryValue {
             switch v {
             case .null: return .null
@@ -135,16 +132,13 @@ extension Graph {
             case .int(let n): return .int(n)
             case .double(let d): return .double(d)
             case .string(let s): return .string(s)
-            case .node(let row):
-                let id = self.id(at: row)
-                if summarized.insert(row).inserted { summaries[id] = .init(kind: kind(at: row), label: label(at: row)) }
-                return .node(id)
+            case .node(let row): return .node(self.id(at: row))
             case .edge(let e): return .edge(edge(at: e))
             case .list(let items): return .list(items.map(convert))
             }
         }
         let result = indices[start..<end].map { rows[$0].map(convert) }
-        return QueryResult(columns: projection.columns, rows: result, nodeSummaries: summaries)
+        return QueryResult(columns: projection.columns, rows: result, source: self)
     }
 }
 

@@ -59,13 +59,15 @@ extension PatternLeafCounter {
         return total
     }
 
-    /// One leaf counted by scanning one direction for one relation under a kind filter (the
-    /// common case), in the two passes; `nil` for the other shapes.
+    /// One leaf counted by scanning one direction for one relation (the common case), in the two
+    /// passes; `nil` for the other shapes. Where the far ends need no check (see
+    /// ``PlainLeafCount/anyEnd``), only the slots' relations are read.
     /// The rows are `found[1], found[3], ...`.
     private func batchedScan(_ leaf: PlainLeafCount, rows found: [Int32]) -> Int? {
-        guard let outgoing = leaf.shape.outgoing, leaf.shape.edge.relation >= 0, let leafRows = leaf.leafRows else { return nil }
+        guard let outgoing = leaf.shape.outgoing, leaf.shape.edge.relation >= 0, leaf.anyEnd || leaf.leafRows != nil else { return nil }
         let runs = arrays.runs(outgoing: outgoing)
         let r = UInt16(truncatingIfNeeded: leaf.shape.edge.relation)
+        let leafRows = leaf.leafRows
         let chunk = 64
         var total: UInt64 = 0
         return found.withUnsafeBufferPointer { rows in
@@ -84,14 +86,18 @@ extension PatternLeafCounter {
                     // Pass 2: the slots, the run found by reading every relation at small
                     // nodes and by a binary search at hubs.
                     for t in 0..<m {
-                        let start = Int(bounds[2 * t]), end = Int(bounds[2 * t + 1])
-                        if end - start <= AdjacencyRuns.scannedDegree {
-                            for k in start..<end {
+                        let all = Int(bounds[2 * t])..<Int(bounds[2 * t + 1])
+                        guard let leafRows else {
+                            total &+= UInt64(runs.run(in: all, relation: r).count)
+                            continue
+                        }
+                        if all.count <= AdjacencyRuns.scannedDegree {
+                            for k in all {
                                 let same: UInt64 = runs.relations[k] == r ? 1 : 0
                                 total &+= same & leafRows.bit(runs.ends[k])
                             }
                         } else {
-                            for k in runs.run(in: start..<end, relation: r) { total &+= leafRows.bit(runs.ends[k]) }
+                            for k in runs.run(in: all, relation: r) { total &+= leafRows.bit(runs.ends[k]) }
                         }
                     }
                 }

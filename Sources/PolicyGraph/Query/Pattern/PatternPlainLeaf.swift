@@ -8,9 +8,14 @@ struct PlainLeafCount {
     let relationMask: [Bool]
     /// Core relationships whose edges the leaf's edge must differ from.
     let isoEdges: [Int]
-    /// The rows the leaf's kinds allow, as bits (`nil` when any kind will do): a count tests the
-    /// far end of every edge it reads, and a bit table small enough to stay in the first-level
-    /// cache answers that faster than the kinds of the rows.
+    /// Whether the leaf's kinds need no check: any kind will do, or the graph's edge counts
+    /// (``EdgeKindCounts``) show that every edge of the leaf's relations at a node of the
+    /// anchor's kinds ends at one of them (an agency's `memberOf` in-edges all come from
+    /// officials). A count is then the length of a run, and the far ends are not read.
+    let anyEnd: Bool
+    /// The rows the leaf's kinds allow, as bits (`nil` when none need checking): a count tests
+    /// the far end of every edge it reads, and a bit table small enough to stay in the
+    /// first-level cache answers that faster than the kinds of the rows.
     let leafRows: KindRows?
 
     init(_ leaf: LeafPlan, query: BoundQuery, graph: Graph) {
@@ -19,7 +24,12 @@ struct PlainLeafCount {
         relations = r.relations ?? []
         relationMask = r.relationMask ?? []
         isoEdges = leaf.isoEdges
-        leafRows = shape.isPlain ? KindRows(shape.node, graph: graph) : nil
+        let leafKinds = query.nodes[leaf.node].kinds
+        anyEnd = shape.node.anyKind || (shape.isPlain && leafKinds.map {
+            graph.edgeKinds.endsAlwaysIn($0, relations: r.relations ?? Array(graph.schema.relations.indices),
+                                         anchorKinds: query.nodes[leaf.anchor].kinds, outgoing: leaf.outgoing)
+        } ?? true)
+        leafRows = shape.isPlain && !anyEnd ? KindRows(shape.node, graph: graph) : nil
     }
 
     /// How many edges bind the leaf at `anchor`, the core's edges in `frame` left out.
@@ -62,7 +72,7 @@ struct PlainLeafCount {
         }
         var n = 0
         func run(_ range: Range<Int>) {
-            if node.anyKind, !skipLoops {
+            if anyEnd, !skipLoops {
                 n += range.count
             } else if skipLoops {
                 for k in range {

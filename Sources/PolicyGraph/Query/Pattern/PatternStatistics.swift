@@ -1,47 +1,25 @@
-/// Cardinality estimates for the planner: nodes per kind and edges per relation (counts the graph
-/// keeps anyway), and for each relation the query names, which kinds its edges join, measured on
-/// a sample of its edges.
+/// Cardinality estimates for the planner: nodes per kind, edges per relation, and edges per
+/// relation and the kinds they join (``EdgeKindCounts``), all exact counts the graph keeps.
 ///
 /// The schema says which kinds a relation may join, not how often: `memberOf` may lead from an
 /// official to an agency, a country or an organization, and from an agency to a country, but in
 /// a real graph nearly all of its edges run official → agency and the few others agency →
 /// country. Spreading the edges evenly over the allowed kinds put 0.8 agencies under each
-/// country instead of 250, and the planner then counted officials at each agency by scanning,
-/// at three times the cost of one pass down the edge list. A sample of 256 edges spread evenly
-/// over the relation's edge list (deterministic, a few hundred reads) sees the real shape.
+/// country instead of 250, and the planner then counted officials at each agency the costly way.
 struct PatternStatistics {
     let nodeCount: Double
     let kindCounts: [Double]
     let relationCounts: [Double]
     let graph: Graph
-    /// Per sampled relation, the share of its edges by source kind and target kind
-    /// (`[source * kinds + target]`).
-    private let shares: [Int: [Double]]
-    static let sampleSize = 256
 
     /// Statistics for planning a query over `relations` (the relations its relationships name;
-    /// `nil` when one names none, so that all may be read).
+    /// `nil` when one names none). Reads counts only: O(kinds + relations).
     init(graph: Graph, relations: Set<Int>?) {
         self.graph = graph
         let kinds = graph.schema.kinds.count
         nodeCount = Double(graph.nodeCount)
         kindCounts = (0..<kinds).map { Double(graph.byKind.range($0).count) }
         relationCounts = graph.schema.relations.indices.map { Double(graph.byRelation.range($0).count) }
-        var shares: [Int: [Double]] = [:]
-        let nodeKinds = graph.nodeTable.kinds
-        for rel in relations ?? Set(graph.schema.relations.indices) {
-            let edges = graph.byRelation.members(rel)
-            guard !edges.isEmpty else { continue }
-            let taken = min(edges.count, Self.sampleSize)
-            var share = [Double](repeating: 0, count: kinds * kinds)
-            for j in 0..<taken {
-                let e = Int(edges[edges.startIndex + j * edges.count / taken])
-                let source = Int(nodeKinds[Int(graph.edgeTable.from[e])]), target = Int(nodeKinds[Int(graph.edgeTable.to[e])])
-                share[source * kinds + target] += 1 / Double(taken)
-            }
-            shares[rel] = share
-        }
-        self.shares = shares
     }
 
     /// How many nodes a node slot can take.
@@ -65,10 +43,9 @@ struct PatternStatistics {
     /// The relations a slot may have (all when unconstrained).
     func relations(_ slot: RelationshipSlot) -> [Int] { slot.relations ?? Array(relationCounts.indices) }
 
-    /// The edges of relation `rel` from kind `source` to kind `target`, estimated.
+    /// The edges of relation `rel` from kind `source` to kind `target`.
     private func edges(_ rel: Int, source: Int, target: Int) -> Double {
-        guard let share = shares[rel] else { return 0 }
-        return relationCounts[rel] * share[source * kindCounts.count + target]
+        Double(graph.edgeKinds.count(relation: rel, source: source, target: target))
     }
 
     /// Expanding a single edge from `anchor`: edges scanned per anchor row (`scan`) and rows

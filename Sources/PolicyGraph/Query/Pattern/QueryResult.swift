@@ -32,18 +32,42 @@ public struct QueryResult: Sendable, Equatable {
     /// The RETURN items' names: the alias, or the expression as written.
     public let columns: [String]
     public let rows: [[QueryValue]]
-    /// Kind and label of every node in `rows`, for the JSON rendering.
-    let nodeSummaries: [NodeID: NodeSummary]
+    /// The graph the rows come from, where the JSON rendering reads each node's kind and label:
+    /// looked up when rendered, not gathered for every row when the query ends (a table or a
+    /// count never needs them). Holding it keeps the graph's arrays alive, copies nothing.
+    private let source: Graph?
 
     struct NodeSummary: Sendable, Equatable {
         let kind: Kind
         let label: String
     }
 
-    init(columns: [String], rows: [[QueryValue]], nodeSummaries: [NodeID: NodeSummary]) {
+    init(columns: [String], rows: [[QueryValue]], source: Graph?) {
         self.columns = columns
         self.rows = rows
-        self.nodeSummaries = nodeSummaries
+        self.source = source
+    }
+
+    /// Kind and label of node `id`, `nil` when the graph does not have it.
+    func summary(of id: NodeID) -> NodeSummary? {
+        guard let source, let row = source.index[id] else { return nil }
+        return NodeSummary(kind: source.kind(at: row), label: source.label(at: row))
+    }
+
+    /// Equal when the columns and rows are, and every node in them has the same kind and
+    /// label in both.
+    public static func == (lhs: QueryResult, rhs: QueryResult) -> Bool {
+        guard lhs.columns == rhs.columns, lhs.rows == rhs.rows else { return false }
+        var ids: [NodeID] = []
+        func collect(_ value: QueryValue) {
+            switch value {
+            case .node(let id): ids.append(id)
+            case .list(let items): items.forEach(collect)
+            default: break
+            }
+        }
+        lhs.rows.forEach { $0.forEach(collect) }
+        return ids.allSatisfy { lhs.summary(of: $0) == rhs.summary(of: $0) }
     }
 
     /// The cells as text, row by row (`QueryValue.text`).
@@ -72,7 +96,7 @@ public struct QueryResult: Sendable, Equatable {
         case .double(let d): return .double(d)
         case .string(let s): return .string(s)
         case .node(let id):
-            let summary = nodeSummaries[id]
+            let summary = self.summary(of: id)
             return .object([
                 "id": .string(id.rawValue),
                 "kind": summary.map { .string($0.kind.rawValue) } ?? .null,
