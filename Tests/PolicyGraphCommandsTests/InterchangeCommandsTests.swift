@@ -32,7 +32,12 @@ struct InterchangeCommandsTests {
         let result = PolicyGraphTool.run(["import", json, "--out", out])
         #expect(result.status == 0)
         #expect(result.stdout == "wrote \(out) (23 nodes, 18 edges, schema.json)\n")
-        #expect(result.stderr.hasSuffix("warning: column 'label': empty label; diagrams and name lookups show the id instead\n"))
+        // The warnings point into the JSON file: an empty label, then an id with a tab.
+        let warnings = result.stderr.split(separator: "\n").map { String($0.drop { $0 != " " }.dropFirst()) }
+        #expect(warnings == [
+            "warning: column 'label': empty label; diagrams and name lookups show the id instead",
+            "warning: column 'id': the id contains a control character (U+0009); ids are usually plain text on one line: remove it unless it is meant",
+        ])
         for file in ["nodes.csv", "edges.csv"] {
             #expect(contents(out + "/" + file) == contents(Self.adversarial + "/" + file))
         }

@@ -15,7 +15,6 @@ import Testing
         ("too-many-fields", "nodes.csv:6: error: expected 4 fields as in the header, found 5"),
         ("too-few-fields", "edges.csv:2: error: expected 6 fields as in the header, found 3"),
         ("empty-id", "nodes.csv:6: error: column 'id': empty value"),
-        ("control-in-id", "nodes.csv:6: error: column 'id': the id contains a control character (U+0009)"),
         ("bad-weight", "edges.csv:2: error: column 'weight': weight 'strong' is not a number"),
         ("impossible-date", "edges.csv:2: error: column 'date': '2024-02-30' is not a valid date"),
         ("invalid-utf8", "nodes.csv:6:23: error: invalid UTF-8"),
@@ -54,6 +53,16 @@ import Testing
                 "edges.csv:6: error: column 'relation': 'leads' cannot join a framework to a country; the schema allows official|agency|country -> agency|organization|delegation",
             ])
         }
+    }
+
+    /// A tab in an id loads (every output escapes it) but is worth a warning at its line.
+    @Test func aControlCharacterInAnIdIsAWarning() throws {
+        let folder = Fixtures.path("valid/control-in-id")
+        let loaded = try GraphLoader.load(folder: folder)
+        #expect(loaded.graph.node("eu\tcommission") != nil)
+        #expect(loaded.warnings.map(\.description) == [
+            folder + "/nodes.csv:6: warning: column 'id': the id contains a control character (U+0009); ids are usually plain text on one line: remove it unless it is meant",
+        ])
     }
 
     @Test func missingFolderIsAnError() {
