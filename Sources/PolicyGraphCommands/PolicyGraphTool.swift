@@ -55,9 +55,7 @@ public enum PolicyGraphTool {
             output.status = ExitStatus.usage
         } catch let error as LoadFailure {
             output.stderr += error.description + "\n"
-            if error.errors.contains(where: { $0.reason == .missingFolder || $0.reason == .notAFolder }) {
-                output.stderr += "hint: name the graph folder with --graph DIR (default ./graph)\n"
-            }
+            if let hint = graphHint(arguments, error) { output.stderr += hint + "\n" }
             let count = error.errors.count + error.issues.filter(\.isError).count
             output.stderr += "\(count) error\(count == 1 ? "" : "s")\n"
             output.status = ExitStatus.failure
@@ -71,6 +69,14 @@ public enum PolicyGraphTool {
             output.status = ExitStatus.failure
         }
         return output
+    }
+
+    /// When the default graph folder is missing, how to name another: the library's message
+    /// names no option. `nil` when `--graph` was given (the message names that folder already).
+    static func graphHint(_ arguments: [String], _ error: LoadFailure) -> String? {
+        guard !arguments.contains("--graph"),
+              error.errors.contains(where: { $0.reason == .missingFolder || $0.reason == .notAFolder }) else { return nil }
+        return "hint: no ./graph here; name the graph folder with --graph DIR"
     }
 
     /// A query error with the offending line and a caret under the column, when it has a location.

@@ -136,8 +136,13 @@ import Testing
         let out = run("stats", graph: "/nonexistent/folder")
         #expect(out.status == 1)
         #expect(out.stderr.hasPrefix("/nonexistent/folder: error: no such folder"))
-        // The library names no option; the command line adds its own.
-        #expect(out.stderr.contains("hint: name the graph folder with --graph DIR"))
+        // The folder was named with --graph: no hint about it.
+        #expect(!out.stderr.contains("hint:"))
+        // Without --graph, the default folder is what is missing: the hint names the option.
+        let missing = LoadFailure(errors: [LoadError(.missingFolder, at: SourceLocation(file: "graph", line: 0))], issues: [])
+        #expect(PolicyGraphTool.graphHint(["stats"], missing) == "hint: no ./graph here; name the graph folder with --graph DIR")
+        #expect(PolicyGraphTool.graphHint(["stats", "--graph", "x"], missing) == nil)
+        #expect(PolicyGraphTool.graphHint(["stats"], LoadFailure(errors: [], issues: [])) == nil)
     }
 
     @Test func formatRewritesNonCanonicalFilesAtomically() throws {

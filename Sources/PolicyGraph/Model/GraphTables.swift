@@ -49,7 +49,8 @@ struct CSRIndex: Sendable {
     }
 
     /// The counting sort of the `count` items `item(0), item(1)...`, keyed by position; `end`
-    /// is a function of the item.
+    /// is a function of the item, `edgeRelations` the relation of each edge row (for
+    /// ``relations``).
     private init(groups: Int, count: Int, key: (Int) -> Int, item: (Int) -> Int32, end: ((Int32) -> Int32)?,
                  relations edgeRelations: UnsafeBufferPointer<UInt16>?) {
         var offsets: [Int32] = LargeArray.zeros(count: groups + 1)

@@ -33,15 +33,6 @@ struct AdjacencyView {
             }
         }
     }
-
-    /// Edge visits needed to expand `node` in `direction` (before the mask).
-    @inline(__always)
-    func degree(_ node: Int32, _ direction: Direction) -> Int {
-        var total = 0
-        if direction != .in { total += outgoing.range(Int(node)).count }
-        if direction != .out { total += incoming.range(Int(node)).count }
-        return total
-    }
 }
 
 /// Both directions of the adjacency as buffer pointers (see ``AdjacencyRuns``), with the

@@ -109,7 +109,9 @@ extension Graph {
             // Rows grouped by a node mostly differ in that first column: its ids are read once
             // here, not at every comparison (ids are unique, so equal ids mean the same node
             // and the full comparison decides).
-            let firstIDs: [NodeID?] = projection.order.isEmpty ? rows.map { row in
+            var firstIsNode = false
+            if let first = rows.first?.first, case .node = first { firstIsNode = true }
+            let firstIDs: [NodeID?] = projection.order.isEmpty && firstIsNode ? rows.map { row in
                 if let first = row.first, case .node(let r) = first { return self.id(at: r) }
                 return nil
             } : []

@@ -31,8 +31,8 @@ extension PatternLeafCounter {
             let forward = r.from == leaf.anchor
             let perAnchor = statistics.expansion(r, anchor: query.nodes[leaf.anchor], target: query.nodes[leaf.node], forward: forward).scan
             let perLeaf = statistics.expansion(r, anchor: query.nodes[leaf.node], target: query.nodes[leaf.anchor], forward: !forward).scan
-            let slotCost = plain && !inPairs.contains(i) ? scannedSlotCost : 1
-            let scanPerAnchor = plain && !inPairs.contains(i) ? 1 + perAnchor * slotCost : perAnchor
+            let tight = plain && !inPairs.contains(i)
+            let scanPerAnchor = tight ? 1 + perAnchor * scannedSlotCost : perAnchor
             let scanCost = plan.estimatedRows * scanPerAnchor
             let tableCost = statistics.cardinality(query.nodes[leaf.node]) * (1 + perLeaf * tabulatedEdgeCost)
             let listEdges = statistics.relations(r).reduce(0) { $0 + statistics.relationCounts[$1] }

@@ -22,8 +22,9 @@ struct LeafPlan: Sendable {
     var expectedAnchors = 1024
     var expectedEdges = 0
     /// For the choice between scanning and an edge list at run time: the planner's guesses of
-    /// the edges scanned per anchor and of the pass down the edge list, and how many rows the
-    /// anchor may take.
+    /// the cost of scanning at one anchor and of the pass down the edge list (both in jumps into
+    /// the edge arrays, see ``PatternLeafCounter/chooseModes(_:query:statistics:mode:)``), and
+    /// how many rows the anchor may take.
     var scanPerAnchor = 0.0
     var listCost = Double.infinity
     var anchorCardinality = 0.0

@@ -33,7 +33,7 @@ extension PatternMatcher {
             found.append(other)
         }
         let last = k + 1 == plan.steps.count
-        if last, sumsTarget[k], S.self == WeightSum.self {
+        if last, sumsLastStep, S.self == WeightSum.self {
             // Only the count matters and it depends on the target alone: sum it in one go.
             let total = try counter.weightSum(found, node: target, relationship: ri, frame: &frame)
             if total > 0 { try sink.accept(&frame, weight: total) }

@@ -36,9 +36,11 @@ struct PatternMatcher {
     var arrays = MatchArrays.empty
     /// Per step, the edges and far ends an expansion gathered (reused from match to match).
     var gathered: [[Int32]]
-    /// Per step: whether it is a last expansion without predicates whose matches' weights
-    /// depend on the node it binds alone, so that a sum of them is taken in one go.
-    let sumsTarget: [Bool]
+    /// Whether the last step is an expansion without predicates whose matches' weights depend
+    /// on the node it binds alone, so that a sum of them is taken in one go. Decided before
+    /// ``PatternLeafCounter/prepare(_:arrays:)``, which may still turn an edge-list leaf into a
+    /// scan: that keeps it valid, as only plain leaves are counted from the edge list.
+    let sumsLastStep: Bool
     /// The first step from which only how many matches there are matters: the sink groups
     /// and aggregates by variables bound before it. From there, matches are summed
     /// (``WeightSum``) and handed over once, not one by one (`RETURN c, count(*)` adds once per
@@ -79,11 +81,11 @@ struct PatternMatcher {
         checksConditions = plan.steps.map { !$0.predicates.isEmpty }
         checksIsomorphism = plan.steps.map { !$0.isoEdges.isEmpty || !$0.isoPaths.isEmpty }
         gathered = plan.steps.map { _ in [] }
-        let counter = self.counter
-        sumsTarget = plan.steps.indices.map { k in
-            guard k + 1 == plan.steps.count, plan.steps[k].predicates.isEmpty,
-                  case .expand(let ri, let forward) = plan.steps[k].operation, !query.relationships[ri].isPath else { return false }
-            return counter.weighsOnlyNode(forward ? query.relationships[ri].to : query.relationships[ri].from)
+        if let last = plan.steps.last, last.predicates.isEmpty, case .expand(let ri, let forward) = last.operation,
+           !query.relationships[ri].isPath {
+            sumsLastStep = counter.weighsOnlyNode(forward ? query.relationships[ri].to : query.relationships[ri].from)
+        } else {
+            sumsLastStep = false
         }
     }
 

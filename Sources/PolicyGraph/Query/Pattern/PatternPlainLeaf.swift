@@ -13,9 +13,10 @@ struct PlainLeafCount {
     /// anchor's kinds ends at one of them (an agency's `memberOf` in-edges all come from
     /// officials). A count is then the length of a run, and the far ends are not read.
     let anyEnd: Bool
-    /// The rows the leaf's kinds allow, as bits (`nil` when none need checking): a count tests
-    /// the far end of every edge it reads, and a bit table small enough to stay in the
-    /// first-level cache answers that faster than the kinds of the rows.
+    /// The rows the leaf's kinds allow, as bits: a count tests the far end of every edge it
+    /// reads, and a bit table small enough to stay in the first-level cache answers that faster
+    /// than the kinds of the rows. `nil` when the ends need no check (``anyEnd``) and for leaves
+    /// that are not plain (their counts go through ``LeafScanner``).
     let leafRows: KindRows?
 
     init(_ leaf: LeafPlan, query: BoundQuery, graph: Graph) {
@@ -50,12 +51,12 @@ struct PlainLeafCount {
     }
 
     /// The edges at `anchor` in one direction whose far end passes the leaf's kinds: the
-    /// length of a run when any kind will do, else one kind read per edge. At a node of a few
-    /// dozen edges, one pass checks each slot's relation and far end instead of finding the run
-    /// first.
+    /// length of a run when the ends need no check, else one bit of ``leafRows`` per edge. At a
+    /// node of a few dozen edges, one pass checks each slot's relation and far end instead of
+    /// finding the run first. Only for plain leaves.
     @inline(__always)
     func count(at anchor: Int32, outgoing: Bool, skipLoops: Bool, _ arrays: MatchArrays) -> Int {
-        let runs = arrays.runs(outgoing: outgoing), kinds = arrays.kinds
+        let runs = arrays.runs(outgoing: outgoing)
         let node = shape.node
         let relation = shape.edge.relation
         if relation >= 0, let leafRows, !skipLoops {
@@ -83,8 +84,6 @@ struct PlainLeafCount {
                 var bits: UInt64 = 0
                 for k in range { bits &+= leafRows.bit(runs.ends[k]) }
                 n += Int(bits)
-            } else {
-                for k in range where node.passes(kind: kinds[Int(runs.ends[k])]) { n += 1 }
             }
         }
         switch relation {
