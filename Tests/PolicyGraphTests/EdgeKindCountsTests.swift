@@ -23,6 +23,26 @@ struct EdgeKindCountsTests {
         }
     }
 
+    /// A big graph counts each half of its edges on its own core: the same counts.
+    @Test func countingInTwoHalvesGivesTheSameCounts() throws {
+        var random = PatternRandom(seed: 77)
+        let graph = try RandomPatterns.graph(&random)
+        let (r, k) = (graph.schema.relations.count, graph.schema.kinds.count)
+        let whole = EdgeKindCounts(relations: r, kinds: k, edges: graph.edgeTable, nodeKinds: graph.nodeTable.kinds)
+        let halves = EdgeKindCounts(relations: r, kinds: k, edges: graph.edgeTable, nodeKinds: graph.nodeTable.kinds, parallel: true)
+        var total = 0
+        for relation in 0..<r {
+            for source in 0..<k {
+                for target in 0..<k {
+                    let n = whole.count(relation: relation, source: source, target: target)
+                    #expect(halves.count(relation: relation, source: source, target: target) == n)
+                    total += n
+                }
+            }
+        }
+        #expect(total == graph.edgeCount)
+    }
+
     /// `endsAlwaysIn` is true exactly when no edge of the relation at an anchor kind leads to a
     /// kind outside the set, in the direction asked.
     @Test func endsAreAlwaysInASetOnlyWhenNoEdgeLeavesIt() throws {

@@ -66,7 +66,7 @@ public struct Graph: Sendable {
         }
         (self.outgoing, self.incoming) = m >= Self.parallelBuildThreshold ? Parallel.both(out, into) : (out(), into())
         self.edgeKinds = EdgeKindCounts(relations: schema.relations.count, kinds: schema.kinds.count, edges: edges,
-                                        nodeKinds: nodes.kinds)
+                                        nodeKinds: nodes.kinds, parallel: m >= Self.parallelBuildThreshold)
         self.byKind = nodes.kinds.withUnsafeBufferPointer { k in
             CSRIndex(groups: schema.kinds.count, count: n) { Int(k[$0]) }
         }
