@@ -70,6 +70,8 @@ extension PatternLeafCounter {
         let leafRows = leaf.leafRows
         let chunk = 64
         var total: UInt64 = 0
+        // Zero for any array that fits in memory, unknown to the compiler (see pass 1b).
+        let hidden = Int32(truncatingIfNeeded: found.count >> 60)
         return found.withUnsafeBufferPointer { rows in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * chunk) { bounds in
                 var j = 1
@@ -82,6 +84,14 @@ extension PatternLeafCounter {
                         bounds[2 * m + 1] = runs.offsets[node &+ 1]
                         m += 1
                         j += 2
+                    }
+                    // Pass 1b: the first slot of each target, read for the cache only (the
+                    // value is masked by a zero the compiler cannot see), so that the misses of
+                    // all targets are in flight together before pass 2 needs them.
+                    for t in 0..<m where bounds[2 * t] < bounds[2 * t + 1] {
+                        let start = Int(bounds[2 * t])
+                        let touched = Int32(runs.relations[start]) &+ (leafRows == nil ? 0 : runs.ends[start])
+                        bounds[2 * t] |= touched & hidden
                     }
                     // Pass 2: the slots, the run found by reading every relation at small
                     // nodes and by a binary search at hubs.
