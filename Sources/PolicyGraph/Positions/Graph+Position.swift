@@ -18,11 +18,11 @@ extension Graph {
         var sums: [Int32: Double] = [:]
         var evidence: [Int32: [Int32]] = [:]
         for speaker in speakers {
-            for e in outgoing.members(Int(speaker)) {
-                guard let signed = stanceContribution(of: e, options) else { continue }
-                let target = edgeTable.to[Int(e)]
+            for k in outgoing.range(Int(speaker)) {
+                guard let signed = stanceContribution(ofSlot: k, options) else { continue }
+                let target = outgoing.ends[k]
                 sums[target, default: 0] += signed
-                evidence[target, default: []].append(e)
+                evidence[target, default: []].append(outgoing.items[k])
             }
         }
         let stances = sums.map { target, sum in
@@ -55,9 +55,9 @@ extension Graph {
         var touched: [Int32] = []
         scratch.sums.removeAll(keepingCapacity: true)
         for speaker in speakers {
-            for e in outgoing.members(Int(speaker)) {
-                guard let signed = stanceContribution(of: e, options) else { continue }
-                let target = Int(edgeTable.to[Int(e)])
+            for k in outgoing.range(Int(speaker)) {
+                guard let signed = stanceContribution(ofSlot: k, options) else { continue }
+                let target = Int(outgoing.ends[k])
                 var p = scratch.place[target]
                 if p == SearchScratch.empty {
                     p = Int32(touched.count)
@@ -103,13 +103,16 @@ extension Graph {
         return speakers
     }
 
-    /// polarity × weight of edge `e` when it is a kept stance edge (a stance relation, a target of
-    /// a kept kind, dated on or before the day), `nil` otherwise.
+    /// polarity × weight of the out-edge in slot `k` of ``outgoing`` when it is a kept stance
+    /// edge (a stance relation, a target of a kept kind, dated on or before the day), `nil`
+    /// otherwise. The relation and the target are read beside the slot: only stance edges are
+    /// looked up in the edge table (for their weight and date).
     @inline(__always)
-    func stanceContribution(of e: Int32, _ options: ResolvedPositionOptions) -> Double? {
-        let polarity = options.polarity[Int(edgeTable.relations[Int(e)])]
+    func stanceContribution(ofSlot k: Int, _ options: ResolvedPositionOptions) -> Double? {
+        let polarity = options.polarity[Int(outgoing.relations[k])]
         if polarity == 0 { return nil }
-        if let mask = options.kindMask, !mask[Int(nodeTable.kinds[Int(edgeTable.to[Int(e)])])] { return nil }
+        if let mask = options.kindMask, !mask[Int(nodeTable.kinds[Int(outgoing.ends[k])])] { return nil }
+        let e = outgoing.items[k]
         if let filter = options.dateFilter, !filter.keeps(e) { return nil }
         return polarity * weight(ofEdge: e)
     }
