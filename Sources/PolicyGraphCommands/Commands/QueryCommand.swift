@@ -24,6 +24,9 @@ struct QueryCommand: Command {
         ])
 
     func run(_ arguments: ParsedArguments, output: inout CommandOutput) throws {
+        if arguments.flag("explain"), arguments.value("max-steps") != nil {
+            throw UsageError("--explain prints the plan without running the query; leave out --max-steps", command: spec.name)
+        }
         let text = try queryText(arguments)
         let limits = try QueryLimitOptions.limits(arguments)
         let graph = try loadGraph(arguments)

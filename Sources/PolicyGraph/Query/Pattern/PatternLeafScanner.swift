@@ -173,7 +173,9 @@ struct LeafScanner {
     /// Returns the edges read.
     func tabulateEdgeList(_ i: Int, anchorFilter: NodeFilter, into table: inout RowCounts<Int32>, _ arrays: MatchArrays) -> Int {
         let shape = shapes[i]
-        let leafRows = KindRows(shape.node, graph: graph)
+        // The count's own bit table, `nil` where the edge counts show the ends need no check
+        // (the anchors are filtered here as at a core match).
+        let leafRows = plain[i].leafRows
         let anchorRows = anchorFilter.exact ? nil : KindRows(anchorFilter, graph: graph)
         // From the anchor out (anchor = source), into the anchor (anchor = target), or both,
         // a self-loop once.
