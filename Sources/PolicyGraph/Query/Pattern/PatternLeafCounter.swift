@@ -170,8 +170,9 @@ struct PatternLeafCounter {
         return product
     }
 
+    /// Leaf `i`'s count at the core match in `frame`, the core's edges left out.
     @inline(__always)
-    private func count(_ i: Int, _ frame: inout MatchFrame) throws(QueryError) -> Int {
+    func count(_ i: Int, _ frame: inout MatchFrame) throws(QueryError) -> Int {
         let anchor = frame.nodes[anchors[i]]
         if usesTable[i] {
             let n = tables[i].value(anchor)

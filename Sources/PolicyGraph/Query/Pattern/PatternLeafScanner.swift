@@ -20,6 +20,19 @@ struct LeafShape {
     }
 }
 
+extension LeafShape {
+    /// The end of an edge from `source` to `target` away from `anchor`, when the edge leaves the
+    /// anchor (`outgoing`), enters it (`!outgoing`) or either (`nil`); `nil` when it does not.
+    @inline(__always)
+    static func farEnd(source: Int32, target: Int32, anchor: Int32, outgoing: Bool?) -> Int32? {
+        switch outgoing {
+        case true?: return source == anchor ? target : nil
+        case false?: return target == anchor ? source : nil
+        case nil: return source == anchor ? target : (target == anchor ? source : nil)
+        }
+    }
+}
+
 /// Walks the edges that bind a leaf, from its anchor or from its own side, with every check it
 /// needs (relation, edge filters, the leaf's kinds and ids, isomorphism with core edges,
 /// predicates). Plain leaves (see ``LeafShape/isPlain``) take tight loops over the adjacency.
@@ -130,14 +143,8 @@ struct LeafScanner {
     /// Whether edge `e` binds leaf `i` at anchor row `anchorRow` (a test for shared edges).
     func binds(_ i: Int, edge e: Int32, anchorRow: Int32, frame: inout MatchFrame) throws(QueryError) -> Bool {
         let leaf = leaves[i]
-        let source = graph.source(ofEdge: e), target = graph.target(ofEdge: e)
-        var other: Int32
-        switch leaf.outgoing {
-        case true?: guard source == anchorRow else { return false }; other = target
-        case false?: guard target == anchorRow else { return false }; other = source
-        case nil:
-            if source == anchorRow { other = target } else if target == anchorRow { other = source } else { return false }
-        }
+        guard let other = LeafShape.farEnd(source: graph.source(ofEdge: e), target: graph.target(ofEdge: e),
+                                           anchor: anchorRow, outgoing: leaf.outgoing) else { return false }
         guard query.relationships[leaf.relationship].accepts(e, in: graph), query.nodes[leaf.node].accepts(other, in: graph) else {
             return false
         }

@@ -38,17 +38,11 @@ extension PatternLeafCounter {
         }
         var total = 0
         for j in 0..<n {
-            let row = found[2 * j + 1]
-            if sharing {
-                frame.edges[ri] = found[2 * j]
-                frame.nodes[v] = row
-            }
+            frame.edges[ri] = found[2 * j]
+            frame.nodes[v] = found[2 * j + 1]
             var weight = 1
             for i in singles {
-                var c = usesTable[i] ? tables[i].value(row) : plain[i].countIgnoringCore(at: row, arrays)
-                if c > 0, plain[i].shape.sharesCoreEdges {
-                    c -= plain[i].sharedCoreEdges(at: row, frame: frame, coreShapes: coreShapes, arrays)
-                }
+                let c = try count(i, &frame)
                 if c == 0 { weight = 0; break }
                 weight = try Self.multiply(weight, c)
             }

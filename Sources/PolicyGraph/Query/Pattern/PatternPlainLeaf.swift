@@ -126,14 +126,8 @@ struct PlainLeafCount {
         case EdgeShape.severalRelations: guard relationMask[relation] else { return false }
         default: guard relation == shape.edge.relation else { return false }
         }
-        let source = arrays.from[Int(e)], target = arrays.to[Int(e)]
-        let other: Int32
-        switch shape.outgoing {
-        case true?: guard source == anchor else { return false }; other = target
-        case false?: guard target == anchor else { return false }; other = source
-        case nil:
-            if source == anchor { other = target } else if target == anchor { other = source } else { return false }
-        }
+        guard let other = LeafShape.farEnd(source: arrays.from[Int(e)], target: arrays.to[Int(e)], anchor: anchor,
+                                           outgoing: shape.outgoing) else { return false }
         return shape.node.passes(other, arrays)
     }
 }
