@@ -1,5 +1,6 @@
 import Testing
 @testable import PolicyGraph
+@testable import PolicyGraphBench
 
 /// The byte-level CSV cursor (lazy text check, no per-field allocation) against the plain
 /// reference reader, on random documents: same records, same lines, same first error.

@@ -1,5 +1,6 @@
 import Testing
 @testable import PolicyGraph
+@testable import PolicyGraphBench
 
 /// The compact columns and the id index against plain arrays and dictionaries.
 @Suite struct ScaleColumnTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PolicyGraph
+@testable import PolicyGraphBench
 
 /// The benchmark graph generator: deterministic, loadable, and of the shape the issue gives.
 @Suite struct ScaleGeneratorTests {

@@ -7,6 +7,11 @@ public enum AtomicFile {
         public let path: String
         public let message: String
         public var description: String { "\(path): error: cannot write: \(message)" }
+
+        package init(path: String, message: String) {
+            self.path = path
+            self.message = message
+        }
     }
 
     /// Replaces (or creates) the file at `path` with `contents`.

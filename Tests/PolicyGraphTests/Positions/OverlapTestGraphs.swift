@@ -1,5 +1,6 @@
 import Foundation
 @testable import PolicyGraph
+@testable import PolicyGraphBench
 
 /// Graphs for the position and overlap tests: inline CSV, the hand-computable fixture, and
 /// seeded random graphs for comparing fast paths with brute force.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PolicyGraph
+@testable import PolicyGraphBench
 
 /// The benchmark's answers computed the slow, obvious way, straight from the CSV rows: no
 /// `Graph`, no index, no engine. Plain breadth-first searches over adjacency dictionaries and

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyGraph
+@testable import PolicyGraphBench
 import Testing
 
 /// An independent model of how Graphviz reads the strings of a DOT file and what it shows, taken

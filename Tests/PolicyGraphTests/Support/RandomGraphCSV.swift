@@ -1,4 +1,5 @@
 @testable import PolicyGraph
+@testable import PolicyGraphBench
 
 /// Random graph folders as CSV text, for comparing the loader with ``ReferenceLoader``: clean
 /// ones that load, and noisy ones with every kind of problem the loader reports.

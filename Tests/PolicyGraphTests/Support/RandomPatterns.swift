@@ -1,4 +1,5 @@
 @testable import PolicyGraph
+@testable import PolicyGraphBench
 
 /// The library's SplitMix64 as the random source of the pattern property tests, with the draws
 /// they need.

@@ -1,4 +1,5 @@
 @testable import PolicyGraph
+@testable import PolicyGraphBench
 
 /// A deliberately plain CSV reader, the yardstick for the optimised one: it decodes the file
 /// up front, walks it one byte at a time building `String` fields, and words its errors by the

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PolicyGraph
+@testable import PolicyGraphBench
 
 /// Small graphs for the traversal tests: written inline or generated from a seed.
 enum TraversalGraphs {

@@ -1,3 +1,5 @@
+import PolicyGraph
+
 /// The SplitMix64 generator: tiny, fast and fully specified, so that a graph or a set of query
 /// pairs drawn from a seed is the same in every tool that implements the same six lines.
 ///

@@ -1,3 +1,5 @@
+import PolicyGraph
+
 /// The size of a generated benchmark graph and the seed it is drawn from.
 ///
 /// The three named sizes are the benchmark's: S for tests and smoke runs, M and L for the

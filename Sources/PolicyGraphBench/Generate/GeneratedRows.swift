@@ -1,3 +1,5 @@
+import PolicyGraph
+
 /// The text of generated rows: ids, labels (English and Chinese, some needing CSV quotes) and
 /// the optional `weight`, `date` and `cite` cells, written straight into the file buffer.
 struct NodeNames {

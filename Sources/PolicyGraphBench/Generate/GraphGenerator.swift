@@ -1,4 +1,5 @@
 import Foundation
+import PolicyGraph
 
 /// Writes a synthetic policy graph of a given ``GraphShape`` as a graph folder, for the
 /// benchmark and for tests at scale.

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyGraph
 
 /// A file written through a fixed buffer and renamed into place when complete, so that a
 /// generated 500 MB CSV never exists as one `String` and a reader never sees half a file.
