@@ -38,7 +38,7 @@ public enum GraphWriter {
     /// Writes `nodes.csv` and `edges.csv` into `folder` (created when missing), each atomically.
     public static func write(_ graph: Graph, to folder: String) throws(AtomicFile.WriteError) {
         try AtomicFile.makeFolder(folder)
-        try AtomicFile.write(nodesCSV(graph), to: GraphLoader.join(folder, GraphLoader.nodesFile))
-        try AtomicFile.write(edgesCSV(graph), to: GraphLoader.join(folder, GraphLoader.edgesFile))
+        try AtomicFile.write(nodesCSV(graph), to: GraphFiles.join(folder, GraphFiles.nodes))
+        try AtomicFile.write(edgesCSV(graph), to: GraphFiles.join(folder, GraphFiles.edges))
     }
 }

@@ -14,14 +14,14 @@ extension Schema {
     /// New kinds and relations are added; endpoints given for an existing relation are added to
     /// the ones it has. `kinds` may also be a plain list of names.
     ///
-    /// - Throws: ``LoadFailure`` listing every problem of the file, each at the line of the name it concerns.
-    public func extended(with json: [UInt8], file: String) throws(LoadFailure) -> Schema {
+    /// - Throws: ``LoadErrors`` listing every problem of the file, each at the line of the name it concerns.
+    package func parsingExtension(_ json: [UInt8], file: String) throws(LoadErrors) -> Schema {
         let document: JSONValue
         do {
             document = try JSONParser.parse(json)
         } catch {
-            throw LoadFailure(errors: [LoadError(.schemaSyntax(message: error.message),
-                                                 at: SourceLocation(file: file, line: error.line, column: error.column))], issues: [])
+            throw LoadErrors([LoadError(.schemaSyntax(message: error.message),
+                                        at: SourceLocation(file: file, line: error.line, column: error.column))])
         }
         let text = String(decoding: json, as: UTF8.self)
         var errors: [LoadError] = []
@@ -29,8 +29,8 @@ extension Schema {
             errors.append(LoadError(.schemaContent(message: message), at: SourceLocation(file: file, line: Self.line(of: key, in: text))))
         }
         guard let top = document.objectValue else {
-            throw LoadFailure(errors: [LoadError(.schemaContent(message: "the schema must be a JSON object with 'kinds', 'relations' and 'numeric'"),
-                                                 at: SourceLocation(file: file, line: 1))], issues: [])
+            throw LoadErrors([LoadError(.schemaContent(message: "the schema must be a JSON object with 'kinds', 'relations' and 'numeric'"),
+                                        at: SourceLocation(file: file, line: 1))])
         }
         var kinds = self.kinds
         var relations = self.relations
@@ -66,7 +66,7 @@ extension Schema {
         if let body = document["relations"] {
             guard let members = body.objectValue else {
                 fail("'relations' must be an object of relation names", near: "relations")
-                throw LoadFailure(errors: errors, issues: [])
+                throw LoadErrors(errors)
             }
             for member in members {
                 let name = member.key
@@ -117,7 +117,7 @@ extension Schema {
                 fail("'numeric' must be a list of column names", near: "numeric")
             }
         }
-        if !errors.isEmpty { throw LoadFailure(errors: errors, issues: []) }
+        if !errors.isEmpty { throw LoadErrors(errors) }
         return Schema(kinds: kinds, relations: relations, numericAttributes: numeric)
     }
 

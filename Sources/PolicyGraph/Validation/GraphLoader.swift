@@ -13,9 +13,9 @@ public struct LoadedGraph: Sendable {
 /// first syntax error, but the other file is still read and every row-level problem of
 /// meaning is collected. Nothing is returned unless there is no error.
 public enum GraphLoader {
-    public static let nodesFile = "nodes.csv"
-    public static let edgesFile = "edges.csv"
-    public static let schemaFile = "schema.json"
+    public static let nodesFile = GraphFiles.nodes
+    public static let edgesFile = GraphFiles.edges
+    public static let schemaFile = GraphFiles.schema
 
     /// Loads the folder at `path`; file names in messages are `path/nodes.csv` and so on.
     ///
@@ -82,9 +82,7 @@ public enum GraphLoader {
     }
 
     /// `folder/file`, without doubling a trailing slash.
-    public static func join(_ folder: String, _ file: String) -> String {
-        folder.hasSuffix("/") ? folder + file : folder + "/" + file
-    }
+    public static func join(_ folder: String, _ file: String) -> String { GraphFiles.join(folder, file) }
 
     private static func readFile(_ path: String, errors: inout [LoadError]) -> Data? {
         guard FileManager.default.fileExists(atPath: path) else {
