@@ -10,7 +10,7 @@ public enum PolicyGraphTool {
         ValidateCommand(), StatsCommand(), ShowCommand(), NeighborsCommand(), FormatCommand(),
         PathCommand(), SubgraphCommand(), ReachCommand(), ComponentsCommand(), RankCommand(),
         QueryCommand(),
-        OverlapCommand(),
+        OverlapCommand(), PositionsCommand(), SearchCommand(),
         DotCommand(), RenderCommand(), ViewsCommand(),
         ExportCommand(), ImportCommand(),
         AddNodeCommand(), AddEdgeCommand(), SetCommand(), RemoveNodeCommand(), RemoveEdgeCommand(), RenameCommand(),

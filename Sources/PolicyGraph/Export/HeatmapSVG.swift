@@ -144,7 +144,7 @@ public enum HeatmapSVG {
     }
 
     /// A rough rendered width: East Asian characters are a full em, others about 0.6 em.
-    private static func textWidth(_ text: String, fontSize: Double) -> Double {
+    static func textWidth(_ text: String, fontSize: Double) -> Double {
         var ems = 0.0
         for scalar in text.unicodeScalars {
             let v = scalar.value

@@ -64,4 +64,6 @@ public struct Relation: Hashable, Comparable, Sendable, CustomStringConvertible,
     public static let precedes: Relation = "precedes"
     public static let commentsOn: Relation = "commentsOn"
     public static let addresses: Relation = "addresses"
+    /// Narrower → broader between stance targets: "nuclear-risk partOf existential-risk".
+    public static let partOf: Relation = "partOf"
 }

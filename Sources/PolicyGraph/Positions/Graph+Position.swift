@@ -14,6 +14,7 @@ extension Graph {
 
     /// The position of a node row, evidence included.
     func position(of row: Int32, _ options: ResolvedPositionOptions, _ marks: inout MemberMarks) -> Position {
+        if let rollUp = options.rollUp { return rolledUpPosition(of: row, rollUp, &marks) }
         let speakers = speakers(of: row, options, &marks)
         var sums: [Int32: Double] = [:]
         var evidence: [Int32: [Int32]] = [:]
@@ -51,6 +52,7 @@ extension Graph {
     /// Sums are taken in the same order as ``position(of:options:)`` takes them, so both give
     /// bit-identical values.
     func stanceVector(of actor: Int32, _ options: ResolvedPositionOptions, _ scratch: inout PositionScratch) -> [StanceValue] {
+        if let rollUp = options.rollUp { return rolledUpVector(of: actor, rollUp, &scratch.members) }
         let speakers = speakers(of: actor, options, &scratch.members)
         var touched: [Int32] = []
         scratch.sums.removeAll(keepingCapacity: true)

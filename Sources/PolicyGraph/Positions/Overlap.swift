@@ -52,6 +52,7 @@ public struct Overlap: Sendable, Hashable {
         case .sScore: return sScore
         case .kappa: return kappa
         case .pi: return pi
+        case .agreement: return agreement
         }
     }
 }

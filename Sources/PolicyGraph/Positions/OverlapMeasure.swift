@@ -12,9 +12,12 @@ public enum OverlapMeasure: String, Sendable, CaseIterable, Hashable {
     case kappa
     /// Scott's pi over U, like kappa with p_e = Σ_c ((p_A(c) + p_B(c)) / 2)².
     case pi
+    /// Agreement on the targets both take a stance on: agree / (agree + conflict), in [0, 1]
+    /// (see ``Overlap/agreement``).
+    case agreement
 
     /// The smallest value the measure takes (the largest is 1 for every measure).
-    public var minimum: Double { self == .jaccard ? 0 : -1 }
+    public var minimum: Double { self == .jaccard || self == .agreement ? 0 : -1 }
 }
 
 /// The counts every measure of a pair is computed from. Both the single-pair overlap and the
@@ -60,6 +63,8 @@ struct AgreementTally: Sendable, Equatable {
             let denominator = 4 * union * union - chance
             guard denominator != 0 else { return nil }
             return Double(4 * union * agree - chance) / Double(denominator)
+        case .agreement:
+            return SharedAgreement(agree: Double(agree), conflict: Double(conflict)).share
         }
     }
 

@@ -16,11 +16,15 @@ public struct PositionOptions: Sendable, Hashable {
     /// edge dated `2024-05-14` is not kept as of `2024-05`. With `inherit`, the date also applies
     /// to the `memberOf` edges: a member who joined later does not speak for the actor yet.
     public var asOf: String?
+    /// Whether a stance on a narrower target also counts for each broader one (following
+    /// `partOf` edges transitively): see ``Graph/position(of:options:)``.
+    public var rollUp = false
 
-    public init(inherit: Bool = false, targetKinds: Set<Kind> = [], asOf: String? = nil) {
+    public init(inherit: Bool = false, targetKinds: Set<Kind> = [], asOf: String? = nil, rollUp: Bool = false) {
         self.inherit = inherit
         self.targetKinds = targetKinds
         self.asOf = asOf
+        self.rollUp = rollUp
     }
 }
 
@@ -61,8 +65,10 @@ extension Graph {
         }
         let polarity = schema.relations.map { Double($0.polarity) }
         let memberOf = schema.relationIndex[.memberOf].map { UInt16($0) }
-        return ResolvedPositionOptions(inherit: options.inherit, kindMask: kindMask, dateFilter: dateFilter,
-                                       polarity: polarity, memberOf: memberOf)
+        var resolved = ResolvedPositionOptions(inherit: options.inherit, kindMask: kindMask, dateFilter: dateFilter,
+                                               polarity: polarity, memberOf: memberOf)
+        if options.rollUp { resolved.rollUp = RollUp(self, resolved) }
+        return resolved
     }
 }
 
@@ -89,4 +95,6 @@ struct ResolvedPositionOptions: Sendable {
     let polarity: [Double]
     /// The index of `memberOf` in `schema.relations`, when the schema has it.
     let memberOf: UInt16?
+    /// With roll-up: the broader targets of each target, and the options without the kind mask.
+    var rollUp: RollUp?
 }

@@ -21,8 +21,17 @@ extension Graph {
         throw QueryError(.unknownNode(reference, suggestions: suggestions(for: reference)))
     }
 
-    /// Ids whose id or label is close to `reference`, or that contain it; at most five, sorted.
+    /// Ids that match `reference` by the search ranking (exact after folding case and width,
+    /// prefix, substring: `US` offers `us` first), then ids whose id or label is close to it;
+    /// at most five.
     func suggestions(for reference: String) -> [NodeID] {
+        let ranked = nameMatches(for: reference, limit: 5)
+        let close = closeNames(for: reference).filter { !ranked.contains($0) }
+        return Array((ranked + close).prefix(5))
+    }
+
+    /// Ids whose id or label is close to `reference`, or that contain it; at most five, sorted.
+    private func closeNames(for reference: String) -> [NodeID] {
         let wanted = reference.lowercased()
         var found: Set<Int32> = []
         var names: [String: [Int32]] = [:]

@@ -31,6 +31,10 @@ struct OverlapCommand: Command {
                    choices: OverlapMeasure.allCases.map(\.rawValue)),
             .value("svg", "FILE", "matrix: also write a heatmap SVG, similar actors next to each other"),
             .flag("dot", "matrix: print the agreement network as DOT (for dot or neato) instead of the table"),
+            .value("min", "X", "--dot: only pairs whose measure is at least X"),
+            .value("top", "K", "--dot: only each actor's K strongest pairs"),
+            .value("title", "TEXT", "--svg: the heatmap's title"),
+            .flag("roll-up", "a stance on a narrower target (partOf) also counts for each broader one"),
         ],
         formats: ["text", "json", "csv"],
         examples: [
@@ -42,7 +46,7 @@ struct OverlapCommand: Command {
         ])
 
     func run(_ arguments: ParsedArguments, output: inout CommandOutput) throws {
-        let matrixOptions = ["kind", "actors", "measure", "svg"].filter { arguments.value($0) != nil } + (arguments.flag("dot") ? ["dot"] : [])
+        let matrixOptions = ["kind", "actors", "measure", "svg", "min", "top", "title"].filter { arguments.value($0) != nil } + (arguments.flag("dot") ? ["dot"] : [])
         let isMatrix = arguments.value("kind") != nil || arguments.value("actors") != nil
         switch arguments.positionals.count {
         case 2:
@@ -58,6 +62,12 @@ struct OverlapCommand: Command {
                 throw UsageError("missing argument A (or --kind K / --actors a,b,c\(hint))", command: spec.name)
             }
         }
+        if !arguments.flag("dot"), let option = ["min", "top"].first(where: { arguments.value($0) != nil }) {
+            throw UsageError("--\(option) picks the pairs of the agreement network; add --dot", command: spec.name)
+        }
+        if arguments.value("svg") == nil, arguments.value("title") != nil {
+            throw UsageError("--title names the heatmap; add --svg FILE", command: spec.name)
+        }
         if arguments.flag("dot"), arguments.value("format") != nil {
             throw UsageError("--dot prints DOT; leave out --format", command: spec.name)
         }
@@ -66,7 +76,7 @@ struct OverlapCommand: Command {
             throw UsageError("--as-of takes a date written YYYY, YYYY-MM or YYYY-MM-DD, not '\(date)'", command: spec.name)
         }
         let graph = try loadGraph(arguments)
-        var options = PositionOptions(inherit: arguments.flag("inherit"), asOf: arguments.value("as-of"))
+        var options = PositionOptions(inherit: arguments.flag("inherit"), asOf: arguments.value("as-of"), rollUp: arguments.flag("roll-up"))
         options.targetKinds = Set(try arguments.list("target-kind").map { try graph.checkedKind($0) })
         if isMatrix {
             try runMatrix(arguments, graph: graph, options: options, output: &output)
@@ -101,11 +111,18 @@ struct OverlapCommand: Command {
         let labels = OverlapRendering.labels(of: actors, in: graph)
         if let path = arguments.value("svg") {
             let group = kind.map { "\($0.rawValue) " } ?? ""
-            let title = "\(measure.rawValue): agreement of \(actors.count) \(group)actors"
+            let title = arguments.value("title") ?? "\(measure.rawValue): agreement of \(actors.count) \(group)actors"
             try AtomicFile.write(HeatmapSVG.render(matrix.clustered(), labels: labels, title: title), to: path)
         }
         if arguments.flag("dot") {
-            output.stdout += AgreementNetwork.dot(matrix, labels: labels)
+            let minimum = try arguments.value("min").map { text throws(UsageError) -> Double in
+                guard let value = Double(text), value.isFinite else {
+                    throw UsageError("--min takes a number, not '\(text)'", command: spec.name)
+                }
+                return value
+            }
+            let top = try arguments.value("top").map { _ in try arguments.int("top", default: 1, minimum: 1) }
+            output.stdout += AgreementNetwork.dot(matrix, labels: labels, selection: NetworkSelection(minimum: minimum, top: top))
             return
         }
         switch arguments.format(spec) {

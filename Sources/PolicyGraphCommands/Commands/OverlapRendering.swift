@@ -24,7 +24,7 @@ enum OverlapRendering {
         for measure in OverlapMeasure.allCases {
             measures.append([measure.rawValue, overlap.value(of: measure).map { decimals($0) } ?? "undefined"])
         }
-        out += measures.text
+        out += withMeanings(measures.text, overlap)
         if overlap.union == 0 { out += "\nNo target with a stance of either: every measure is undefined.\n" }
         for group in groups(overlap) where !group.targets.isEmpty {
             out += "\n\(group.title) (\(group.targets.count))\n"
@@ -88,7 +88,7 @@ enum OverlapRendering {
             "agree": ids(overlap.agree), "conflict": ids(overlap.conflict),
             "onlyA": ids(overlap.onlyFirst), "onlyB": ids(overlap.onlySecond),
             "jaccard": .double(overlap.jaccard), "signed": .double(overlap.signed), "sScore": .double(overlap.sScore),
-            "kappa": .double(overlap.kappa), "pi": .double(overlap.pi),
+            "kappa": .double(overlap.kappa), "pi": .double(overlap.pi), "agreement": .double(overlap.agreement),
             "evidence": .array(evidence),
         ])
     }

@@ -5,10 +5,12 @@
 /// the measures that go below 0) a dashed red one. `weight` (for `dot`) and `len` (for `neato`)
 /// pull similar actors together and push opponents apart. Each edge is labelled with its value.
 public enum AgreementNetwork {
-    /// The DOT text. `labels` names actors (the id when missing).
-    public static func dot(_ matrix: OverlapMatrix, labels: [NodeID: String] = [:]) -> String {
+    /// The DOT text. `labels` names actors (the id when missing); `selection` picks the pairs drawn.
+    public static func dot(_ matrix: OverlapMatrix, labels: [NodeID: String] = [:], selection: NetworkSelection = NetworkSelection()) -> String {
+        let kept = selection.isEmpty ? nil : selection.keeps(matrix)
+        let filter = selection.isEmpty ? "" : "; \(selection.summary)"
         var out = "graph agreement {\n"
-        out += "  graph [label=\(DOT.quoteLabel("agreement network (\(matrix.measure.rawValue))")), labelloc=t, fontname=\"Helvetica\", "
+        out += "  graph [label=\(DOT.quoteLabel("agreement network (\(matrix.measure.rawValue)\(filter))")), labelloc=t, fontname=\"Helvetica\", "
         out += "overlap=false, splines=true, outputorder=edgesfirst];\n"
         out += "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f7f7f7\", fontname=\"Helvetica\"];\n"
         out += "  edge [fontname=\"Helvetica\", fontsize=9];\n"
@@ -18,7 +20,7 @@ public enum AgreementNetwork {
         let k = matrix.actors.count
         for i in 0..<k {
             for j in (i + 1)..<max(i + 1, k) {
-                guard let value = matrix.values[i][j], value != 0 else { continue }
+                guard let value = matrix.values[i][j], value != 0, kept?[i][j] ?? true else { continue }
                 let strength = min(1, abs(value))
                 let agrees = value > 0
                 var attributes = [

@@ -1,0 +1,104 @@
+/// One node found by ``Graph/search(_:kind:)``: which field matched and its text.
+public struct SearchMatch: Sendable, Hashable {
+    public let id: NodeID
+    public let kind: Kind
+    public let label: String
+    /// The column that matched: `id`, `label`, `label_zh`, `description` or `cite`.
+    public let field: String
+    /// That column's text.
+    public let text: String
+    /// How good the match is: 0 exact id, 1 exact label, 2 prefix, 3 substring of an id or label,
+    /// 4 in the description, 5 in the cite. Lower is better.
+    public let rank: Int
+
+    /// A match as given.
+    public init(id: NodeID, kind: Kind, label: String, field: String, text: String, rank: Int) {
+        self.id = id
+        self.kind = kind
+        self.label = label
+        self.field = field
+        self.text = text
+        self.rank = rank
+    }
+}
+
+extension Graph {
+    /// The nodes whose id, labels (both languages), description or cite contain `text`, compared
+    /// after ``TextMatch/fold(_:)`` (case, width and id separators do not matter; CJK by substring);
+    /// each node once, at its best match, best first: exact id, exact label, prefix of an id or
+    /// label, substring of one, then the description and the cite; ties by field, then id.
+    ///
+    /// - Throws: ``QueryError`` for an unknown kind.
+    /// - Complexity: O(total length of the searched columns).
+    public func search(_ text: String, kind: Kind? = nil) throws(QueryError) -> [SearchMatch] {
+        let kindIndex = try kind.map { k throws(QueryError) in schema.kindIndex[try checkedKind(k.rawValue)] }
+        let query = TextMatch.fold(text)
+        guard !query.isEmpty else { return [] }
+        let fields = searchFields()
+        var found: [SearchMatch] = []
+        for i in 0..<Int32(nodeCount) {
+            if let kindIndex, Int(nodeTable.kinds[Int(i)]) != kindIndex { continue }
+            if let match = bestMatch(row: i, query: query, fields: fields) { found.append(match) }
+        }
+        return found.sorted {
+            if $0.rank != $1.rank { return $0.rank < $1.rank }
+            let a = Self.searchFieldOrder.firstIndex(of: $0.field) ?? 0
+            let b = Self.searchFieldOrder.firstIndex(of: $1.field) ?? 0
+            return a != b ? a < b : $0.id < $1.id
+        }
+    }
+
+    /// The fields in the order that breaks ties.
+    static let searchFieldOrder = [Column.id, Column.label, Column.labelZh, "description", "cite"]
+
+    /// (column name, node column index) of the searched attribute columns the graph has.
+    private func searchFields() -> [SearchField] {
+        Self.searchFieldOrder.dropFirst().compactMap { name in
+            nodeTable.columns.firstIndex { $0.name == name }.map { SearchField(name: name, column: $0) }
+        }
+    }
+
+    /// The best match of one node row, `nil` when nothing matches.
+    private func bestMatch(row i: Int32, query: String, fields: [SearchField]) -> SearchMatch? {
+        var best: (rank: Int, field: String, text: String)?
+        func consider(_ field: String, _ text: String) {
+            guard let kind = TextMatch.match(TextMatch.fold(text), query: query) else { return }
+            let rank: Int
+            switch field {
+            case Column.id: rank = kind == .exact ? 0 : kind == .prefix ? 2 : 3
+            case Column.label, Column.labelZh: rank = kind == .exact ? 1 : kind == .prefix ? 2 : 3
+            case "description": rank = 4
+            default: rank = 5
+            }
+            if best.map({ rank < $0.rank }) ?? true { best = (rank, field, text) }
+        }
+        consider(Column.id, id(at: i).rawValue)
+        for field in fields {
+            guard let text = nodeTable.columns[field.column].value(at: Int(i)), !text.isEmpty else { continue }
+            consider(field.name, text)
+        }
+        return best.map { SearchMatch(id: id(at: i), kind: kind(at: i), label: label(at: i), field: $0.field, text: $0.text, rank: $0.rank) }
+    }
+
+    /// Ids whose id or label (either language) matches `reference` by the search ranking (exact,
+    /// prefix, substring, after folding), best first: the head of every "did you mean" list.
+    func nameMatches(for reference: String, limit: Int) -> [NodeID] {
+        let query = TextMatch.fold(reference)
+        guard !query.isEmpty else { return [] }
+        let fields = searchFields().filter { $0.name == Column.label || $0.name == Column.labelZh }
+        var found: [SearchMatch] = []
+        for i in 0..<Int32(nodeCount) {
+            if let match = bestMatch(row: i, query: query, fields: fields), match.rank != 3 || query.count >= 2 {
+                found.append(match)
+            }
+        }
+        found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }
+        return found.prefix(limit).map(\.id)
+    }
+}
+
+/// A searched node column.
+private struct SearchField {
+    let name: String
+    let column: Int
+}

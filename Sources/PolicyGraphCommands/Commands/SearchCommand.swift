@@ -1,0 +1,50 @@
+import PolicyGraph
+
+/// `policygraph search TEXT`: nodes whose id, labels, description or cite contain the text.
+struct SearchCommand: Command {
+    let spec = CommandSpec(
+        name: "search", summary: "Find nodes by id, label (English or Chinese), description or cite",
+        discussion: """
+            Case, full-width/half-width forms and the - and _ of ids do not matter ("export control"
+            finds us-chip-export-controls, ＵＳ finds us); Chinese matches by substring. Each node
+            is listed once, at its best match, best first: exact id, exact label, prefix of an id
+            or label, substring of one, then a description, then a cite.
+            """,
+        positionals: [PositionalSpec(name: "TEXT", help: "what to look for")],
+        options: [
+            .value("kind", "K", "only nodes of this kind"),
+            .value("limit", "N", "at most N matches, 0 for all (default: 50)"),
+        ],
+        examples: ["policygraph search 森特", "policygraph search \"export control\" --kind framework", "policygraph search risk --format json"])
+
+    func run(_ arguments: ParsedArguments, output: inout CommandOutput) throws {
+        let limit = try arguments.int("limit", default: 50, minimum: 0)
+        let graph = try loadGraph(arguments)
+        let kind = try arguments.value("kind").map { try graph.checkedKind($0) }
+        let all = try graph.search(arguments.positionals[0], kind: kind)
+        let matches = limit == 0 ? all : Array(all.prefix(limit))
+        if arguments.format(spec) == "json" {
+            output.stdout += JSONValue.object(["matches": .array(matches.map { match in
+                .object(["id": .string(match.id.rawValue), "kind": .string(match.kind.rawValue), "label": .string(match.label),
+                         "field": .string(match.field), "text": .string(match.text)])
+            })]).rendered()
+            return
+        }
+        guard !matches.isEmpty else {
+            output.stdout += "No node matches '\(arguments.positionals[0])'.\n"
+            return
+        }
+        var table = TextTable(["id", "kind", "label", "field", "text"])
+        for match in matches {
+            table.append([match.id.rawValue, match.kind.rawValue, match.label, match.field,
+                          match.field == "label" || match.field == "id" ? "" : Self.excerpt(match.text)])
+        }
+        output.stdout += table.text
+        if matches.count < all.count { output.stdout += "(\(all.count - matches.count) more; --limit 0 shows all)\n" }
+    }
+
+    /// At most 60 characters of a long text.
+    static func excerpt(_ text: String) -> String {
+        text.count <= 60 ? text : String(text.prefix(59)) + "…"
+    }
+}
