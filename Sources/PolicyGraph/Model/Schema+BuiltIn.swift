@@ -60,6 +60,8 @@ extension Schema {
                      [Endpoints(from: actors, to: [.event, .framework, .topic, .risk])]),
             relation(.addresses, "Deals with.",
                      [Endpoints(from: [.event, .framework], to: [.risk, .topic, .technology])]),
+            relation("partOf", "Is a narrower case or a part of.",
+                     [Endpoints(from: builtInStanceTargets, to: builtInStanceTargets)]),
         ]
         return Schema(kinds: kinds, relations: relations)
     }()

@@ -16,11 +16,15 @@ public struct PositionOptions: Sendable, Hashable {
     /// edge dated `2024-05-14` is not kept as of `2024-05`. With `inherit`, the date also applies
     /// to the `memberOf` edges: a member who joined later does not speak for the actor yet.
     public var asOf: String?
+    /// Only stance edges attested this way (every edge when empty); an edge with an empty
+    /// `evidence` cell counts as ``Evidence/unstated``. `memberOf` edges are not filtered.
+    public var evidence: Set<Evidence>
 
-    public init(inherit: Bool = false, targetKinds: Set<Kind> = [], asOf: String? = nil) {
+    public init(inherit: Bool = false, targetKinds: Set<Kind> = [], asOf: String? = nil, evidence: Set<Evidence> = []) {
         self.inherit = inherit
         self.targetKinds = targetKinds
         self.asOf = asOf
+        self.evidence = evidence
     }
 }
 
@@ -62,7 +66,8 @@ extension Graph {
         let polarity = schema.relations.map { Double($0.polarity) }
         let memberOf = schema.relationIndex[.memberOf].map { UInt16($0) }
         return ResolvedPositionOptions(inherit: options.inherit, kindMask: kindMask, dateFilter: dateFilter,
-                                       polarity: polarity, memberOf: memberOf)
+                                       polarity: polarity, memberOf: memberOf,
+                                       evidenceFilter: evidenceFilter(options.evidence))
     }
 }
 
@@ -89,4 +94,6 @@ struct ResolvedPositionOptions: Sendable {
     let polarity: [Double]
     /// The index of `memberOf` in `schema.relations`, when the schema has it.
     let memberOf: UInt16?
+    /// Keeps the stance edges of the chosen evidence; `nil` keeps every edge.
+    var evidenceFilter: DateFilter? = nil
 }
