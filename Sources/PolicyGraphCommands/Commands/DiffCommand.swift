@@ -59,13 +59,19 @@ struct DiffCommand: Command {
             }
             output.stdout += table.csv
         default:
-            var table = TextTable(["change", "actor", "target", "before", "after", "evidence"])
+            // The table of changes, each row followed by the edges behind it, indented.
+            var table = TextTable(["change", "actor", "target", "before", "after"])
             for c in diff.changes {
-                let evidence = c.evidence.map { OverlapRendering.evidenceText($0, actor: c.actor) }.joined(separator: "; ")
                 table.append([c.kind.rawValue, c.actor.rawValue, c.target.rawValue,
-                              c.before.map(OverlapRendering.stanceText) ?? "-", c.after.map(OverlapRendering.stanceText) ?? "-", evidence])
+                              c.before.map(OverlapRendering.stanceText) ?? "-", c.after.map(OverlapRendering.stanceText) ?? "-"])
             }
-            output.stdout += table.text
+            let lines = table.text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (i, line) in lines.enumerated() where !(i == lines.count - 1 && line.isEmpty) {
+                output.stdout += line + "\n"
+                guard i >= 2, i - 2 < diff.changes.count else { continue }
+                let change = diff.changes[i - 2]
+                for edge in change.evidence { output.stdout += "    " + OverlapRendering.evidenceText(edge, actor: change.actor) + "\n" }
+            }
             let counts = [StanceChange.Kind.appeared, .changed, .ended].map { kind in
                 "\(diff.changes.filter { $0.kind == kind }.count) \(kind.rawValue)"
             }
