@@ -11,6 +11,7 @@ public enum Evidence: String, CaseIterable, Hashable, Sendable, Comparable {
     /// it, which is what a graph without the column means by a stance.
     public static let unstated: Evidence = .stated
 
+    /// In the order stated, reported, inferred: from most to least direct.
     public static func < (a: Evidence, b: Evidence) -> Bool {
         allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0
     }

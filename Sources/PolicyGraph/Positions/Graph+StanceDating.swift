@@ -1,19 +1,19 @@
 /// How many of a graph's stance edges carry a date.
-public struct StanceDating: Sendable, Hashable {
+package struct StanceDating: Sendable, Hashable {
     /// Edges whose relation has a polarity.
-    public let stances: Int
+    package let stances: Int
     /// Of those, the ones with a valid `date`.
-    public let dated: Int
+    package let dated: Int
 
     /// `dated / stances`; `nil` when there is no stance.
-    public var share: Double? { stances == 0 ? nil : Double(dated) / Double(stances) }
+    package var share: Double? { stances == 0 ? nil : Double(dated) / Double(stances) }
 }
 
 extension Graph {
     /// How many stance edges are dated: the share `timeline` and `--as-of` can place in time.
     ///
     /// - Complexity: O(m).
-    public var stanceDating: StanceDating {
+    package var stanceDating: StanceDating {
         let polar = schema.relations.map { $0.polarity != 0 }
         let dates = edgeTable.columns.first { $0.name == Column.date }
         var stances = 0, dated = 0

@@ -1,5 +1,6 @@
 /// How one actor's stance on one target differs between two moments or two versions of a graph.
 public struct StanceChange: Sendable, Hashable {
+    /// Whether the stance appeared, changed or ended.
     public enum Kind: String, Sendable, Hashable {
         /// No stance before, one after.
         case appeared
@@ -9,8 +10,11 @@ public struct StanceChange: Sendable, Hashable {
         case ended
     }
 
+    /// What happened to the stance.
     public let kind: Kind
+    /// Whose stance.
     public let actor: NodeID
+    /// On what.
     public let target: NodeID
     /// s(t) before; `nil` when there was no stance.
     public let before: Double?

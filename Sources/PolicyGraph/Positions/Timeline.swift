@@ -5,6 +5,7 @@ public struct Timeline: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
         /// The edge's `date` as written.
         public let date: String
+        /// The dated edge, its cite among its attributes.
         public let edge: Edge
         /// Whether the edge is a stance (its relation has a polarity).
         public let isStance: Bool

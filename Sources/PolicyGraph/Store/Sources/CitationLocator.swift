@@ -3,9 +3,12 @@
 ///
 /// A locator without `¶` names the whole section.
 public struct CitationLocator: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// `lead`, `01`, `02.1`, `caption`, `refs`: the text after `§`.
     public let section: String
+    /// The number after `¶`; `nil` for the whole section.
     public let paragraph: Int?
 
+    /// A locator of a section and, unless `nil`, a paragraph.
     public init(section: String, paragraph: Int?) {
         self.section = section
         self.paragraph = paragraph
@@ -31,8 +34,10 @@ public struct CitationLocator: Hashable, Sendable, Comparable, CustomStringConve
         section == other.section && (paragraph == nil || paragraph == other.paragraph)
     }
 
+    /// `§01 ¶2`, or `§refs` for a whole section.
     public var description: String { paragraph.map { "§\(section) ¶\($0)" } ?? "§\(section)" }
 
+    /// Sections by name, then paragraphs by number (a whole section first).
     public static func < (a: CitationLocator, b: CitationLocator) -> Bool {
         a.section != b.section ? a.section < b.section : (a.paragraph ?? -1) < (b.paragraph ?? -1)
     }

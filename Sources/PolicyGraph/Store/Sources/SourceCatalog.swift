@@ -1,50 +1,56 @@
 import Foundation
 
 /// One document a graph is read from: a row of `sources.csv`.
-public struct Source: Hashable, Sendable {
-    public let id: String
-    public let title: String
-    public let titleZh: String
+package struct Source: Hashable, Sendable {
+    /// Named by an edge's `source` cell.
+    package let id: String
+    /// The title in English.
+    package let title: String
+    /// The title as published.
+    package let titleZh: String
     /// The author or, when there is none, the publisher.
-    public let author: String
+    package let author: String
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty when unknown.
-    public let date: String
-    public let url: String
+    package let date: String
+    /// Where it is published; empty when it has no address of its own.
+    package let url: String
     /// A language tag such as `zh` or `en`.
-    public let language: String
+    package let language: String
     /// The file holding the source's text, relative to the graph's `sources/` folder; empty when
     /// the text is not in the folder.
-    public let file: String
+    package let file: String
     /// The row's line in `sources.csv`.
-    public let line: Int
+    package let line: Int
 }
 
 /// The sources of a graph folder (`sources.csv`), and the texts of those held in `sources/`.
 ///
 /// A folder without `sources.csv` has no catalog: its cites are not checked against texts.
-public struct SourceCatalog: Sendable {
-    public static let file = "sources.csv"
-    public static let textFolder = "sources"
+package struct SourceCatalog: Sendable {
+    /// The catalog's file name in a graph folder.
+    package static let file = "sources.csv"
+    /// The folder of the texts, beside `sources.csv`.
+    package static let textFolder = "sources"
     /// The columns `sources.csv` must begin with; more may follow.
-    public static let columns = ["id", "title", "title_zh", "author", "date", "url", "language", "file"]
+    package static let columns = ["id", "title", "title_zh", "author", "date", "url", "language", "file"]
 
     /// The path of `sources.csv`, as used in messages.
-    public let path: String
+    package let path: String
     /// The sources in file order.
-    public let sources: [Source]
+    package let sources: [Source]
 
     /// The source called `id`, `nil` when there is none.
-    public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+    package func source(_ id: String) -> Source? { sources.first { $0.id == id } }
 
     /// The only source, when the catalog has exactly one: the source of an edge whose `source`
     /// cell is empty.
-    public var soleSource: Source? { sources.count == 1 ? sources.first : nil }
+    package var soleSource: Source? { sources.count == 1 ? sources.first : nil }
 
     /// Reads `sources.csv` from its bytes; `path` names it in messages.
     ///
     /// - Throws: ``LoadFailure`` with every problem of the file: a wrong header, an empty or
     ///   repeated id, an invalid date.
-    public static func parse(_ bytes: [UInt8], path: String) throws(LoadFailure) -> SourceCatalog {
+    package static func parse(_ bytes: [UInt8], path: String) throws(LoadFailure) -> SourceCatalog {
         let table: CSVTable
         do {
             table = try CSVTable.parse(bytes, file: path)
@@ -83,7 +89,7 @@ public struct SourceCatalog: Sendable {
     /// Reads the catalog of the graph folder at `folder`; `nil` when it has no `sources.csv`.
     ///
     /// - Throws: ``LoadFailure`` when the file cannot be read or holds errors.
-    public static func load(folder: String) throws(LoadFailure) -> SourceCatalog? {
+    package static func load(folder: String) throws(LoadFailure) -> SourceCatalog? {
         let path = GraphLoader.join(folder, file)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -95,7 +101,7 @@ public struct SourceCatalog: Sendable {
 
     /// The path of the text of `source` in the folder of this catalog; `nil` when the source
     /// names no file.
-    public func textPath(of source: Source) -> String? {
+    package func textPath(of source: Source) -> String? {
         guard !source.file.isEmpty else { return nil }
         let folder = (path as NSString).deletingLastPathComponent
         return GraphLoader.join(GraphLoader.join(folder.isEmpty ? "." : folder, Self.textFolder), source.file)

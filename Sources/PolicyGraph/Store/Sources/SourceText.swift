@@ -4,23 +4,27 @@
 /// after it, up to the next locator line, are its text (blank lines around it do not count;
 /// lines inside a paragraph are joined by a line break, which the quote matching treats as a
 /// space). Lines before the first locator are a preamble and not part of the text.
-public struct SourceText: Sendable {
+package struct SourceText: Sendable {
     /// One paragraph: its locator, its text as written, and the line of its locator in the file.
-    public struct Paragraph: Sendable {
-        public let locator: CitationLocator
-        public let text: String
-        public let line: Int
+    package struct Paragraph: Sendable {
+        /// Where the paragraph is.
+        package let locator: CitationLocator
+        /// Its text as written, lines joined by line breaks.
+        package let text: String
+        /// The line of its locator in the file.
+        package let line: Int
         /// `text` with whitespace normalised, for matching quotes.
         let normalized: String
     }
 
-    public let paragraphs: [Paragraph]
+    /// The paragraphs in file order.
+    package let paragraphs: [Paragraph]
 
     /// Reads the text of a source file; `file` names it in errors.
     ///
     /// - Throws: ``SourceTextError`` when a locator line repeats an earlier one or a paragraph
     ///   is empty.
-    public static func parse(_ text: String, file: String) throws(SourceTextError) -> SourceText {
+    package static func parse(_ text: String, file: String) throws(SourceTextError) -> SourceText {
         var paragraphs: [Paragraph] = []
         var current: (locator: CitationLocator, line: Int, lines: [Substring])?
         var seen: [CitationLocator: Int] = [:]
@@ -54,7 +58,7 @@ public struct SourceText: Sendable {
 
     /// The locators of the paragraphs in `scope` (a section, or every section when `nil`) whose
     /// text holds `quote` after whitespace normalisation, in the order of the file.
-    public func locators(of quote: String, in scope: String? = nil) -> [CitationLocator] {
+    package func locators(of quote: String, in scope: String? = nil) -> [CitationLocator] {
         let needle = QuoteText.normalize(quote)
         guard !needle.isEmpty else { return [] }
         return paragraphs.filter { (scope == nil || $0.locator.section == scope) && $0.normalized.contains(needle) }
@@ -62,25 +66,30 @@ public struct SourceText: Sendable {
     }
 
     /// Whether the text has a section called `section`.
-    public func hasSection(_ section: String) -> Bool { paragraphs.contains { $0.locator.section == section } }
+    package func hasSection(_ section: String) -> Bool { paragraphs.contains { $0.locator.section == section } }
 }
 
 /// Why a source text file could not be read.
-public struct SourceTextError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Reason: Hashable, Sendable {
+package struct SourceTextError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What is wrong with the file.
+    package enum Reason: Hashable, Sendable {
         case duplicateLocator(CitationLocator, firstLine: Int)
         case emptyParagraph(CitationLocator)
     }
 
-    public let reason: Reason
-    public let location: SourceLocation
+    /// What is wrong.
+    package let reason: Reason
+    /// The line of the offending locator.
+    package let location: SourceLocation
 
-    public init(_ reason: Reason, at location: SourceLocation) {
+    /// An error of `reason` at `location`.
+    package init(_ reason: Reason, at location: SourceLocation) {
         self.reason = reason
         self.location = location
     }
 
-    public var message: String {
+    /// The message without the location.
+    package var message: String {
         switch reason {
         case .duplicateLocator(let locator, let first):
             return "locator '\(locator)' already starts the paragraph on line \(first); number each paragraph once"
@@ -89,7 +98,8 @@ public struct SourceTextError: Error, Hashable, Sendable, CustomStringConvertibl
         }
     }
 
-    public var description: String { "\(location): error: \(message)" }
+    /// `file:line: error: message`.
+    package var description: String { "\(location): error: \(message)" }
 }
 
 /// How quotes and source text are compared: every run of whitespace (spaces, tabs, line breaks,

@@ -9,17 +9,21 @@ public struct CitationReport: Sendable {
     /// Whether the folder has `sources.csv` (without it only `by` and `evidence` are checked).
     public let hasSources: Bool
     /// The locator rewrites that would fix the cites whose quote occurs once elsewhere.
-    public let fixes: [CitationFix]
+    package let fixes: [CitationFix]
 }
 
 /// One locator to rewrite: in `file`, inside the bytes `cell` (a cite cell as written), the
 /// text `old` becomes `new`.
-public struct CitationFix: Hashable, Sendable {
-    public let file: String
-    public let line: Int
+package struct CitationFix: Hashable, Sendable {
+    /// The CSV file holding the cite.
+    package let file: String
+    /// The row's line.
+    package let line: Int
     let cell: Range<Int>
-    public let old: String
-    public let new: CitationLocator
+    /// The locator as written.
+    package let old: String
+    /// The locator that replaces it.
+    package let new: CitationLocator
 }
 
 /// Checks every `cite` of a graph folder against the texts of its sources, and the `by` and
@@ -152,7 +156,7 @@ public enum CitationCheck {
 extension CitationCheck {
     /// Whether the folder has anything to check: `sources.csv`, or a `by`, `evidence` or
     /// `source` column in `edges.csv` (read from the header line only).
-    public static func applies(toFolder folder: String) -> Bool {
+    package static func applies(toFolder folder: String) -> Bool {
         if FileManager.default.fileExists(atPath: GraphLoader.join(folder, SourceCatalog.file)) { return true }
         guard let handle = FileHandle(forReadingAtPath: GraphLoader.join(folder, GraphLoader.edgesFile)) else { return false }
         defer { try? handle.close() }

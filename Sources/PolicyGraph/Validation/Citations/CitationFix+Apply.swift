@@ -6,7 +6,7 @@ extension CitationFix {
     ///
     /// - Returns: how many locators were rewritten.
     /// - Throws: ``AtomicFile/WriteError`` when a file cannot be read or written.
-    public static func apply(_ fixes: [CitationFix]) throws(AtomicFile.WriteError) -> Int {
+    package static func apply(_ fixes: [CitationFix]) throws(AtomicFile.WriteError) -> Int {
         var applied = 0
         let byFile = Dictionary(grouping: fixes, by: \.file)
         for file in byFile.keys.sorted() {

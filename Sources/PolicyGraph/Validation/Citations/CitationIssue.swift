@@ -1,5 +1,6 @@
 /// A citation or statement cell that does not check out: the row, the column and why.
 public struct CitationIssue: Hashable, Sendable, CustomStringConvertible {
+    /// What is wrong, with the values that make the message.
     public enum Reason: Hashable, Sendable {
         /// The `source` cell names no row of `sources.csv`.
         case unknownSource(String, suggestions: [String])
@@ -19,11 +20,14 @@ public struct CitationIssue: Hashable, Sendable, CustomStringConvertible {
         case unknownSpeaker(String, suggestions: [String])
     }
 
+    /// The row: `edges.csv` or `nodes.csv` and its line.
     public let location: SourceLocation
     /// The column the problem is in (`cite`, `source`, `by`, `evidence`).
     public let field: String
+    /// Why the cell does not check out.
     public let reason: Reason
 
+    /// An issue of `reason` in column `field` of the row at `location`.
     public init(_ reason: Reason, field: String, at location: SourceLocation) {
         self.reason = reason
         self.field = field
@@ -37,6 +41,7 @@ public struct CitationIssue: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
+    /// The message without the location: the column, the value, what would fix it.
     public var message: String {
         func didYouMean(_ suggestions: [String]) -> String {
             guard !suggestions.isEmpty else { return "" }
@@ -66,5 +71,6 @@ public struct CitationIssue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// `file:line: error: message`.
     public var description: String { "\(location): error: \(message)" }
 }
