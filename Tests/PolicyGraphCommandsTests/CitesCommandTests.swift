@@ -91,6 +91,9 @@ import Testing
         let line = output.stdout.split(separator: "\n").first { $0.contains("\"x\" -> \"t2\"") }
         #expect(line?.contains("style=\"dashed\"") == true)
         #expect(line?.contains("80\"") == true)
+        #expect(!output.stdout.contains("evidence:inferred"))
+        let legend = PolicyGraphTool.run(["dot", "--legend", "--graph", Fixtures.path("timeline/graph")])
+        #expect(legend.stdout.contains("\"legend:evidence:inferred:from\" -> \"legend:evidence:inferred:to\""))
         let stated = PolicyGraphTool.run(["dot", "--graph", Fixtures.path("timeline/graph"), "--evidence", "stated"])
         #expect(!stated.stdout.contains("\"x\" -> \"t2\""))
         #expect(stated.stdout.contains("\"x\" -> \"meet\""))

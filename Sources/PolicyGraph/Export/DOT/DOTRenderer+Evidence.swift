@@ -7,3 +7,18 @@ extension DOTRenderer {
         return (pale, dashed)
     }
 }
+
+extension DOTRenderer {
+    /// The legend's line for inferred stances: a grey edge drawn the inferred way.
+    static func inferredLegendEntry(prefix: String, renderer: DOTRenderer) -> String {
+        let look = inferredLook(color: DOTStyle.neutralColor, style: "solid")
+        let from = DOT.quote(prefix + "evidence:inferred:from")
+        let to = DOT.quote(prefix + "evidence:inferred:to")
+        let end = renderer.attributes([("label", ""), ("shape", "point"), ("width", "0.06"), ("color", look.color)])
+        return "    \(from) \(end);\n    \(to) \(end);\n    \(from) -> \(to) "
+            + renderer.attributes([("label", "inferred (a reading, not the holder's words)"),
+                                   ("tooltip", "evidence: inferred; stated and reported stances are drawn solid"),
+                                   ("color", look.color), ("fontcolor", DOTStyle.neutralColor), ("style", look.style),
+                                   ("arrowhead", "normal"), ("penwidth", "1")]) + ";\n"
+    }
+}
