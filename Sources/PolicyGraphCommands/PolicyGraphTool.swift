@@ -7,10 +7,10 @@ public enum PolicyGraphTool {
 
     /// Every subcommand, in the order `--help` lists them.
     static let commands: [any Command] = [
-        ValidateCommand(), StatsCommand(), ShowCommand(), NeighborsCommand(), FormatCommand(),
+        ValidateCommand(), CitesCommand(), StatsCommand(), ShowCommand(), NeighborsCommand(), FormatCommand(),
         PathCommand(), SubgraphCommand(), ReachCommand(), ComponentsCommand(), RankCommand(),
         QueryCommand(),
-        OverlapCommand(), PositionsCommand(), SearchCommand(),
+        OverlapCommand(), PositionsCommand(), SearchCommand(), TimelineCommand(), DiffCommand(),
         DotCommand(), RenderCommand(), ViewsCommand(),
         ExportCommand(), ImportCommand(),
         AddNodeCommand(), AddEdgeCommand(), SetCommand(), RemoveNodeCommand(), RemoveEdgeCommand(), RenameCommand(),

@@ -27,7 +27,10 @@ import Testing
                 "opposes": 2,
                 "participatesIn": 1,
                 "supports": 4
-              }
+              },
+              "stances": 6,
+              "datedStances": 3,
+              "datedShare": 0.5
             }
 
             """)
@@ -35,8 +38,9 @@ import Testing
 
     @Test func statsTextAndCSVAgreeWithJSON() {
         let csv = run("stats", "--format", "csv").stdout
-        #expect(csv.hasPrefix("group,name,count\ntotal,nodes,12\ntotal,edges,12\nkind,agency,1\n"))
-        #expect(run("stats").stdout.hasPrefix("12 nodes, 12 edges (6 stances)\n"))
+        #expect(csv.hasPrefix("group,name,count\ntotal,nodes,12\ntotal,edges,12\ntotal,stances,6\ntotal,dated stances,3\nkind,agency,1\n"))
+        // Of the 6 supports/opposes edges of the fixture, 3 carry a date.
+        #expect(run("stats").stdout.hasPrefix("12 nodes, 12 edges (6 stances)\n3 of 6 stances dated (50%)\n"))
     }
 
     @Test func showFindsANodeByChineseLabel() {

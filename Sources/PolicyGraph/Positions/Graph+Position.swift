@@ -116,6 +116,7 @@ extension Graph {
         if let mask = options.kindMask, !mask[Int(nodeTable.kinds[Int(outgoing.ends[k])])] { return nil }
         let e = outgoing.items[k]
         if let filter = options.dateFilter, !filter.keeps(e) { return nil }
+        if let filter = options.evidenceFilter, !filter.keeps(e) { return nil }
         return polarity * weight(ofEdge: e)
     }
 }

@@ -19,12 +19,17 @@ public struct PositionOptions: Sendable, Hashable {
     /// Whether a stance on a narrower target also counts for each broader one (following
     /// `partOf` edges transitively): see ``Graph/position(of:options:)``.
     public var rollUp = false
+    /// Only stance edges attested this way (every edge when empty); an edge with an empty
+    /// `evidence` cell counts as ``Evidence/unstated``. `memberOf` edges are not filtered.
+    public var evidence: Set<Evidence>
 
-    public init(inherit: Bool = false, targetKinds: Set<Kind> = [], asOf: String? = nil, rollUp: Bool = false) {
+    public init(inherit: Bool = false, targetKinds: Set<Kind> = [], asOf: String? = nil, rollUp: Bool = false,
+                evidence: Set<Evidence> = []) {
         self.inherit = inherit
         self.targetKinds = targetKinds
         self.asOf = asOf
         self.rollUp = rollUp
+        self.evidence = evidence
     }
 }
 
@@ -66,7 +71,8 @@ extension Graph {
         let polarity = schema.relations.map { Double($0.polarity) }
         let memberOf = schema.relationIndex[.memberOf].map { UInt16($0) }
         var resolved = ResolvedPositionOptions(inherit: options.inherit, kindMask: kindMask, dateFilter: dateFilter,
-                                               polarity: polarity, memberOf: memberOf)
+                                               polarity: polarity, memberOf: memberOf,
+                                               evidenceFilter: evidenceFilter(options.evidence))
         if options.rollUp { resolved.rollUp = RollUp(self, resolved) }
         return resolved
     }
@@ -95,6 +101,8 @@ struct ResolvedPositionOptions: Sendable {
     let polarity: [Double]
     /// The index of `memberOf` in `schema.relations`, when the schema has it.
     let memberOf: UInt16?
+    /// Keeps the stance edges of the chosen evidence; `nil` keeps every edge.
+    var evidenceFilter: DateFilter? = nil
     /// With roll-up: the broader targets of each target, and the options without the kind mask.
     var rollUp: RollUp?
 }

@@ -8,6 +8,7 @@ enum DotOptions {
         .value("query", "PATTERN", "draw exactly the nodes and edges a MATCH pattern binds"),
         QueryLimitOptions.maxSteps,
         .value("stances", "ID", "draw the stance map of this actor: it, its members (as --cluster groups them) and what they support or oppose", repeatable: true),
+        EvidenceOption.spec,
         .flag("legend", "add a legend of the kinds and relations in view"),
         .flag("cluster", "draw each country as a box around its agencies, officials and delegations"),
         .value("rankdir", "DIR", "layout direction: LR (left to right) or TB (top to bottom) (default: LR)", choices: ["LR", "TB"]),
@@ -69,6 +70,7 @@ enum DotOptions {
         } else {
             view = try graph.selecting(selection)
         }
+        view = view.keepingEvidence(try EvidenceOption.parse(arguments, command: arguments.command))
         let language = DOTLanguage(rawValue: arguments.value("lang") ?? "en") ?? .english
         var wrap: Int?
         if arguments.value("wrap") != nil { wrap = try arguments.int("wrap", default: 0, minimum: 1) }

@@ -25,6 +25,7 @@ struct OverlapCommand: Command {
             .flag("inherit", "add the stances of everything with a memberOf path to the actor"),
             .value("target-kind", "K", "only targets of this kind", repeatable: true),
             .value("as-of", "DATE", "only edges dated on or before DATE (YYYY, YYYY-MM, YYYY-MM-DD; a year or month is its first day)"),
+            EvidenceOption.spec,
             .value("kind", "K", "matrix: every node of this kind"),
             .value("actors", "LIST", "matrix: these actors, comma-separated, in this order"),
             .value("measure", "M", "matrix: \(OverlapMeasure.allCases.map(\.rawValue).joined(separator: "|")) (default: jaccard)",
@@ -75,8 +76,9 @@ struct OverlapCommand: Command {
         if let date = arguments.value("as-of"), !PolicyDate.isValid(date) {
             throw UsageError("--as-of takes a date written YYYY, YYYY-MM or YYYY-MM-DD, not '\(date)'", command: spec.name)
         }
+        let evidence = try EvidenceOption.parse(arguments, command: spec.name)
         let graph = try loadGraph(arguments)
-        var options = PositionOptions(inherit: arguments.flag("inherit"), asOf: arguments.value("as-of"), rollUp: arguments.flag("roll-up"))
+        var options = PositionOptions(inherit: arguments.flag("inherit"), asOf: arguments.value("as-of"), rollUp: arguments.flag("roll-up"), evidence: evidence)
         options.targetKinds = Set(try arguments.list("target-kind").map { try graph.checkedKind($0) })
         if isMatrix {
             try runMatrix(arguments, graph: graph, options: options, output: &output)

@@ -62,6 +62,8 @@ enum OverlapRendering {
         parts.append(edge.relation.rawValue)
         if let weight = edge.weight { parts.append("×\(NumberText.short(weight))") }
         if let date = edge.date { parts.append(date) }
+        let how = [edge.attributes[Column.evidence], edge.attributes[Column.by].map { "by \($0)" }].compactMap { $0 }
+        if !how.isEmpty { parts.append("(" + how.joined(separator: ", ") + ")") }
         var line = parts.joined(separator: " ")
         if let cite = edge.cite { line += " | \(cite.replacingNewlines)" }
         return line

@@ -12,8 +12,15 @@ struct ValidateCommand: Command {
         let json = arguments.format(spec) == "json"
         do {
             let loaded = try GraphLoader.load(folder: folder)
+            let citations = try citationIssues(folder)
             if json {
-                output.stdout += report(valid: true, errors: [], issues: loaded.warnings).rendered()
+                output.stdout += report(valid: citations.isEmpty, errors: [], issues: loaded.warnings, citations: citations).rendered()
+                if !citations.isEmpty { output.status = ExitStatus.failure }
+            } else if !citations.isEmpty {
+                for w in loaded.warnings { output.stderr += w.description + "\n" }
+                for c in citations { output.stderr += c.description + "\n" }
+                output.stderr += "\(citations.count) error\(citations.count == 1 ? "" : "s")\n"
+                output.status = ExitStatus.failure
             } else {
                 for w in loaded.warnings { output.stdout += w.description + "\n" }
                 output.stdout += "\(folder): valid: \(loaded.graph.nodeCount) nodes, \(loaded.graph.edgeCount) edges"
@@ -30,7 +37,14 @@ struct ValidateCommand: Command {
         }
     }
 
-    private func report(valid: Bool, errors: [LoadError], issues: [ValidationIssue]) -> JSONValue {
+    /// The citation and statement problems, when the folder has sources or statement columns
+    /// (a graph without them is not read twice).
+    private func citationIssues(_ folder: String) throws(LoadFailure) -> [CitationIssue] {
+        guard CitationCheck.applies(toFolder: folder) else { return [] }
+        return try CitationCheck.check(folder: folder).issues
+    }
+
+    private func report(valid: Bool, errors: [LoadError], issues: [ValidationIssue], citations: [CitationIssue] = []) -> JSONValue {
         func location(_ l: SourceLocation) -> [JSONMember] {
             [JSONMember(key: "file", value: .string(l.file)), JSONMember(key: "line", value: .int(l.line)),
              JSONMember(key: "column", value: l.column.map { .int($0) } ?? .null)]
@@ -44,6 +58,11 @@ struct ValidateCommand: Command {
             (i.location, .object(location(i.location) + [JSONMember(key: "severity", value: .string(i.severity.rawValue)),
                                                           JSONMember(key: "field", value: .string(i.field)),
                                                           JSONMember(key: "message", value: .string(i.message))]))
+        }
+        problems += citations.map { c in
+            (c.location, .object(location(c.location) + [JSONMember(key: "severity", value: .string("error")),
+                                                          JSONMember(key: "field", value: .string(c.field)),
+                                                          JSONMember(key: "message", value: .string(c.message))]))
         }
         let sorted = problems.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
         return .object(["valid": .bool(valid), "problems": .array(sorted)])

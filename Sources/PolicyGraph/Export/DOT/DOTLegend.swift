@@ -33,6 +33,9 @@ struct DOTLegend {
                                        ("fontcolor", look.color), ("style", look.style), ("arrowhead", look.arrowhead),
                                        ("penwidth", DOTRenderer.number(look.penWidth))]) + ";\n"
         }
+        if edges.contains(where: { $0.attributes[Column.evidence] == Evidence.inferred.rawValue }) {
+            out += DOTRenderer.inferredLegendEntry(prefix: prefix, renderer: renderer)
+        }
         for kind in kinds {
             let look = style.style(for: kind)
             let tooltip = view.schema.rule(for: kind).map { "\(kind.rawValue): \($0.description)" } ?? kind.rawValue

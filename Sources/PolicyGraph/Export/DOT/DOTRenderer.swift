@@ -128,10 +128,15 @@ public struct DOTRenderer: Sendable {
         list.append(("tooltip", tooltip))
         var color = look.color
         var penWidth = look.penWidth
+        var lineStyle = look.style
+        if edge.attributes[Column.evidence] == Evidence.inferred.rawValue {
+            // The authors' reading, not the holder's words: pale and dashed.
+            (color, lineStyle) = Self.inferredLook(color: color, style: lineStyle)
+        }
         if !options.highlight.isEmpty {
             if options.highlight.edges.contains(edge) { penWidth = max(3, penWidth) } else { color = Self.dimColor }
         }
-        list += [("color", color), ("fontcolor", color), ("style", look.style), ("arrowhead", look.arrowhead),
+        list += [("color", color), ("fontcolor", color), ("style", lineStyle), ("arrowhead", look.arrowhead),
                  ("penwidth", Self.number(penWidth))]
         return DOT.quote(edge.from.rawValue) + " -> " + DOT.quote(edge.to.rawValue) + " " + attributes(list) + ";"
     }

@@ -1,0 +1,50 @@
+/// The dated edges of a graph in date order: stances and the facts about events, each with its
+/// citation (on the edge).
+public struct Timeline: Sendable, Hashable {
+    /// One dated edge.
+    public struct Entry: Sendable, Hashable {
+        /// The edge's `date` as written.
+        public let date: String
+        /// The dated edge, its cite among its attributes.
+        public let edge: Edge
+        /// Whether the edge is a stance (its relation has a polarity).
+        public let isStance: Bool
+    }
+
+    /// The node the timeline is about; `nil` for the whole graph.
+    public let node: NodeID?
+    /// Dated edges by day (a year or month counts as its first day), ties in file order.
+    public let entries: [Entry]
+    /// How many edges in scope carry no date (and so are not listed).
+    public let undated: Int
+}
+
+extension Graph {
+    /// Every dated edge touching `node` (from or to it), or of the whole graph when `node` is
+    /// `nil`, in date order.
+    ///
+    /// - Throws: ``QueryError`` for an unknown node.
+    /// - Complexity: O(m log m).
+    public func timeline(of node: NodeID? = nil) throws(QueryError) -> Timeline {
+        var rows: [Int32]
+        if let node {
+            let row = try actorRow(node)
+            rows = Array(Set(Array(outgoing.members(Int(row))) + Array(incoming.members(Int(row)))))
+        } else {
+            rows = Array(0..<Int32(edgeCount))
+        }
+        rows.sort()
+        var dated: [(day: Int, row: Int32, entry: Timeline.Entry)] = []
+        var undated = 0
+        for e in rows {
+            let edge = edge(at: e)
+            guard let date = edge.date, let day = DayNumber.parse(date) else {
+                undated += 1
+                continue
+            }
+            dated.append((day, e, Timeline.Entry(date: date, edge: edge, isStance: schema.polarity(of: edge.relation) != 0)))
+        }
+        dated.sort { $0.day != $1.day ? $0.day < $1.day : $0.row < $1.row }
+        return Timeline(node: node, entries: dated.map(\.entry), undated: undated)
+    }
+}
