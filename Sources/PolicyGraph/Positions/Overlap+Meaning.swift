@@ -26,7 +26,7 @@ extension Overlap {
         case .kappa, .pi:
             let random = measure == .kappa ? "two actors taking these stances at random" : "two actors drawing at random from their pooled stances"
             guard let value = value(of: measure) else {
-                return "undefined: both put every one of \(either) on the same side, so chance alone explains their agreement."
+                return "undefined: both take one and the same side on all of \(either), so chance alone explains their agreement."
             }
             var sentence: String
             if value > 0 {
