@@ -117,7 +117,7 @@ import Testing
         let output = run("borealis")
         #expect(output.status == 0)
         #expect(output.stdout.hasPrefix("borealis (country): Borealis & Isles 北方群岛 — 5 stances\n"))
-        #expect(output.stdout.contains("\n0   treaty (Treaty 条约)\n    supports | B6: Borealis backs the Treaty\n    opposes | B7: Borealis also rejects the Treaty\n"))
+        #expect(output.stdout.contains("\n0     treaty (Treaty 条约)\n    supports | B6: Borealis backs the Treaty\n    opposes | B7: Borealis also rejects the Treaty\n"))
         #expect(output.stdout.contains("\n−0.25 export-ban (Export Ban 出口禁令)\n    opposes ×0.25 | B3: Borealis has doubts about the Export Ban\n"))
         let inherited = run("atlantis", "--inherit", "--format", "json")
         #expect(inherited.stdout.contains("\"members\": [\"atlantis-bureau\", \"atlantis-envoy\", \"atlantis-ministry\"]"))

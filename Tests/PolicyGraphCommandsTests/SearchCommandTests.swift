@@ -35,7 +35,7 @@ import Testing
     @Test func showUSOffersUsFirst() {
         let output = run("show", "US")
         #expect(output.status == 1)
-        #expect(output.stderr.hasPrefix("error: unknown node 'US'; did you mean 'us', "))
+        #expect(output.stderr == "error: unknown node 'US'; did you mean 'us'?\n")
     }
 
     @Test func noMatchSaysSoAndLimitShortens() {

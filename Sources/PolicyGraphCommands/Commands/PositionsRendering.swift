@@ -76,8 +76,9 @@ enum PositionsRendering {
         out += " — \(position.stances.count) stance\(position.stances.count == 1 ? "" : "s")"
         if !position.members.isEmpty { out += ", with \(position.members.count) member\(position.members.count == 1 ? "" : "s")" }
         out += "\n"
+        let width = max(3, position.stances.map { TextTable.displayWidth($0.symbol) }.max() ?? 0)
         for stance in position.stances {
-            out += "\n\(stance.symbol.padding(toLength: 3)) \(stance.target) (\(StanceTableSVG.name(of: stance.target, graph: graph, language: .both).replacingNewlines))\n"
+            out += "\n\(stance.symbol.padding(toLength: width)) \(stance.target) (\(StanceTableSVG.name(of: stance.target, graph: graph, language: .both).replacingNewlines))\n"
             for edge in stance.evidence { out += "    \(edgeText(edge, actor: actor, target: stance.target))\n" }
         }
         return out

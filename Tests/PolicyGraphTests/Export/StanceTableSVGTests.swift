@@ -3,7 +3,7 @@ import Testing
 @testable import PolicyGraph
 
 /// The stance table as SVG: valid XML by a real parser, colours by stance, labels in both
-/// languages, and (when rsvg-convert is installed) a real renderer draws it.
+/// languages, and (when installed) librsvg and Chromium draw it.
 @Suite struct StanceTableSVGTests {
     func svg(language: DOTLanguage = .both) throws -> String {
         let graph = try OverlapTestGraphs.fixture()
@@ -32,7 +32,7 @@ import Testing
         #expect(text.contains("fill=\"#bdbdbd\""))
     }
 
-    @Test func aRealXMLParserAcceptsItAndRsvgDrawsIt() throws {
+    @Test func aRealXMLParserAcceptsItAndRealRenderersDrawIt() throws {
         let folder = try TemporaryFolder.make("stance-svg")
         let path = folder + "/table.svg"
         try Data(try svg().utf8).write(to: URL(fileURLWithPath: path))
@@ -45,14 +45,23 @@ import Testing
         #expect(parsed.status == 0, "\(parsed.stderr)")
         // 3 rows × 6 columns of cells, the background and four legend swatches.
         #expect(parsed.stdout == "True 1.1 23\n")
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert") else { return }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/rsvg-convert")
-        process.arguments = ["-o", folder + "/table.png", path]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let png = try Data(contentsOf: URL(fileURLWithPath: folder + "/table.png"))
-        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        // Real renderers, when installed: librsvg, then a browser.
+        let renderers = [
+            ("/usr/bin/rsvg-convert", ["-o", folder + "/rsvg.png", path], folder + "/rsvg.png"),
+            ("/usr/bin/chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--screenshot=\(folder)/chromium.png",
+                                   "--window-size=600,400", "file://" + path], folder + "/chromium.png"),
+        ]
+        for (tool, arguments, output) in renderers where FileManager.default.isExecutableFile(atPath: tool) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = arguments
+            process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(tool)")
+            let png = try Data(contentsOf: URL(fileURLWithPath: output))
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(tool) drew no PNG")
+        }
     }
 }
