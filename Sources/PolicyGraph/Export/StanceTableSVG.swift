@@ -56,7 +56,8 @@ public enum StanceTableSVG {
             for (j, stance) in row.enumerated() {
                 guard let stance else { continue }
                 let ink = abs(stance.value) > 0.6 ? "#ffffff" : "#222222"
-                svg += "<text x=\"\(left + cell * j + cell / 2)\" y=\"\(top + cell * i + cell / 2 + 4)\" fill=\"\(ink)\">\(XMLText.text(stance.symbol))</text>\n"
+                svg +=
+                    "<text x=\"\(left + cell * j + cell / 2)\" y=\"\(top + cell * i + cell / 2 + 4)\" fill=\"\(ink)\">\(XMLText.text(stance.symbol))</text>\n"
             }
         }
         svg += "</g>\n"

@@ -77,7 +77,9 @@ extension Graph {
             guard let text = nodeTable.columns[field.column].value(at: Int(i)), !text.isEmpty else { continue }
             consider(field.name, text)
         }
-        return best.map { SearchMatch(id: id(at: i), kind: kind(at: i), label: label(at: i), field: $0.field, text: $0.text, rank: $0.rank) }
+        return best.map {
+            SearchMatch(id: id(at: i), kind: kind(at: i), label: label(at: i), field: $0.field, text: $0.text, rank: $0.rank)
+        }
     }
 
     /// Ids whose id or label (either language) matches `reference` by the search ranking (exact,
