@@ -150,3 +150,31 @@ import Testing
         #expect(output.stderr.hasPrefix("error: unknown node 'atlantiss'; did you mean 'atlantis'"))
     }
 }
+
+/// The options that change positions reach the library from every command that takes them.
+@Suite struct PositionOptionsCommandTests {
+    @Test func inheritAsOfAndRollUpChangeTheTable() {
+        func csv(_ arguments: String...) -> String {
+            PolicyGraphTool.run(["positions", "--actors", "atlantis", "--sort", "id", "--format", "csv"] + arguments
+                + ["--graph", Fixtures.path("overlap/graph")]).stdout
+        }
+        // See StanceTableTests for the hand computations.
+        #expect(csv() == "actor,label,accord,arms-race,charter,export-ban,treaty\natlantis,Atlantis,1,-1,0.5,-1,1\n")
+        #expect(csv("--inherit") == "actor,label,accord,arms-race,charter,export-ban,misuse,pact,treaty\natlantis,Atlantis,0.5,-1,1,0,-1,1,1\n")
+        #expect(csv("--as-of", "2024-05") == "actor,label,accord,arms-race,export-ban\natlantis,Atlantis,1,-1,-1\n")
+    }
+
+    @Test func rollUpReachesTheMatrixAndThePair() throws {
+        func run(_ arguments: String...) -> CommandOutput {
+            PolicyGraphTool.run(["overlap"] + arguments + ["--graph", Fixtures.path("rollup/graph")])
+        }
+        // Without roll-up the US and China share no target; with it they conflict on the
+        // restrictions and agree on AI safety risk: agreement 1/2.
+        #expect(run("--actors", "us,china", "--measure", "agreement", "--format", "csv").stdout
+            == "agreement,us,china\nus,1,\nchina,,1\n")
+        #expect(run("--actors", "us,china", "--measure", "agreement", "--format", "csv", "--roll-up").stdout
+            == "agreement,us,china\nus,1,0.5\nchina,0.5,1\n")
+        let pair = run("us", "china", "--roll-up")
+        #expect(pair.stdout.contains("  us-restrictions (US restrictions on China): us +1, china -1\n    us: supports → chip-controls 2023-10-17 | U1: the US tightens chip controls\n"))
+    }
+}
