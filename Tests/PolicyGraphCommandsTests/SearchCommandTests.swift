@@ -40,6 +40,9 @@ import Testing
 
     @Test func noMatchSaysSoAndLimitShortens() {
         #expect(run("search", "zzzz").stdout == "No node matches 'zzzz'.\n")
+        let empty = run("search", " ")
+        #expect(empty.status == 2)
+        #expect(empty.stderr.hasPrefix("error: TEXT is empty; give some text to look for\n"))
         let limited = run("search", "ai", "--limit", "2")
         #expect(limited.stdout.split(separator: "\n").count == 5)
         #expect(limited.stdout.hasSuffix("more; --limit 0 shows all)\n"))

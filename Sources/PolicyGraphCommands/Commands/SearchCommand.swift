@@ -20,6 +20,9 @@ struct SearchCommand: Command {
         ])
 
     func run(_ arguments: ParsedArguments, output: inout CommandOutput) throws {
+        if arguments.positionals[0].allSatisfy(\.isWhitespace) {
+            throw UsageError("TEXT is empty; give some text to look for", command: spec.name)
+        }
         let limit = try arguments.int("limit", default: 50, minimum: 0)
         let graph = try loadGraph(arguments)
         let kind = try arguments.value("kind").map { try graph.checkedKind($0) }
