@@ -63,7 +63,7 @@ import Testing
         (["atlantis", "borealis", "--kind", "country"], "--kind is for the matrix; compare two actors A B, or leave A B out"),
         (["atlantis", "--kind", "country"], "with --kind or --actors, leave out the actor 'atlantis'"),
         (["--kind", "country", "--dot", "--format", "json"], "--dot prints DOT; leave out --format"),
-        (["--kind", "country", "--measure", "cosine"], "--measure takes one of jaccard, signed, sScore, kappa, pi, not 'cosine'"),
+        (["--kind", "country", "--measure", "cosine"], "--measure takes one of jaccard, signed, sScore, kappa, pi, agreement, not 'cosine'"),
         (["atlantis", "borealis", "--as-of", "2024-13"], "--as-of takes a date written YYYY, YYYY-MM or YYYY-MM-DD, not '2024-13'"),
     ]
 

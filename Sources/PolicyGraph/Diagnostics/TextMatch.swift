@@ -1,12 +1,12 @@
 /// Text compared the way people type it: case, full-width/half-width forms and the separators of
 /// ids do not matter, so `US`, `ｕｓ` and `us` are the same word and `export control` finds
 /// `us-chip-export-controls`.
-public enum TextMatch {
+package enum TextMatch {
     /// `text` folded for comparison: full-width ASCII forms (U+FF01–U+FF5E) and the ideographic
     /// space as their ASCII counterparts (the width part of NFKC), lower case, `-` and `_` as
     /// spaces, runs of white space as one space, no space at either end. CJK text is otherwise
     /// kept as it is, so a substring of a Chinese label matches.
-    public static func fold(_ text: String) -> String {
+    package static func fold(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.lowercased().unicodeScalars {
@@ -31,7 +31,7 @@ public enum TextMatch {
     }
 
     /// How `text` matches `query`, both already folded: `nil` when it does not contain it.
-    public static func match(_ text: String, query: String) -> TextMatchKind? {
+    package static func match(_ text: String, query: String) -> TextMatchKind? {
         guard !query.isEmpty else { return nil }
         if text == query { return .exact }
         if text.hasPrefix(query) { return .prefix }
@@ -40,10 +40,10 @@ public enum TextMatch {
 }
 
 /// How a text matches a query, best first.
-public enum TextMatchKind: Int, Sendable, Comparable, CaseIterable {
+package enum TextMatchKind: Int, Sendable, Comparable, CaseIterable {
     case exact
     case prefix
     case substring
 
-    public static func < (lhs: TextMatchKind, rhs: TextMatchKind) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: TextMatchKind, rhs: TextMatchKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }

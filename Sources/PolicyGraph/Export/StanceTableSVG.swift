@@ -10,10 +10,14 @@ public enum StanceTableSVG {
     public static func render(_ table: StanceTable, graph: Graph, language: DOTLanguage = .both, title: String? = nil) -> String {
         let rowNames = table.actors.map { name(of: $0, graph: graph, language: language) }
         let columnNames = table.targets.map { name(of: $0, graph: graph, language: language) }
+        // Long names are cut on the axes (the tooltip keeps them whole), so that one long
+        // label does not push the grid off the page.
+        let rowShown = rowNames.map { shortened($0, width: 48) }
+        let columnShown = columnNames.map { shortened($0, width: 40) }
         let cell = 28
         let labelFont = 12.0
-        let rowWidth = Int((rowNames.map { HeatmapSVG.textWidth($0, fontSize: labelFont) }.max() ?? 0).rounded(.up)) + 12
-        let columnHeight = Int((columnNames.map { HeatmapSVG.textWidth($0, fontSize: labelFont) }.max() ?? 0).rounded(.up)) + 12
+        let rowWidth = Int((rowShown.map { HeatmapSVG.textWidth($0, fontSize: labelFont) }.max() ?? 0).rounded(.up)) + 12
+        let columnHeight = Int((columnShown.map { HeatmapSVG.textWidth($0, fontSize: labelFont) }.max() ?? 0).rounded(.up)) + 12
         let titleHeight = title == nil ? 10 : 34
         let left = 10 + rowWidth
         let top = titleHeight + columnHeight
@@ -33,10 +37,10 @@ public enum StanceTableSVG {
             svg += "<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">\(XMLText.text(title))</text>\n"
         }
         svg += "<g font-size=\"\(Int(labelFont))\">\n"
-        for (i, name) in rowNames.enumerated() {
+        for (i, name) in rowShown.enumerated() {
             svg += "<text x=\"\(left - 6)\" y=\"\(top + cell * i + cell / 2 + 4)\" text-anchor=\"end\">\(XMLText.text(name))</text>\n"
         }
-        for (j, name) in columnNames.enumerated() {
+        for (j, name) in columnShown.enumerated() {
             svg += "<text transform=\"translate(\(left + cell * j + cell / 2 + 4),\(top - 6)) rotate(-90)\">\(XMLText.text(name))</text>\n"
         }
         svg += "</g>\n<g stroke=\"#cccccc\" stroke-width=\"1\">\n"
@@ -52,7 +56,8 @@ public enum StanceTableSVG {
             for (j, stance) in row.enumerated() {
                 guard let stance else { continue }
                 let ink = abs(stance.value) > 0.6 ? "#ffffff" : "#222222"
-                svg += "<text x=\"\(left + cell * j + cell / 2)\" y=\"\(top + cell * i + cell / 2 + 4)\" fill=\"\(ink)\">\(XMLText.text(stance.symbol))</text>\n"
+                svg +=
+                    "<text x=\"\(left + cell * j + cell / 2)\" y=\"\(top + cell * i + cell / 2 + 4)\" fill=\"\(ink)\">\(XMLText.text(stance.symbol))</text>\n"
             }
         }
         svg += "</g>\n"
@@ -80,6 +85,18 @@ public enum StanceTableSVG {
         case .chinese: return chinese ?? english
         case .both: return chinese.map { $0 == english ? english : "\(english) \($0)" } ?? english
         }
+    }
+
+    /// `text` cut to about `width` ems (CJK characters count one, others 0.6), with `…`.
+    static func shortened(_ text: String, width: Double) -> String {
+        var ems = 0.0
+        var out = ""
+        for character in text {
+            ems += HeatmapSVG.textWidth(String(character), fontSize: 1)
+            if ems > width - 1 { return out + "…" }
+            out.append(character)
+        }
+        return out
     }
 
     /// Blue for support, red for opposition, paler for weaker stances; grey for 0, white for none.

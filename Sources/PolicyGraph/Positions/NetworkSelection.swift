@@ -28,9 +28,10 @@ public struct NetworkSelection: Sendable, Hashable {
         }
         for i in 0..<k {
             let others = (0..<k).compactMap { j in candidate(i, j).map { (j, $0) } }
-            let chosen = top.map { limit in
-                Array(others.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(max(0, limit)))
-            } ?? others
+            let chosen =
+                top.map { limit in
+                    Array(others.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(max(0, limit)))
+                } ?? others
             for (j, _) in chosen {
                 kept[i][j] = true
                 kept[j][i] = true

@@ -24,9 +24,10 @@ extension Overlap {
             return "their stances are \(Self.decimals(gap)) apart on average on a scale from −1 to +1 (0: the same, 2: opposite), "
                 + "over \(either); a target only one addresses is as far apart as that one's stance."
         case .kappa, .pi:
-            let random = measure == .kappa ? "two actors taking these stances at random" : "two actors drawing at random from their pooled stances"
+            let random =
+                measure == .kappa ? "two actors taking these stances at random" : "two actors drawing at random from their pooled stances"
             guard let value = value(of: measure) else {
-                return "undefined: both put every one of \(either) on the same side, so chance alone explains their agreement."
+                return "undefined: both take one and the same side on all of \(either), so chance alone explains their agreement."
             }
             var sentence: String
             if value > 0 {
@@ -44,7 +45,8 @@ extension Overlap {
         case .agreement:
             guard shared > 0 else { return "undefined: they take no stance on a common target." }
             let left = only == 0 ? "" : "; the \(Self.targets(only)) only one addresses are left out"
-            return "on the \(Self.targets(shared)) both take a stance on, they agree on \(agree.count) and conflict on \(conflict.count)\(left)."
+            return
+                "on the \(Self.targets(shared)) both take a stance on, they agree on \(agree.count) and conflict on \(conflict.count)\(left)."
         }
     }
 

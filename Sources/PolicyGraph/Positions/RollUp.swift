@@ -61,7 +61,8 @@ extension Graph {
     /// For each stance edge of the actor (and its members with `inherit`), in the order the plain
     /// position sums them: its contribution, the edge, and every shown target it counts for.
     private func rolledUpSums(of row: Int32, _ rollUp: RollUp, _ marks: inout MemberMarks)
-        -> (sums: [Int32: Double], evidence: [Int32: [Int32]], speakers: [Int32]) {
+        -> (sums: [Int32: Double], evidence: [Int32: [Int32]], speakers: [Int32])
+    {
         let speakers = speakers(of: row, rollUp.plain, &marks)
         var sums: [Int32: Double] = [:]
         var evidence: [Int32: [Int32]] = [:]
@@ -82,11 +83,13 @@ extension Graph {
     func rolledUpPosition(of row: Int32, _ rollUp: RollUp, _ marks: inout MemberMarks) -> Position {
         let rolled = rolledUpSums(of: row, rollUp, &marks)
         let stances = rolled.sums.map { target, sum in
-            Stance(target: id(at: target), value: Self.clamp(sum),
-                   evidence: (rolled.evidence[target] ?? []).sorted().map { edge(at: $0) })
+            Stance(
+                target: id(at: target), value: Self.clamp(sum),
+                evidence: (rolled.evidence[target] ?? []).sorted().map { edge(at: $0) })
         }
-        return Position(actor: id(at: row), members: rolled.speakers.dropFirst().map { id(at: $0) }.sorted(),
-                        stances: stances.sorted { $0.target < $1.target })
+        return Position(
+            actor: id(at: row), members: rolled.speakers.dropFirst().map { id(at: $0) }.sorted(),
+            stances: stances.sorted { $0.target < $1.target })
     }
 
     /// The non-zero rolled-up stances of a node row, sorted by target row: the same sums as

@@ -4,20 +4,20 @@
 /// Each shared target adds 1 − |s_A − s_B| / 2 to agree and |s_A − s_B| / 2 to conflict, with s
 /// the sign of the position (+1, 0 for a neutral position, −1): the same side counts 1 agree,
 /// opposite sides 1 conflict, and a neutral position against a side half of each.
-public struct SharedAgreement: Sendable, Hashable {
+package struct SharedAgreement: Sendable, Hashable {
     /// Σ over shared targets of 1 − |s_A − s_B| / 2.
-    public let agree: Double
+    package let agree: Double
     /// Σ over shared targets of |s_A − s_B| / 2.
-    public let conflict: Double
+    package let conflict: Double
 
     /// Sums as given.
-    public init(agree: Double, conflict: Double) {
+    package init(agree: Double, conflict: Double) {
         self.agree = agree
         self.conflict = conflict
     }
 
     /// The sums over pairs of signs, one pair (s_A, s_B) per shared target.
-    public init(signs: [SignPair]) {
+    package init(signs: [SignPair]) {
         var agree = 0.0
         var conflict = 0.0
         for pair in signs {
@@ -29,19 +29,19 @@ public struct SharedAgreement: Sendable, Hashable {
     }
 
     /// agree ÷ (agree + conflict); `nil` when both are 0 (no shared target).
-    public var share: Double? {
+    package var share: Double? {
         let total = agree + conflict
         return total > 0 ? agree / total : nil
     }
 }
 
 /// The signs of two actors' positions on one target.
-public struct SignPair: Sendable, Hashable {
-    public let first: Int
-    public let second: Int
+package struct SignPair: Sendable, Hashable {
+    package let first: Int
+    package let second: Int
 
     /// Signs as given; any integer is read by its sign.
-    public init(_ first: Int, _ second: Int) {
+    package init(_ first: Int, _ second: Int) {
         self.first = first
         self.second = second
     }

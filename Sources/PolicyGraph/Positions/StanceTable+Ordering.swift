@@ -10,8 +10,9 @@ extension StanceTable {
     ///
     /// - Complexity: O(rows³ + columns³).
     public func seriated() -> StanceTable {
-        let byID = ordered(rows: actors.indices.sorted { actors[$0] < actors[$1] },
-                           columns: targets.indices.sorted { targets[$0] < targets[$1] })
+        let byID = ordered(
+            rows: actors.indices.sorted { actors[$0] < actors[$1] },
+            columns: targets.indices.sorted { targets[$0] < targets[$1] })
         let values = byID.values
         let rowOrder = Self.clusterOrder(ids: byID.actors, vectors: values)
         let columns = byID.targets.indices.map { j in values.map { $0[j] } }
@@ -25,8 +26,9 @@ extension StanceTable {
         case .similar:
             return seriated()
         case .id:
-            return ordered(rows: actors.indices.sorted { actors[$0] < actors[$1] },
-                           columns: targets.indices.sorted { targets[$0] < targets[$1] })
+            return ordered(
+                rows: actors.indices.sorted { actors[$0] < actors[$1] },
+                columns: targets.indices.sorted { targets[$0] < targets[$1] })
         case .label:
             func byLabel(_ ids: [NodeID]) -> [Int] {
                 let names = ids.map(labels)
@@ -43,8 +45,9 @@ extension StanceTable {
 
     /// The table with rows and columns permuted (indices into `actors` and `targets`).
     func ordered(rows: [Int], columns: [Int]) -> StanceTable {
-        StanceTable(actors: rows.map { actors[$0] }, targets: columns.map { targets[$0] },
-                    cells: rows.map { i in columns.map { j in cells[i][j] } })
+        StanceTable(
+            actors: rows.map { actors[$0] }, targets: columns.map { targets[$0] },
+            cells: rows.map { i in columns.map { j in cells[i][j] } })
     }
 
     /// The seriation of vectors of s(t) (`nil`: blank), as indices, by the overlap heatmap's

@@ -40,8 +40,10 @@ public struct StanceTableRequest: Sendable, Hashable {
     /// Which stance edges count (inherit, target kinds, as-of, roll-up).
     public var options: PositionOptions
 
-    public init(actors: [NodeID]? = nil, actorKind: Kind? = nil, targets: [NodeID]? = nil,
-                order: StanceTableOrder = .similar, options: PositionOptions = PositionOptions()) {
+    public init(
+        actors: [NodeID]? = nil, actorKind: Kind? = nil, targets: [NodeID]? = nil,
+        order: StanceTableOrder = .similar, options: PositionOptions = PositionOptions()
+    ) {
         self.actors = actors
         self.actorKind = actorKind
         self.targets = targets

@@ -23,11 +23,12 @@ extension Graph {
 
     /// Ids that match `reference` by the search ranking (exact after folding case and width,
     /// prefix, substring: `US` offers `us` first), then ids whose id or label is close to it;
-    /// at most five.
+    /// at most five. Names equal after folding are offered alone.
     func suggestions(for reference: String) -> [NodeID] {
         let ranked = nameMatches(for: reference, limit: 5)
-        let close = closeNames(for: reference).filter { !ranked.contains($0) }
-        return Array((ranked + close).prefix(5))
+        if ranked.areExact { return ranked.ids }
+        let close = closeNames(for: reference).filter { !ranked.ids.contains($0) }
+        return Array((ranked.ids + close).prefix(5))
     }
 
     /// Ids whose id or label is close to `reference`, or that contain it; at most five, sorted.

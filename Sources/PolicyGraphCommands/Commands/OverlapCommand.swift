@@ -15,7 +15,10 @@ struct OverlapCommand: Command {
             A stance s(t) = clamp(sum of polarity x weight over the actor's stance edges to t, -1, 1).
             U = targets on which A or B takes a non-zero stance. jaccard = agree/|U|,
             signed = (agree - conflict)/|U|, sScore = 1 - sum |sA - sB| / |U|, kappa and pi over
-            the categories sign(s). Every measure is null when U is empty.
+            the categories sign(s). agreement = agree/(agree + conflict) over the targets both take
+            a stance on (null when none). Every measure is null when U is empty; the text output
+            says under each measure what its value means for the pair. --roll-up counts a stance
+            on a narrower target (partOf) for each broader one too.
             """,
         positionals: [
             PositionalSpec(name: "A", help: "the first actor: an id, or a unique label or label_zh", optional: true),
@@ -44,6 +47,7 @@ struct OverlapCommand: Command {
             "policygraph overlap --kind country --measure sScore --svg overlap.svg",
             "policygraph overlap --actors us,china,russia --format csv",
             "policygraph overlap --kind country --dot | neato -Tsvg > agreement.svg",
+            "policygraph overlap --kind country --measure agreement --dot --min 0.5 --top 3",
         ])
 
     func run(_ arguments: ParsedArguments, output: inout CommandOutput) throws {

@@ -33,7 +33,7 @@ enum OverlapRendering {
                 out += "  \(comparison.target)\(label.isEmpty ? "" : " (\(label.replacingNewlines))"): "
                 out += "\(a) \(stanceText(comparison.first.value)), \(b) \(stanceText(comparison.second.value))\n"
                 for (side, stance) in [(a, comparison.first), (b, comparison.second)] {
-                    for edge in stance.evidence { out += "    \(side): \(evidenceText(edge, actor: side))\n" }
+                    for edge in stance.evidence { out += "    \(side): \(evidenceText(edge, actor: side, target: comparison.target))\n" }
                 }
             }
         }
@@ -55,11 +55,14 @@ enum OverlapRendering {
         value > 0 ? "+" + NumberText.short(value) : NumberText.short(value)
     }
 
-    /// One stance edge: who (when a member), the relation, weight and date, then the cite.
-    static func evidenceText(_ edge: Edge, actor: NodeID) -> String {
+    /// One stance edge: who (when a member), the relation, the narrower target it was rolled up
+    /// from, weight and date, then the cite.
+    static func evidenceText(_ edge: Edge, actor: NodeID, target: NodeID? = nil) -> String {
         var parts: [String] = []
         if edge.from != actor { parts.append(edge.from.rawValue) }
         parts.append(edge.relation.rawValue)
+        // Rolled up from a narrower target: name it.
+        if let target, edge.to != target { parts.append("→ \(edge.to)") }
         if let weight = edge.weight { parts.append("×\(NumberText.short(weight))") }
         if let date = edge.date { parts.append(date) }
         let how = [edge.attributes[Column.evidence], edge.attributes[Column.by].map { "by \($0)" }].compactMap { $0 }

@@ -14,7 +14,9 @@ struct PositionsCommand: Command {
             (the seriation of the overlap heatmap, over the S-score of rows and of columns), or
             by --sort. With ACTOR: that actor's stances, each with its edges and cites.
             """,
-        positionals: [PositionalSpec(name: "ACTOR", help: "only this actor's stances: an id, or a unique label or label_zh", optional: true)],
+        positionals: [
+            PositionalSpec(name: "ACTOR", help: "only this actor's stances: an id, or a unique label or label_zh", optional: true)
+        ],
         options: [
             .value("actors", "LIST", "rows: these actors, comma-separated"),
             .value("kind", "K", "rows: every node of this kind"),
@@ -23,8 +25,9 @@ struct PositionsCommand: Command {
             .flag("inherit", "add the stances of everything with a memberOf path to the actor"),
             .value("as-of", "DATE", "only edges dated on or before DATE (YYYY, YYYY-MM, YYYY-MM-DD)"),
             .flag("roll-up", "a stance on a narrower target (partOf) also counts for each broader one"),
-            .value("sort", "ORDER", "row and column order: similar, id, label or count (default: similar)",
-                   choices: StanceTableOrder.allCases.map(\.rawValue)),
+            .value(
+                "sort", "ORDER", "row and column order: similar, id, label or count (default: similar)",
+                choices: StanceTableOrder.allCases.map(\.rawValue)),
             .value("lang", "LANG", "svg labels: en, zh or both (default: both)", choices: ["en", "zh", "both"]),
             .value("title", "TEXT", "svg: the title (default: names the rows and columns)"),
         ],

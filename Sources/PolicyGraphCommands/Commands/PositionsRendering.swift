@@ -28,7 +28,8 @@ enum PositionsRendering {
     static func csv(_ table: StanceTable, graph: Graph) -> String {
         var out = TextTable(["actor", "label"] + table.targets.map(\.rawValue))
         for (i, actor) in table.actors.enumerated() {
-            out.append([actor.rawValue, graph.node(actor)?.label ?? ""] + table.cells[i].map { $0.map { NumberText.short($0.value) } ?? "" })
+            out.append(
+                [actor.rawValue, graph.node(actor)?.label ?? ""] + table.cells[i].map { $0.map { NumberText.short($0.value) } ?? "" })
         }
         return out.csv
     }
@@ -41,10 +42,11 @@ enum PositionsRendering {
         for (i, actor) in table.actors.enumerated() {
             for (j, target) in table.targets.enumerated() {
                 guard let stance = table.cells[i][j] else { continue }
-                cells.append(.object([
-                    "actor": .string(actor.rawValue), "target": .string(target.rawValue),
-                    "value": .double(stance.value), "stances": .array(stance.evidence.map(edgeJSON)),
-                ]))
+                cells.append(
+                    .object([
+                        "actor": .string(actor.rawValue), "target": .string(target.rawValue),
+                        "value": .double(stance.value), "stances": .array(stance.evidence.map(edgeJSON)),
+                    ]))
             }
         }
         return .object([
@@ -76,8 +78,10 @@ enum PositionsRendering {
         out += " — \(position.stances.count) stance\(position.stances.count == 1 ? "" : "s")"
         if !position.members.isEmpty { out += ", with \(position.members.count) member\(position.members.count == 1 ? "" : "s")" }
         out += "\n"
+        let width = max(3, position.stances.map { TextTable.displayWidth($0.symbol) }.max() ?? 0)
         for stance in position.stances {
-            out += "\n\(stance.symbol.padding(toLength: 3)) \(stance.target) (\(StanceTableSVG.name(of: stance.target, graph: graph, language: .both).replacingNewlines))\n"
+            out +=
+                "\n\(stance.symbol.padding(toLength: width)) \(stance.target) (\(StanceTableSVG.name(of: stance.target, graph: graph, language: .both).replacingNewlines))\n"
             for edge in stance.evidence { out += "    \(edgeText(edge, actor: actor, target: stance.target))\n" }
         }
         return out
@@ -101,10 +105,13 @@ enum PositionsRendering {
         .object([
             "actor": .string(position.actor.rawValue),
             "members": .array(position.members.map { .string($0.rawValue) }),
-            "stances": .array(position.stances.map { stance in
-                .object(["target": .string(stance.target.rawValue), "value": .double(stance.value),
-                         "stances": .array(stance.evidence.map(edgeJSON))])
-            }),
+            "stances": .array(
+                position.stances.map { stance in
+                    .object([
+                        "target": .string(stance.target.rawValue), "value": .double(stance.value),
+                        "stances": .array(stance.evidence.map(edgeJSON)),
+                    ])
+                }),
         ])
     }
 
@@ -113,9 +120,11 @@ enum PositionsRendering {
         var table = TextTable(["target", "label", "value", "from", "relation", "to", "weight", "date", "cite"])
         for stance in position.stances {
             for edge in stance.evidence {
-                table.append([stance.target.rawValue, graph.node(stance.target)?.label ?? "", NumberText.short(stance.value),
-                              edge.from.rawValue, edge.relation.rawValue, edge.to.rawValue,
-                              edge.weight.map(NumberText.short) ?? "", edge.date ?? "", edge.cite ?? ""])
+                table.append([
+                    stance.target.rawValue, graph.node(stance.target)?.label ?? "", NumberText.short(stance.value),
+                    edge.from.rawValue, edge.relation.rawValue, edge.to.rawValue,
+                    edge.weight.map(NumberText.short) ?? "", edge.date ?? "", edge.cite ?? "",
+                ])
             }
         }
         return table

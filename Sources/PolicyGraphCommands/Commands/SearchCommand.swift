@@ -15,19 +15,29 @@ struct SearchCommand: Command {
             .value("kind", "K", "only nodes of this kind"),
             .value("limit", "N", "at most N matches, 0 for all (default: 50)"),
         ],
-        examples: ["policygraph search 森特", "policygraph search \"export control\" --kind framework", "policygraph search risk --format json"])
+        examples: [
+            "policygraph search 森特", "policygraph search \"export control\" --kind framework", "policygraph search risk --format json",
+        ])
 
     func run(_ arguments: ParsedArguments, output: inout CommandOutput) throws {
+        if arguments.positionals[0].allSatisfy(\.isWhitespace) {
+            throw UsageError("TEXT is empty; give some text to look for", command: spec.name)
+        }
         let limit = try arguments.int("limit", default: 50, minimum: 0)
         let graph = try loadGraph(arguments)
         let kind = try arguments.value("kind").map { try graph.checkedKind($0) }
         let all = try graph.search(arguments.positionals[0], kind: kind)
         let matches = limit == 0 ? all : Array(all.prefix(limit))
         if arguments.format(spec) == "json" {
-            output.stdout += JSONValue.object(["matches": .array(matches.map { match in
-                .object(["id": .string(match.id.rawValue), "kind": .string(match.kind.rawValue), "label": .string(match.label),
-                         "field": .string(match.field), "text": .string(match.text)])
-            })]).rendered()
+            output.stdout += JSONValue.object([
+                "matches": .array(
+                    matches.map { match in
+                        .object([
+                            "id": .string(match.id.rawValue), "kind": .string(match.kind.rawValue), "label": .string(match.label),
+                            "field": .string(match.field), "text": .string(match.text),
+                        ])
+                    })
+            ]).rendered()
             return
         }
         guard !matches.isEmpty else {
@@ -36,8 +46,10 @@ struct SearchCommand: Command {
         }
         var table = TextTable(["id", "kind", "label", "field", "text"])
         for match in matches {
-            table.append([match.id.rawValue, match.kind.rawValue, match.label, match.field,
-                          match.field == "label" || match.field == "id" ? "" : Self.excerpt(match.text)])
+            table.append([
+                match.id.rawValue, match.kind.rawValue, match.label, match.field,
+                match.field == "label" || match.field == "id" ? "" : Self.excerpt(match.text),
+            ])
         }
         output.stdout += table.text
         if matches.count < all.count { output.stdout += "(\(all.count - matches.count) more; --limit 0 shows all)\n" }

@@ -77,14 +77,17 @@ extension Graph {
             guard let text = nodeTable.columns[field.column].value(at: Int(i)), !text.isEmpty else { continue }
             consider(field.name, text)
         }
-        return best.map { SearchMatch(id: id(at: i), kind: kind(at: i), label: label(at: i), field: $0.field, text: $0.text, rank: $0.rank) }
+        return best.map {
+            SearchMatch(id: id(at: i), kind: kind(at: i), label: label(at: i), field: $0.field, text: $0.text, rank: $0.rank)
+        }
     }
 
     /// Ids whose id or label (either language) matches `reference` by the search ranking (exact,
     /// prefix, substring, after folding), best first: the head of every "did you mean" list.
-    func nameMatches(for reference: String, limit: Int) -> [NodeID] {
+    /// When some are equal after folding, only those.
+    func nameMatches(for reference: String, limit: Int) -> NameMatches {
         let query = TextMatch.fold(reference)
-        guard !query.isEmpty else { return [] }
+        guard !query.isEmpty else { return NameMatches(ids: [], areExact: false) }
         let fields = searchFields().filter { $0.name == Column.label || $0.name == Column.labelZh }
         var found: [SearchMatch] = []
         for i in 0..<Int32(nodeCount) {
@@ -93,8 +96,18 @@ extension Graph {
             }
         }
         found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }
-        return found.prefix(limit).map(\.id)
+        // A name equal after folding (`US` for `us`, `wang_yi` for `wang-yi`) is surely meant:
+        // offer it alone rather than next to every label that mentions it.
+        let exact = found.filter { $0.rank <= 1 }
+        return NameMatches(ids: (exact.isEmpty ? found : exact).prefix(limit).map(\.id), areExact: !exact.isEmpty)
     }
+}
+
+/// The ids ``Graph/nameMatches(for:limit:)`` offers, and whether they are equal to the
+/// reference after folding (then nothing else is worth offering).
+struct NameMatches {
+    let ids: [NodeID]
+    let areExact: Bool
 }
 
 /// A searched node column.
