@@ -25,11 +25,18 @@ import Testing
         #expect(ids.contains("us-chip-export-controls"))
         #expect(ids.contains("us-ai-export-controls"))
         // Ids and labels come before descriptions, descriptions before cites.
-        let order = ["id": 0, "label": 0, "label_zh": 0, "description": 1, "cite": 2]
+        let order = ["id": 0, "label": 0, "label_zh": 0, "description": 1, "cite": 2, "edgeCite": 3]
         let ranks = matches.compactMap { $0["field"].flatMap { order[$0] } }
         #expect(ranks == ranks.sorted())
         // Width does not matter.
         #expect(run("search", "ＥＸＰＯＲＴ　ＣＯＮＴＲＯＬ", "--format", "json").stdout == output.stdout)
+    }
+
+    @Test func longTextsAreCutAroundTheMatch() {
+        let text = String(repeating: "a", count: 70) + "森特" + String(repeating: "b", count: 70)
+        let cut = SearchCommand.excerpt(text, around: "森特")
+        #expect(cut == "…" + String(repeating: "a", count: 20) + "森特" + String(repeating: "b", count: 37) + "…")
+        #expect(SearchCommand.excerpt("short", around: "x") == "short")
     }
 
     @Test func showUSOffersUsFirst() {

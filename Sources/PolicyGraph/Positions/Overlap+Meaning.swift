@@ -15,7 +15,7 @@ extension Overlap {
             return "they take the same side on \(agree.count) of \(either)."
         case .signed:
             let lead = agree.count - conflict.count
-            let pull = only == 0 ? "" : "; the \(Self.targets(only)) only one addresses pull it towards 0"
+            let pull = only == 0 ? "" : "; the \(Self.targets(only)) only one addresses \(only == 1 ? "pulls" : "pull") it towards 0"
             if lead > 0 { return "they agree on \(Self.targets(lead)) more than they conflict on, out of \(either)\(pull)." }
             if lead < 0 { return "they conflict on \(Self.targets(-lead)) more than they agree on, out of \(either)\(pull)." }
             return "they agree as often as they conflict (\(agree.count) each), out of \(either)."
@@ -39,12 +39,13 @@ extension Overlap {
             }
             if value <= 0, agree.count > conflict.count, only > 0 {
                 sentence += ", although they agree on \(agree.count) and conflict on \(conflict.count) of the targets both address: "
-                sentence += "the \(Self.targets(only)) only one addresses count as disagreements"
+                sentence +=
+                    "the \(Self.targets(only)) only one addresses \(only == 1 ? "counts as a disagreement" : "count as disagreements")"
             }
             return sentence + "."
         case .agreement:
             guard shared > 0 else { return "undefined: they take no stance on a common target." }
-            let left = only == 0 ? "" : "; the \(Self.targets(only)) only one addresses are left out"
+            let left = only == 0 ? "" : "; the \(Self.targets(only)) only one addresses \(only == 1 ? "is" : "are") left out"
             return
                 "on the \(Self.targets(shared)) both take a stance on, they agree on \(agree.count) and conflict on \(conflict.count)\(left)."
         }

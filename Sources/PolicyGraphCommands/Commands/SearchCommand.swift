@@ -3,12 +3,13 @@ import PolicyGraph
 /// `policygraph search TEXT`: nodes whose id, labels, description or cite contain the text.
 struct SearchCommand: Command {
     let spec = CommandSpec(
-        name: "search", summary: "Find nodes by id, label (English or Chinese), description or cite",
+        name: "search", summary: "Find nodes by id, label (English or Chinese), description or cite (theirs or their edges')",
         discussion: """
             Case, full-width/half-width forms and the - and _ of ids do not matter ("export control"
             finds us-chip-export-controls, ＵＳ finds us); Chinese matches by substring. Each node
             is listed once, at its best match, best first: exact id, exact label, prefix of an id
-            or label, substring of one, then a description, then a cite.
+            or label, substring of one, then a description, then a cite, and last the cite of an
+            edge at the node (field edgeCite, text "from relation to: cite").
             """,
         positionals: [PositionalSpec(name: "TEXT", help: "what to look for")],
         options: [
@@ -48,7 +49,7 @@ struct SearchCommand: Command {
         for match in matches {
             table.append([
                 match.id.rawValue, match.kind.rawValue, match.label, match.field,
-                match.field == "label" || match.field == "id" ? "" : Self.excerpt(match.text),
+                match.field == "label" || match.field == "id" ? "" : Self.excerpt(match.text, around: arguments.positionals[0]),
             ])
         }
         output.stdout += table.text
@@ -56,7 +57,20 @@ struct SearchCommand: Command {
     }
 
     /// At most 60 characters of a long text.
-    static func excerpt(_ text: String) -> String {
-        text.count <= 60 ? text : String(text.prefix(59)) + "…"
+    static func excerpt(_ text: String, around query: String) -> String {
+        let characters = Array(text)
+        guard characters.count > 60 else { return text }
+        // Where the query starts, compared in lower case (a query typed in another width falls
+        // back to the start of the text).
+        let lower = characters.map { Character($0.lowercased()) }
+        let wanted = Array(query.lowercased())
+        var start = 0
+        if !wanted.isEmpty, wanted.count <= lower.count,
+            let at = (0...(lower.count - wanted.count)).first(where: { lower[$0..<($0 + wanted.count)].elementsEqual(wanted) })
+        {
+            start = max(0, min(at - 20, characters.count - 59))
+        }
+        let end = min(characters.count, start + 59)
+        return (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
     }
 }

@@ -26,7 +26,7 @@ import Testing
         #expect(overlap.meaning(of: .sScore).hasPrefix("their stances are 0.70 apart on average"))
         #expect(overlap.meaning(of: .kappa) == "kappa > 0: they agree more often than two actors taking these stances at random would.")
         #expect(overlap.meaning(of: .agreement)
-            == "on the 4 targets both take a stance on, they agree on 3 and conflict on 1; the 1 target only one addresses are left out.")
+            == "on the 4 targets both take a stance on, they agree on 3 and conflict on 1; the 1 target only one addresses is left out.")
     }
 
     /// borealis–cydonia: U = {accord, charter, export-ban, pact, arms-race}: 1 agree, 2 conflict.

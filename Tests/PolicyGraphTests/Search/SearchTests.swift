@@ -57,6 +57,25 @@ import Testing
         #expect(try search("管制").map(\.id) == ["export-regime"])
     }
 
+    @Test func anEdgesCiteFindsTheNodesAtItAfterEverythingElse() throws {
+        let g = try OverlapTestGraphs.graph(nodes: Self.graph, edges: """
+            from,relation,to,cite
+            seth-center,memberOf,us,§01: 森特带队
+            russia,supports,export-regime,§02: 俄方支持
+            us,supports,export-regime,§03: 美方支持出口管制
+
+            """)
+        // seth-center matches by its Chinese label; us only through the edge, once, by the first edge.
+        let found = try g.search("森特")
+        #expect(found.map(\.id) == ["seth-center", "us"])
+        #expect(found.map(\.field) == ["label_zh", "edgeCite"])
+        #expect(found.last?.text == "seth-center memberOf us: §01: 森特带队")
+        #expect(found.last?.rank == 6)
+        // export-regime matches by its own label_zh first; us through the third edge.
+        #expect(try g.search("出口管制").map(\.field) == ["label_zh", "edgeCite"])
+        #expect(try g.search("支持", kind: .country).map(\.id) == ["russia", "us"])
+    }
+
     @Test func kindFiltersAndAnUnknownKindIsAnError() throws {
         #expect(try search("export", kind: .technology).map(\.id) == ["gpu"])
         #expect(throws: QueryError.self) { try search("export", kind: "countyr") }

@@ -3,12 +3,13 @@ public struct SearchMatch: Sendable, Hashable {
     public let id: NodeID
     public let kind: Kind
     public let label: String
-    /// The column that matched: `id`, `label`, `label_zh`, `description` or `cite`.
+    /// The column that matched: `id`, `label`, `label_zh`, `description`, `cite`, or `edgeCite`
+    /// for the cite of an edge at the node.
     public let field: String
     /// That column's text.
     public let text: String
     /// How good the match is: 0 exact id, 1 exact label, 2 prefix, 3 substring of an id or label,
-    /// 4 in the description, 5 in the cite. Lower is better.
+    /// 4 in the description, 5 in the cite, 6 in the cite of an edge at the node. Lower is better.
     public let rank: Int
 
     /// A match as given.
@@ -23,15 +24,17 @@ public struct SearchMatch: Sendable, Hashable {
 }
 
 extension Graph {
-    /// The nodes whose id, labels (both languages), description or cite contain `text`, compared
-    /// after ``TextMatch/fold(_:)`` (case, width and id separators do not matter; CJK by substring);
-    /// each node once, at its best match, best first: exact id, exact label, prefix of an id or
-    /// label, substring of one, then the description and the cite; ties by field, then id.
+    /// The nodes whose id, labels (both languages), description or cite contain `text`, or that
+    /// an edge whose cite contains it starts or ends at, compared after ``TextMatch/fold(_:)``
+    /// (case, width and id separators do not matter; CJK by substring); each node once, at its
+    /// best match, best first: exact id, exact label, prefix of an id or label, substring of one,
+    /// then the description, the node's cite, and last an edge's cite (the first such edge in
+    /// file order, as `from relation to: cite`); ties by field, then id.
     ///
     /// - Throws: ``QueryError`` for an unknown kind.
     /// - Complexity: O(total length of the searched columns).
     public func search(_ text: String, kind: Kind? = nil) throws(QueryError) -> [SearchMatch] {
-        let kindIndex = try kind.map { k throws(QueryError) in schema.kindIndex[try checkedKind(k.rawValue)] }
+        let kindIndex: Int? = try kind.map { k throws(QueryError) in schema.kindIndex[try checkedKind(k.rawValue)] } ?? nil
         let query = TextMatch.fold(text)
         guard !query.isEmpty else { return [] }
         let fields = searchFields()
@@ -40,6 +43,7 @@ extension Graph {
             if let kindIndex, Int(nodeTable.kinds[Int(i)]) != kindIndex { continue }
             if let match = bestMatch(row: i, query: query, fields: fields) { found.append(match) }
         }
+        found += edgeCiteMatches(query: query, kindIndex: kindIndex, skipping: Set(found.map(\.id)))
         return found.sorted {
             if $0.rank != $1.rank { return $0.rank < $1.rank }
             let a = Self.searchFieldOrder.firstIndex(of: $0.field) ?? 0
@@ -49,7 +53,30 @@ extension Graph {
     }
 
     /// The fields in the order that breaks ties.
-    static let searchFieldOrder = [Column.id, Column.label, Column.labelZh, "description", "cite"]
+    static let searchFieldOrder = [Column.id, Column.label, Column.labelZh, "description", "cite", "edgeCite"]
+
+    /// Rank 6: the ends of edges whose cite contains the query, for nodes not matched otherwise;
+    /// each node once, by the first such edge in file order.
+    private func edgeCiteMatches(query: String, kindIndex: Int?, skipping matched: Set<NodeID>) -> [SearchMatch] {
+        guard let c = edgeTable.columns.firstIndex(where: { $0.name == "cite" }) else { return [] }
+        let column = edgeTable.columns[c]
+        var seen = Set<Int32>()
+        var found: [SearchMatch] = []
+        for e in 0..<edgeTable.from.count {
+            guard let cite = column.value(at: e), TextMatch.match(TextMatch.fold(cite), query: query) != nil else { continue }
+            let from = edgeTable.from[e]
+            let to = edgeTable.to[e]
+            let relation = schema.relations[Int(edgeTable.relations[e])].relation
+            for row in [from, to] where seen.insert(row).inserted && !matched.contains(id(at: row)) {
+                if let kindIndex, Int(nodeTable.kinds[Int(row)]) != kindIndex { continue }
+                found.append(
+                    SearchMatch(
+                        id: id(at: row), kind: kind(at: row), label: label(at: row), field: "edgeCite",
+                        text: "\(id(at: from)) \(relation) \(id(at: to)): \(cite)", rank: 6))
+            }
+        }
+        return found
+    }
 
     /// (column name, node column index) of the searched attribute columns the graph has.
     private func searchFields() -> [SearchField] {
