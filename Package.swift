@@ -17,8 +17,10 @@ let package = Package(
         .executableTarget(name: "PolicyGraphCLI", dependencies: ["PolicyGraphCommands"]),
         // `policygraph-bench`: generates or reads a graph and times the ops through the public API.
         .executableTarget(name: "PolicyGraphBench", dependencies: ["PolicyGraph"], exclude: ["peers"]),
-        .testTarget(name: "PolicyGraphTests", dependencies: ["PolicyGraph", "PolicyGraphBench"]),
-        .testTarget(name: "PolicyGraphCommandsTests", dependencies: ["PolicyGraphCommands", "PolicyGraph"]),
+        // What both test targets share: the paths of Fixtures/ and golden files (UPDATE_GOLDEN=1).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PolicyGraphTests", dependencies: ["PolicyGraph", "PolicyGraphBench", "TestSupport"]),
+        .testTarget(name: "PolicyGraphCommandsTests", dependencies: ["PolicyGraphCommands", "PolicyGraph", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

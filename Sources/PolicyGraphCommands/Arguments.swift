@@ -169,8 +169,7 @@ struct ParsedArguments: Sendable {
                 name = o.name
             }
             guard let option = options.first(where: { $0.name == name }) else {
-                let close = closeNames(name, options.map(\.name))
-                let hint = close.isEmpty ? "" : "; did you mean " + close.map { "'--\($0)'" }.joined(separator: " or ") + "?"
+                let hint = Suggestions.hint(closeNames(name, options.map(\.name)).map { "--" + $0 })
                 throw UsageError("unknown option '--\(name)'\(hint)", command: spec.name)
             }
             guard option.valueName != nil else {
@@ -208,24 +207,14 @@ struct ParsedArguments: Sendable {
         return result
     }
 
+    /// Names close to a misspelt option or command: a prefix either way, or at most two edits
+    /// (the library's edit distance, so that every "did you mean" measures alike).
     static func closeNames(_ name: String, _ names: [String]) -> [String] {
         names.filter { candidate in
             let a = Array(name), b = Array(candidate)
             if abs(a.count - b.count) > 2 { return false }
-            return candidate.hasPrefix(name) || name.hasPrefix(candidate) || editDistance(a, b) <= 2
+            return candidate.hasPrefix(name) || name.hasPrefix(candidate) || Suggestions.distance(a, b, cap: 2) <= 2
         }.sorted()
-    }
-
-    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + [Int](repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return a.isEmpty ? b.count : previous[b.count]
     }
 }
 

@@ -37,8 +37,7 @@ public enum PolicyGraphTool {
             return output
         }
         guard let command = commands.first(where: { $0.spec.name == first }) else {
-            let close = ParsedArguments.closeNames(first, commands.map(\.spec.name))
-            let hint = close.isEmpty ? "" : "; did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            let hint = Suggestions.hint(ParsedArguments.closeNames(first, commands.map(\.spec.name)))
             output.stderr = UsageError("unknown command '\(first)'\(hint)").description + "\n"
             output.status = ExitStatus.usage
             return output
@@ -81,12 +80,15 @@ public enum PolicyGraphTool {
 
     /// A query error with the offending line and a caret under the column, when it has a location.
     static func render(_ error: QueryError) -> String {
-        guard let location = error.location else { return error.description + "\n" }
+        var text = error.description
+        // The library says to raise the limit; the option that does it is the CLI's to name.
+        if case .workLimit = error.reason { text += " (--max-steps N, 0 for none)" }
+        guard let location = error.location else { return text + "\n" }
         var prefix = ""
         for ch in location.lineText.prefix(max(0, location.column - 1)) {
             prefix += TextTable.displayWidth(String(ch)) == 2 ? "  " : (ch == "\t" ? "\t" : " ")
         }
-        return "\(error.description)\n  \(location.lineText)\n  \(prefix)^\n"
+        return "\(text)\n  \(location.lineText)\n  \(prefix)^\n"
     }
 
     static var help: String {

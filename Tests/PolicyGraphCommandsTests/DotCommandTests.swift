@@ -9,7 +9,7 @@ import Testing
     let small = ["--graph", DotFixtures.path("dot/small")]
 
     func golden(_ name: String) throws -> String {
-        try String(contentsOfFile: DotFixtures.path("expected/dot/\(name)"), encoding: .utf8)
+        try String(contentsOfFile: Fixtures.path("expected/dot/\(name)"), encoding: .utf8)
     }
 
     func load() throws -> Graph { try GraphLoader.load(folder: DotFixtures.path("dot/small")).graph }
@@ -84,19 +84,8 @@ import Testing
     }
 }
 
-/// Paths of the test inputs for the DOT command tests: the package root is the nearest folder
-/// above this file that holds Package.swift.
-enum DotFixtures {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url = url.deletingLastPathComponent()
-        }
-        return url
-    }()
-    static var seedGraph: String { root.appendingPathComponent("graph").path }
-    static func path(_ relative: String) -> String { root.appendingPathComponent("Fixtures").appendingPathComponent(relative).path }
-}
+/// The paths of the test inputs, under the name the DOT command tests use.
+typealias DotFixtures = Fixtures
 
 @Suite struct DotPathTests {
     let small = Fixtures.path("valid/small")

@@ -1,6 +1,7 @@
 import Foundation
 import PolicyGraph
 import Testing
+import TestSupport
 @testable import PolicyGraphCommands
 
 /// `policygraph overlap` end to end on `Fixtures/overlap/graph`, against golden files in
@@ -14,11 +15,7 @@ import Testing
     }
 
     func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let path = Fixtures.path("expected/overlap/\(name)")
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
-            try text.write(toFile: path, atomically: false, encoding: .utf8)
-        }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        let expected = try Golden.expected(at: Fixtures.path("expected/overlap/\(name)"), actual: text)
         #expect(text == expected, "differs from \(name)", sourceLocation: sourceLocation)
     }
 

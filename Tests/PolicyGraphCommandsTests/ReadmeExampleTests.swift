@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PolicyGraphCommands
 
 /// The README shows real output: every `$ policygraph ...` line in a `console` block is run
 /// in-process and its output compared with what the README shows under it. After a change to the
-/// graph or to an output format, `UPDATE_README=1 swift test --filter ReadmeExampleTests`
-/// rewrites the shown output; read the diff before committing it.
+/// graph or to an output format, `UPDATE_GOLDEN=1 swift test` (or, for the README alone, the
+/// older `UPDATE_README=1 swift test --filter ReadmeExampleTests`) rewrites the shown output;
+/// read the diff before committing it.
 @Suite struct ReadmeExampleTests {
     /// Commands that write files or change the graph are shown, not run.
     static let writers: Set<String> = ["add-node", "add-edge", "set", "remove-node", "remove-edge", "rename", "import", "views", "render"]
@@ -22,10 +24,7 @@ import Testing
     }
 
     @Test func readmeExamplesShowRealOutput() throws {
-        let update = ProcessInfo.processInfo.environment["UPDATE_README"] != nil
-        // Examples use paths relative to the package root (graph/, Fixtures/...); no other test
-        // depends on the working folder.
-        FileManager.default.changeCurrentDirectoryPath(Fixtures.root.path)
+        let update = Golden.isUpdating || ProcessInfo.processInfo.environment["UPDATE_README"] != nil
         let path = Fixtures.root.appendingPathComponent("README.md").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var lines = text.components(separatedBy: "\n")
@@ -33,8 +32,8 @@ import Testing
         #expect(examples.count >= 20, "the README teaches by example")
         var replacements: [(Range<Int>, [String])] = []
         for example in examples {
-            let output = PolicyGraphTool.run(example.arguments)
-            let actual = output.stdout + output.stderr
+            let output = PolicyGraphTool.run(Self.resolved(example.arguments))
+            let actual = Self.relative(output.stdout + output.stderr)
             let shown = actual.hasSuffix("\n") ? String(actual.dropLast()) : actual
             if update {
                 replacements.append((example.outputLines, shown.isEmpty ? [] : shown.components(separatedBy: "\n")))
@@ -46,6 +45,26 @@ import Testing
             for (range, new) in replacements.reversed() { lines.replaceSubrange(range, with: new) }
             try lines.joined(separator: "\n").write(toFile: path, atomically: false, encoding: .utf8)
         }
+    }
+
+    /// The arguments as the README's reader runs them from the package root, without changing
+    /// this process's working folder: a path that names something under the root is made
+    /// absolute, and the default `./graph` is named when the example leaves `--graph` out.
+    static func resolved(_ arguments: [String]) -> [String] {
+        let root = Fixtures.root.path
+        var resolved = arguments.map { argument in
+            guard !argument.hasPrefix("-"), !argument.hasPrefix("/"), !argument.isEmpty,
+                  FileManager.default.fileExists(atPath: root + "/" + argument) else { return argument }
+            return root + "/" + argument
+        }
+        let informational = arguments.contains("--help") || arguments.first == "--version" || arguments.isEmpty
+        if !informational, !arguments.contains("--graph") { resolved += ["--graph", root + "/graph"] }
+        return resolved
+    }
+
+    /// Output with the package root taken off its paths, as a reader at the root sees them.
+    static func relative(_ text: String) -> String {
+        text.replacingOccurrences(of: Fixtures.root.path + "/", with: "")
     }
 
     static func examples(in lines: [String], file: String) -> [Example] {

@@ -1,19 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PolicyGraphCommands
 
 /// Runs commands on the traversal fixture graph and compares their output with golden files in
-/// `Fixtures/traversal/expected/`. Set `POLICYGRAPH_UPDATE_GOLDEN=1` to rewrite the files after
+/// `Fixtures/traversal/expected/`. Set `UPDATE_GOLDEN=1` to rewrite the files after
 /// an intended change (then read the diff).
 enum TraversalGolden {
     /// `Fixtures/traversal/`, found from this file: the nearest folder above it with a Package.swift.
-    static let folder: String = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/", !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url = url.deletingLastPathComponent()
-        }
-        return url.appendingPathComponent("Fixtures/traversal").path
-    }()
+    static let folder = Fixtures.path("traversal")
     static let graph = folder + "/graph"
 
     /// Runs `policygraph` with `arguments` on the fixture graph.
@@ -26,12 +21,7 @@ enum TraversalGolden {
         let output = run(arguments)
         #expect(output.status == 0, sourceLocation: sourceLocation)
         #expect(output.stderr == "", sourceLocation: sourceLocation)
-        let path = folder + "/expected/" + name
-        if ProcessInfo.processInfo.environment["POLICYGRAPH_UPDATE_GOLDEN"] == "1" {
-            try output.stdout.write(toFile: path, atomically: false, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        let expected = try Golden.expected(at: folder + "/expected/" + name, actual: output.stdout)
         #expect(output.stdout == expected, sourceLocation: sourceLocation)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 @testable import PolicyGraph
 import Testing
+import TestSupport
 
 /// The DOT text: golden files for a small and an adversarial graph, determinism, and what each
 /// option adds. (Regenerate a golden with the `policygraph dot` line in its test, then review
@@ -14,10 +15,15 @@ import Testing
         try String(contentsOfFile: Fixtures.path("expected/dot/\(name)"), encoding: .utf8)
     }
 
+    /// The golden DOT `name`, rewritten from `actual` first under `UPDATE_GOLDEN=1`.
+    static func golden(_ name: String, for actual: String) throws -> String {
+        try Golden.expected(at: Fixtures.path("expected/dot/\(name)"), actual: actual)
+    }
+
     /// `policygraph dot --graph Fixtures/dot/small`
     @Test func smallGraphMatchesItsGolden() throws {
         let dot = DOTRenderer().render(try Self.load("dot/small"))
-        #expect(dot == (try Self.golden("small.dot")))
+        #expect(dot == (try Self.golden("small.dot", for: dot)))
     }
 
     /// `policygraph dot --graph Fixtures/dot/small --cluster --legend --lang both --rankdir TB --wrap 12 --title 'A "small" graph'`
@@ -25,20 +31,20 @@ import Testing
         let options = DOTOptions(language: .both, rankDirection: .topToBottom, legend: true, clusters: true,
                                  title: #"A "small" graph"#, wrapWidth: 12)
         let dot = DOTRenderer(options: options).render(try Self.load("dot/small"))
-        #expect(dot == (try Self.golden("small-cluster-legend-both.dot")))
+        #expect(dot == (try Self.golden("small-cluster-legend-both.dot", for: dot)))
     }
 
     /// `policygraph dot --graph Fixtures/dot/adversarial --cluster --legend`
     @Test func adversarialGraphMatchesItsGolden() throws {
         let dot = DOTRenderer(options: DOTOptions(legend: true, clusters: true)).render(try Self.load("dot/adversarial"))
-        #expect(dot == (try Self.golden("adversarial.dot")))
+        #expect(dot == (try Self.golden("adversarial.dot", for: dot)))
     }
 
     /// `policygraph dot --graph Fixtures/dot/adversarial --lang both --no-edge-labels --wrap 16`
     @Test func adversarialGraphInBothLanguagesMatchesItsGolden() throws {
         let options = DOTOptions(language: .both, edgeLabels: false, wrapWidth: 16)
         let dot = DOTRenderer(options: options).render(try Self.load("dot/adversarial"))
-        #expect(dot == (try Self.golden("adversarial-both-wrapped.dot")))
+        #expect(dot == (try Self.golden("adversarial-both-wrapped.dot", for: dot)))
     }
 
     @Test func theOrderOfRowsDoesNotChangeTheDOT() throws {

@@ -1,5 +1,6 @@
 import PolicyGraph
 import Testing
+import TestSupport
 
 /// The stance map and the surroundings of a path: the parts of a graph the views draw.
 @Suite struct DOTStanceMapTests {
@@ -30,6 +31,7 @@ import Testing
         #expect(around.nodes.map(\.id.rawValue).sorted() == ["ai-risk", "envoy", "geneva", "us-delegation", "us-state"])
         #expect(around.edgeCount == 5)
         #expect(try graph.surroundings(of: ["envoy"], depth: 0).nodeCount == 1)
-        #expect(throws: QueryError.self) { try graph.surroundings(of: ["nobody"]) }
+        let thrown = #expect(throws: QueryError.self) { try graph.surroundings(of: ["nobody"]) }
+        #expect(thrown.map { caseName($0.reason) } == "unknownNode")
     }
 }

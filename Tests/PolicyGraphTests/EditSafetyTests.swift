@@ -19,7 +19,8 @@ struct EditSafetyTests {
         let lock = GraphLoader.join(f.folder, GraphLock.fileName)
         try TemporaryFolder.write(Array("2147483646\n".utf8), to: lock)
         let error = #expect(throws: EditError.self) { try f.apply(.set("us", [ColumnValue(column: "label", value: "x")])) }
-        #expect(error?.message == "a stale lock (pid 2147483646, no longer running): an earlier edit stopped half-way; check the graph with 'policygraph validate --graph \(f.folder)', then remove the lock with 'rm \(lock)'")
+        #expect(error?.reason == .staleLock(pid: 2147483646, folder: f.folder))
+        #expect(error?.message == "a stale lock (pid 2147483646, no longer running): an earlier edit stopped half-way; check the graph, then remove the lock file '\(lock)'")
     }
 
     @Test func lockIsGoneAfterAnEditAndAfterARefusal() throws {

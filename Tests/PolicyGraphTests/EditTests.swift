@@ -69,7 +69,7 @@ struct EditTests {
         let f = try EditFixture()
         let error = #expect(throws: EditError.self) { try f.apply(.removeNode("cn")) }
         #expect(error?.reason == .nodeHasEdges("cn", lines: [3, 4]))
-        #expect(error?.description == "\(f.nodesPath):3: error: node 'cn' has 2 edges (edges.csv lines 3, 4); remove them first or pass --cascade")
+        #expect(error?.description == "\(f.nodesPath):3: error: node 'cn' has 2 edges (edges.csv lines 3, 4); remove them first, or remove the node together with its edges")
         #expect(f.nodesText == EditFixture.nodes && f.edgesText == EditFixture.edges)
     }
 

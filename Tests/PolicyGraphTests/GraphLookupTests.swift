@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PolicyGraph
 
 @Suite struct GraphLookupTests {
@@ -85,7 +86,8 @@ import Testing
         let officials = try graph.neighbors(of: "us", depth: 4, filter: TraversalFilter(kinds: [.official]))
         #expect(officials.allSatisfy { $0.kind == .official })
         #expect(officials.map(\.node) == ["tarun-chhabra", "seth-center"])
-        #expect(throws: QueryError.self) { try graph.neighbors(of: "nowhere") }
+        let thrown = #expect(throws: QueryError.self) { try graph.neighbors(of: "nowhere") }
+        #expect(thrown.map { caseName($0.reason) } == "unknownNode")
     }
 
     @Test func selectionTakesEgoNetworksAndFilters() throws {
@@ -98,7 +100,8 @@ import Testing
         let countries = try graph.selecting(GraphSelection(kinds: [.country, .framework]))
         #expect(countries.nodes.allSatisfy { $0.kind == .country || $0.kind == .framework })
         #expect(countries.edgeCount == 6)
-        #expect(throws: QueryError.self) { try graph.selecting(GraphSelection(kinds: ["nation"])) }
+        let thrown = #expect(throws: QueryError.self) { try graph.selecting(GraphSelection(kinds: ["nation"])) }
+        #expect(thrown.map { caseName($0.reason) } == "unknownKind")
     }
 
     @Test func subgraphKeepsRowsColumnsAndValues() throws {

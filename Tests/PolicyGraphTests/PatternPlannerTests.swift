@@ -32,7 +32,7 @@ struct PatternPlannerTests {
 
     @Test func aJoinOnFrameworksStartsFromTheFrameworksAndCountsBothSides() throws {
         let graph = try #require(Self.graph)
-        let plan = try graph.explainQuery(Self.supportersOpposers)
+        let plan = try graph.planText(Self.supportersOpposers)
         #expect(plan.hasPrefix("scan f:framework; count a:country from f:framework"))
         #expect(plan.hasSuffix("minus same node a:country, b:country"))
         var expected = 0
@@ -47,7 +47,7 @@ struct PatternPlannerTests {
 
     @Test func officialsAgainstCountriesAreCountedNotPaired() throws {
         let graph = try #require(Self.graph)
-        #expect(try graph.explainQuery(Self.heavy).hasPrefix("scan f:framework; count "))
+        #expect(try graph.planText(Self.heavy).hasPrefix("scan f:framework; count "))
         var expected = 0
         for f in graph.nodes(of: .framework) {
             let officials = graph.edges(to: f.id, relation: .supports).filter { graph.kind(of: $0.from) == .official }.count
@@ -59,7 +59,7 @@ struct PatternPlannerTests {
 
     @Test func aChainGroupedByCountryStartsFromTheCountries() throws {
         let graph = try #require(Self.graph)
-        #expect(try graph.explainQuery(Self.chain)
+        #expect(try graph.planText(Self.chain)
             == "scan c:country; expand c:country -[:memberOf]- a:agency; count o:official from a:agency (scan)")
         var expected: [NodeID: Int] = [:]
         for o in graph.nodes(of: .official) {
@@ -85,21 +85,35 @@ struct PatternPlannerTests {
 
     @Test func anIdStartsTheMatch() throws {
         let graph = try #require(Self.graph)
-        #expect(try graph.explainQuery("MATCH (f:framework)<-[:supports]-(x)-[:memberOf]->(a {id: 'a7'}) RETURN f").hasPrefix("scan a"))
-        #expect(try graph.explainQuery("MATCH (x)-[:memberOf]->(a {id: 'a7'}) RETURN x") == "scan a; expand a -[:memberOf]- x")
+        #expect(try graph.planText("MATCH (f:framework)<-[:supports]-(x)-[:memberOf]->(a {id: 'a7'}) RETURN f").hasPrefix("scan a"))
+        #expect(try graph.planText("MATCH (x)-[:memberOf]->(a {id: 'a7'}) RETURN x") == "scan a; expand a -[:memberOf]- x")
     }
 
     @Test func aRareRelationStartsTheMatch() throws {
         let graph = try #require(Self.graph)
         // Every node may be `x` or `y`; the 60 agency memberships are the smallest start.
-        let plan = try graph.explainQuery("MATCH (x)-[r:memberOf]->(y:country) RETURN x, r, y")
+        let plan = try graph.planText("MATCH (x)-[r:memberOf]->(y:country) RETURN x, r, y")
         #expect(plan == "scan y:country; expand y:country -[r:memberOf]- x")
-        #expect(try graph.explainQuery("MATCH (x)-[r:memberOf]->(y) RETURN x, r, y") == "scan [r:memberOf]")
+        #expect(try graph.planText("MATCH (x)-[r:memberOf]->(y) RETURN x, r, y") == "scan [r:memberOf]")
     }
 
     @Test func leavesAreNotFactoredWhenTheyAreReturned() throws {
         let graph = try #require(Self.graph)
-        #expect(try graph.explainQuery("MATCH (c:country)-[:supports]->(f) RETURN c, f") == "scan c:country; expand c:country -[:supports]- f")
-        #expect(try graph.explainQuery("MATCH (c:country)-[:supports]->(f) RETURN c, count(*)") == "scan c:country; count f from c:country (scan)")
+        #expect(try graph.planText("MATCH (c:country)-[:supports]->(f) RETURN c, f") == "scan c:country; expand c:country -[:supports]- f")
+        #expect(try graph.planText("MATCH (c:country)-[:supports]->(f) RETURN c, count(*)") == "scan c:country; count f from c:country (scan)")
+    }
+}
+
+extension Graph {
+    /// The plan as the CLI prints it: its steps joined by `; `.
+    fileprivate func planText(_ text: String) throws -> String { try explainQuery(text).description }
+}
+
+@Suite struct QueryPlanTests {
+    @Test func aPlanNamesItsStepsInOrder() throws {
+        let graph = try #require(PatternPlannerTests.graph)
+        let plan = try graph.explainQuery("MATCH (c:country)-[:supports]->(f) RETURN c, f")
+        #expect(plan.steps == ["scan c:country", "expand c:country -[:supports]- f"])
+        #expect(plan.description == "scan c:country; expand c:country -[:supports]- f")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PolicyGraph
 
 /// `Graph.reach` (bit-set BFS over the adjacency arrays) against a BFS over a dictionary built
@@ -52,7 +53,8 @@ import Testing
     @Test func anUnknownStartIsAnError() throws {
         let (_, loaded) = ScaleLoaderTests.load((Array("id,kind,label\nchina,country,China\n".utf8), Array("from,relation,to\n".utf8)))
         let graph = try #require(loaded)
-        #expect(throws: QueryError.self) { try graph.reach(from: "chna", depth: 2) }
+        let thrown = #expect(throws: QueryError.self) { try graph.reach(from: "chna", depth: 2) }
+        #expect(thrown.map { caseName($0.reason) } == "unknownNode")
         #expect(try graph.reach(from: "china", depth: 2).counts == [0, 0])
     }
 }

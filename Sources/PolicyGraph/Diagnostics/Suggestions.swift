@@ -1,8 +1,8 @@
-/// Close matches for a misspelt name, for `did you mean ...?` in messages.
-enum Suggestions {
+/// Close matches for a misspelt name, and the one way messages offer them: `did you mean 'a' or 'b'?`.
+package enum Suggestions {
     /// The candidates within a small edit distance of `word` (case-insensitive), closest first,
     /// at most `limit`; ties sorted by name so that messages are deterministic.
-    static func closest(to word: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
+    package static func closest(to word: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
         let w = Array(word.lowercased())
         guard !w.isEmpty else { return [] }
         let threshold = max(1, min(3, w.count / 3))
@@ -16,8 +16,20 @@ enum Suggestions {
         return scored.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.prefix(limit).map(\.1)
     }
 
+    /// `did you mean 'a' or 'b'?` for the close names, or `nil` when there are none; the caller
+    /// puts it after its own punctuation.
+    package static func didYouMean(_ names: [some CustomStringConvertible]) -> String? {
+        guard !names.isEmpty else { return nil }
+        return "did you mean " + names.map { "'\($0)'" }.joined(separator: " or ") + "?"
+    }
+
+    /// `; did you mean 'a'?` after a message, or nothing when no name is close.
+    package static func hint(_ names: [some CustomStringConvertible]) -> String {
+        didYouMean(names).map { "; " + $0 } ?? ""
+    }
+
     /// Levenshtein distance with transpositions counted as one edit, stopping past `cap`.
-    static func distance(_ a: [Character], _ b: [Character], cap: Int) -> Int {
+    package static func distance(_ a: [Character], _ b: [Character], cap: Int) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous2 = [Int](repeating: 0, count: b.count + 1)

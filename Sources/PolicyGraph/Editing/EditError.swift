@@ -1,6 +1,7 @@
 /// Why an edit was refused. Edits that would leave the graph invalid are refused with the
 /// loader's ``LoadFailure`` instead (every issue of the would-be files).
-public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct EditError: LocatedError, Hashable, Sendable {
+    /// Why the edit was refused, with the values the message quotes.
     public enum Reason: Hashable, Sendable {
         /// Another running edit holds the lock.
         case locked(pid: Int32)
@@ -31,37 +32,53 @@ public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
         self.location = location
     }
 
-    public var message: String {
+    /// What is wrong and what would fix it. A command-line tool replaces the advice with its
+    /// own (an option to pass) by pairing ``problem`` with it.
+    public var message: String { advice.map { "\(problem); \($0)" } ?? problem }
+
+    /// What is wrong, without the advice.
+    package var problem: String {
         switch reason {
         case .locked(let pid):
-            return "the graph is locked by another edit (pid \(pid)); wait for it to finish"
-        case .staleLock(let pid, let folder):
+            return "the graph is locked by another edit (pid \(pid))"
+        case .staleLock(let pid, _):
             let who = pid.map { "pid \($0), no longer running" } ?? "no readable pid"
-            return "a stale lock (\(who)): an earlier edit stopped half-way; check the graph with "
-                + "'policygraph validate --graph \(folder)', then remove the lock with 'rm \(GraphLoader.join(folder, GraphLock.fileName))'"
+            return "a stale lock (\(who)): an earlier edit stopped half-way"
         case .nodeExists(let id):
-            return "node '\(id)' already exists; pick another id or edit it with 'policygraph set'"
+            return "node '\(id)' already exists"
         case .unknownNode(let id, let suggestions):
-            let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
-            return "unknown node '\(id)'\(hint)"
+            return "unknown node '\(id)'" + Suggestions.hint(suggestions)
         case .nodeHasEdges(let id, let lines):
             return "node '\(id)' has \(lines.count) edge\(lines.count == 1 ? "" : "s") (edges.csv line\(lines.count == 1 ? "" : "s") "
-                + "\(lines.map(String.init).joined(separator: ", "))); remove them first or pass --cascade"
+                + "\(lines.map(String.init).joined(separator: ", ")))"
         case .noSuchEdge(let from, let relation, let to):
             return "no edge '\(from) \(relation) \(to)'"
         case .severalEdges(let from, let relation, let to, let lines):
-            return "\(lines.count) parallel edges '\(from) \(relation) \(to)' (edges.csv lines \(lines.map(String.init).joined(separator: ", "))); "
-                + "pass --all to remove them all"
-        case .reservedColumn(let name, let use):
-            return "'\(name)' cannot be set with KEY=VALUE; \(use)"
+            return "\(lines.count) parallel edges '\(from) \(relation) \(to)' (edges.csv lines \(lines.map(String.init).joined(separator: ", ")))"
+        case .reservedColumn(let name, _):
+            return "'\(name)' cannot be set as an extra column"
         case .emptyColumnName:
-            return "KEY=VALUE needs a column name before '='"
+            return "a column value needs a column name before '='"
         case .io(let message):
             return message
         case .folderHasGraph(let files):
-            return "the folder already holds a graph (\(files.joined(separator: ", "))); pass --force to replace it"
+            return "the folder already holds a graph (\(files.joined(separator: ", ")))"
         }
     }
 
-    public var description: String { "\(location): error: \(message)" }
+    /// How to fix it, in the library's words; `nil` when the problem says it all.
+    private var advice: String? {
+        switch reason {
+        case .locked: return "wait for it to finish"
+        case .staleLock(_, let folder): return "check the graph, then remove the lock file '\(GraphLoader.join(folder, GraphLock.fileName))'"
+        case .nodeExists: return "pick another id or change the existing node"
+        case .nodeHasEdges: return "remove them first, or remove the node together with its edges"
+        case .severalEdges: return "remove them all at once"
+        case .reservedColumn(_, let use): return use
+        case .folderHasGraph: return "write to another folder, or replace the graph on purpose"
+        case .unknownNode, .noSuchEdge, .emptyColumnName, .io: return nil
+        }
+    }
+
+    public var locationDescription: String? { location.description }
 }

@@ -31,20 +31,20 @@ struct EditPlanner {
     func plan(_ edit: GraphEdit) throws -> Change {
         switch edit {
         case .addNode(let id, let kind, let label, let values):
-            try checkReserved(values, [Column.id: "it is the positional ID", Column.kind: "use --kind", Column.label: "use --label"])
+            try checkReserved(values, [Column.id: "it is the node's id", Column.kind: "it is the node's kind", Column.label: "it is the node's label"])
             if let existing = nodeRecord(id) {
                 throw EditError(.nodeExists(id), at: SourceLocation(file: nodesFile, line: existing.line))
             }
             return add(to: nodes, fields: [Column.id: id.rawValue, Column.kind: kind.rawValue, Column.label: label], values: values,
                        what: "node '\(id)' (\(kind))", isNodes: true)
         case .addEdge(let from, let relation, let to, let values):
-            try checkReserved(values, [Column.from: "it is the positional FROM", Column.relation: "it is the positional RELATION",
-                                       Column.to: "it is the positional TO"])
+            try checkReserved(values, [Column.from: "it is the edge's source", Column.relation: "it is the edge's relation",
+                                       Column.to: "it is the edge's target"])
             for id in [from, to] where nodeRecord(id) == nil { throw unknown(id) }
             return add(to: edges, fields: [Column.from: from.rawValue, Column.relation: relation.rawValue, Column.to: to.rawValue],
                        values: values, what: "edge '\(from) \(relation) \(to)'", isNodes: false)
         case .set(let id, let values):
-            try checkReserved(values, [Column.id: "rename a node with 'policygraph rename ID NEWID'"])
+            try checkReserved(values, [Column.id: "rename the node instead"])
             guard let record = nodeRecord(id) else { throw unknown(id) }
             return set(record, id: id, values: values)
         case .removeNode(let id, let cascade):

@@ -7,14 +7,14 @@ import Foundation
 /// A lock whose pid is no longer running is *stale*: an edit died half-way. It is not taken
 /// over silently, since the files it was writing may be out of step; the error says to check
 /// the graph with `policygraph validate` and then remove the lock file by hand.
-public enum GraphLock {
-    public static let fileName = ".policygraph.lock"
+package enum GraphLock {
+    package static let fileName = ".policygraph.lock"
 
     /// Runs `body` while holding the lock of `folder`; the lock is removed when `body` returns
     /// or throws.
     ///
     /// - Throws: the ``EditError`` of ``acquire(folder:)``, or what `body` throws.
-    public static func withLock<T>(folder: String, _ body: () throws -> T) throws -> T {
+    package static func withLock<T>(folder: String, _ body: () throws -> T) throws -> T {
         let path = try acquire(folder: folder)
         defer { _ = unlink(path) }
         return try body()

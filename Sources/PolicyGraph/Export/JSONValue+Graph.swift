@@ -1,6 +1,6 @@
 extension Node {
     /// `{"id", "kind", "label", "attributes": {...}}`, attributes sorted by name.
-    public var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         .object([
             "id": .string(id.rawValue), "kind": .string(kind.rawValue), "label": .string(label),
             "attributes": .object(attributes.sorted { $0.key < $1.key }.map { JSONMember(key: $0.key, value: .string($0.value)) }),
@@ -8,14 +8,14 @@ extension Node {
     }
 
     /// `{"id", "kind", "label"}`: how a node appears inside results.
-    public var jsonSummary: JSONValue {
+    package var jsonSummary: JSONValue {
         .object(["id": .string(id.rawValue), "kind": .string(kind.rawValue), "label": .string(label)])
     }
 }
 
 extension Edge {
     /// `{"from", "relation", "to", "attributes": {...}}`, attributes sorted by name.
-    public var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         .object([
             "from": .string(from.rawValue), "relation": .string(relation.rawValue), "to": .string(to.rawValue),
             "attributes": .object(attributes.sorted { $0.key < $1.key }.map { JSONMember(key: $0.key, value: .string($0.value)) }),

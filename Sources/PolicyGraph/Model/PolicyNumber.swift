@@ -1,9 +1,9 @@
 /// Checks of numeric cells (`weight` and columns the schema declares numeric).
-public enum PolicyNumber {
+package enum PolicyNumber {
     /// The value of a plain decimal number (`0.5`, `-2`, `1e-3`); `nil` for anything else,
     /// including hex, `inf`, `nan`, spaces and thousands separators, which `Double.init` accepts
     /// or misreads.
-    public static func parse(_ text: String) -> Double? {
+    package static func parse(_ text: String) -> Double? {
         let u = Array(text.utf8)
         var i = 0
         func digits() -> Int {

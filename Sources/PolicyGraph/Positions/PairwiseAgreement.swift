@@ -1,17 +1,17 @@
 /// How much one pair of actors agrees: counts over U, the targets either takes a non-zero stance on.
-public struct PairAgreement: Sendable, Hashable {
+package struct PairAgreement: Sendable, Hashable {
     /// The pair, `first < second` by id.
-    public let first: NodeID
-    public let second: NodeID
+    package let first: NodeID
+    package let second: NodeID
     /// Targets both take a stance on with the same sign (both support, or both oppose).
-    public let agree: Int
+    package let agree: Int
     /// Targets one supports and the other opposes.
-    public let conflict: Int
+    package let conflict: Int
     /// |U|, never 0 in a result.
-    public let union: Int
+    package let union: Int
 
     /// Counts as given.
-    public init(first: NodeID, second: NodeID, agree: Int, conflict: Int, union: Int) {
+    package init(first: NodeID, second: NodeID, agree: Int, conflict: Int, union: Int) {
         self.first = first
         self.second = second
         self.agree = agree
@@ -20,7 +20,7 @@ public struct PairAgreement: Sendable, Hashable {
     }
 
     /// agree / union.
-    public var jaccard: Double { union == 0 ? 0 : Double(agree) / Double(union) }
+    package var jaccard: Double { union == 0 ? 0 : Double(agree) / Double(union) }
 }
 
 /// Agreement summed over every unordered pair of a set of actors, and the pair that agrees most.
@@ -28,21 +28,21 @@ public struct PairAgreement: Sendable, Hashable {
 /// This is the all-pairs answer without the matrix: counts only, no evidence, no measures
 /// other than agree / union. Stances are positions as ``Graph/position(of:options:)`` computes
 /// them (so a target an actor both supports and opposes with equal weight is no stance of it).
-public struct PairwiseAgreement: Sendable, Hashable {
+package struct PairwiseAgreement: Sendable, Hashable {
     /// The actors, sorted by id.
-    public let actors: [NodeID]
+    package let actors: [NodeID]
     /// Σ over unordered pairs of agree.
-    public let agree: Int
+    package let agree: Int
     /// Σ over unordered pairs of conflict.
-    public let conflict: Int
+    package let conflict: Int
     /// The pair with the highest agree / union: pairs are scanned with first < second in id order
     /// and a pair replaces the best so far only when `agree * best.union > best.agree * union`,
     /// so ties go to the smallest pair. Pairs with an empty union have no ratio and are skipped;
     /// `nil` when every pair's union is empty (or there are fewer than two actors).
-    public let best: PairAgreement?
+    package let best: PairAgreement?
 
     /// A summary as given.
-    public init(actors: [NodeID], agree: Int, conflict: Int, best: PairAgreement?) {
+    package init(actors: [NodeID], agree: Int, conflict: Int, best: PairAgreement?) {
         self.actors = actors
         self.agree = agree
         self.conflict = conflict
@@ -50,7 +50,7 @@ public struct PairwiseAgreement: Sendable, Hashable {
     }
 
     /// The number of unordered pairs.
-    public var pairCount: Int { actors.count * (actors.count - 1) / 2 }
+    package var pairCount: Int { actors.count * (actors.count - 1) / 2 }
 }
 
 extension Graph {
@@ -58,7 +58,7 @@ extension Graph {
     ///
     /// - Throws: ``QueryError`` for an unknown kind or an invalid option.
     /// - Complexity: see ``pairwiseAgreement(actors:options:)``.
-    public func pairwiseAgreement(kind: Kind, options: PositionOptions = PositionOptions()) throws(QueryError) -> PairwiseAgreement {
+    package func pairwiseAgreement(kind: Kind, options: PositionOptions = PositionOptions()) throws(QueryError) -> PairwiseAgreement {
         let kind = try checkedKind(kind.rawValue)
         return try pairwiseAgreement(actors: nodes(ofKindIDs: kind), options: options)
     }
@@ -72,7 +72,7 @@ extension Graph {
     /// - Throws: ``QueryError`` for an unknown or repeated actor, or an invalid option.
     /// - Complexity: O(stance edges of the actors + Σ_t k_t² + actors), k_t the number of actors
     ///   with a stance on target t.
-    public func pairwiseAgreement(actors: [NodeID], options: PositionOptions = PositionOptions()) throws(QueryError) -> PairwiseAgreement {
+    package func pairwiseAgreement(actors: [NodeID], options: PositionOptions = PositionOptions()) throws(QueryError) -> PairwiseAgreement {
         var rows: [Int32] = []
         for actor in actors { rows.append(try actorRow(actor)) }
         rows.sort { id(at: $0) < id(at: $1) }

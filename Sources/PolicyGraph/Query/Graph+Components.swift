@@ -3,7 +3,7 @@ extension Graph {
     /// first, ties by their first id. Isolated nodes are components of one.
     ///
     /// - Complexity: O(n + m) for union-find, then O(n log n) to sort.
-    public func components() -> [[NodeID]] {
+    public func components() -> [Component] {
         components(mask: nil)
     }
 
@@ -11,12 +11,12 @@ extension Graph {
     /// empty); ordered as ``components()``.
     ///
     /// - Throws: ``QueryError`` for a relation the schema does not declare.
-    public func components(relations: Set<Relation>) throws(QueryError) -> [[NodeID]] {
+    public func components(relations: Set<Relation>) throws(QueryError) -> [Component] {
         try check(TraversalFilter(relations: relations))
         return components(mask: relationMask(relations))
     }
 
-    private func components(mask: [Bool]?) -> [[NodeID]] {
+    private func components(mask: [Bool]?) -> [Component] {
         var parent = (0..<Int32(nodeCount)).map { $0 }
         func root(_ x: Int32) -> Int32 {
             var x = x
@@ -42,6 +42,6 @@ extension Graph {
         }
         return groups.map { $0.sorted() }.sorted { a, b in
             a.count != b.count ? a.count > b.count : (a.first ?? NodeID("")) < (b.first ?? NodeID(""))
-        }
+        }.map(Component.init(nodes:))
     }
 }

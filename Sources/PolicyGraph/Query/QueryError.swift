@@ -1,6 +1,7 @@
 /// A question the graph cannot answer as asked: an unknown or ambiguous node, an unknown kind or
 /// relation, a malformed pattern. Rendered with what is close, so that the user can fix it.
-public struct QueryError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct QueryError: LocatedError, Hashable, Sendable {
+    /// Why the question cannot be answered, with the values the message quotes.
     public enum Reason: Hashable, Sendable {
         /// Nothing matches the reference; `suggestions` are close ids or labels.
         case unknownNode(String, suggestions: [NodeID])
@@ -29,20 +30,20 @@ public struct QueryError: Error, Hashable, Sendable, CustomStringConvertible {
         func list<T: CustomStringConvertible>(_ items: [T]) -> String { items.map { "'\($0)'" }.joined(separator: ", ") }
         switch reason {
         case .unknownNode(let reference, let suggestions):
-            return "unknown node '\(reference)'" + (suggestions.isEmpty ? "; no id or label is close" : "; did you mean \(list(suggestions))?")
+            return "unknown node '\(reference)'" + (suggestions.isEmpty ? "; no id or label is close" : Suggestions.hint(suggestions))
         case .ambiguousNode(let reference, let candidates):
             return "'\(reference)' names \(candidates.count) nodes (\(list(candidates))); use an id"
         case .unknownKind(let kind, let suggestions):
-            return "unknown kind '\(kind)'" + (suggestions.isEmpty ? "" : "; did you mean \(list(suggestions))?")
+            return "unknown kind '\(kind)'" + Suggestions.hint(suggestions)
         case .unknownRelation(let relation, let suggestions):
-            return "unknown relation '\(relation)'" + (suggestions.isEmpty ? "" : "; did you mean \(list(suggestions))?")
+            return "unknown relation '\(relation)'" + Suggestions.hint(suggestions)
         case .unknownProperty(let property, let suggestions):
-            return "unknown property '\(property)'" + (suggestions.isEmpty ? "" : "; did you mean \(list(suggestions))?")
+            return "unknown property '\(property)'" + Suggestions.hint(suggestions)
         case .syntax(let message), .invalidArgument(let message):
             return message
         case .workLimit(let steps):
             return "query stopped after \(Self.grouped(steps)) steps of matching; narrow the pattern (a kind, a relation, "
-                + "an upper bound on *) or raise the limit (--max-steps N, 0 for none)"
+                + "an upper bound on *) or raise the limit"
         }
     }
 
@@ -57,10 +58,8 @@ public struct QueryError: Error, Hashable, Sendable, CustomStringConvertible {
         return (n < 0 ? "-" : "") + String(digits)
     }
 
-    public var description: String {
-        if let location { return "\(location): error: \(message)" }
-        return "error: \(message)"
-    }
+    /// `query:line:column`, or `nil` for an error about no place in the query text.
+    public var locationDescription: String? { location?.description }
 }
 
 /// A place in a query text: 1-based line and column, with the line's text for a caret display.

@@ -3,6 +3,7 @@ import Foundation
 /// Writes files so that a reader or a crash sees the old content or the new, never a torn one:
 /// the bytes go to a temporary file in the same folder, which is then renamed over the target.
 public enum AtomicFile {
+    /// A file that could not be written, with the system's reason.
     public struct WriteError: Error, Sendable, CustomStringConvertible {
         public let path: String
         public let message: String
@@ -22,7 +23,7 @@ public enum AtomicFile {
     /// A file written next to its target but not yet in place: ``commit()`` renames it over the
     /// target. Staging every file of a multi-file change before renaming any keeps the window in
     /// which a crash leaves the files out of step with each other as small as it can be.
-    public struct StagedFile: Sendable {
+    package struct StagedFile: Sendable {
         public let path: String
         let temporary: String
 
@@ -45,7 +46,7 @@ public enum AtomicFile {
     }
 
     /// Writes `contents` to a temporary file in the folder of `path` (which is not touched).
-    public static func stage(_ contents: some DataProtocol, for path: String) throws(WriteError) -> StagedFile {
+    package static func stage(_ contents: some DataProtocol, for path: String) throws(WriteError) -> StagedFile {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
@@ -74,10 +75,11 @@ public enum AtomicFile {
     /// For tests: a crash to simulate in the writes of the current task (bound with
     /// `AtomicFile.$simulatedCrash.withValue(...)`). The write stops where a crash would stop it
     /// and throws, leaving the temporary file behind as a real crash would.
-    @TaskLocal public static var simulatedCrash: SimulatedCrash?
+    @TaskLocal package static var simulatedCrash: SimulatedCrash?
 
     /// Where a simulated crash stops a write, and of which file.
-    public struct SimulatedCrash: Sendable {
+    package struct SimulatedCrash: Sendable {
+        /// Where in a write the crash happens.
         public enum Point: Sendable {
             /// Half the bytes are in the temporary file; the target is untouched.
             case whileWritingTemporary

@@ -2,14 +2,14 @@
 ///
 /// Foundation's `JSONSerialization` neither keeps member order nor says where a document is
 /// broken, and both matter here: schema files and imports must name the position of an error.
-public struct JSONParser {
+package struct JSONParser {
     private let bytes: [UInt8]
     private var position = 0
     private var depth = 0
     private static let maximumDepth = 512
 
     /// Parses a whole document; throws ``JSONSyntaxError`` at the first problem.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
         parser.skipWhitespace()
@@ -20,7 +20,7 @@ public struct JSONParser {
     }
 
     /// Parses a document given as text.
-    public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         try parse(Array(text.utf8))
     }
 

@@ -1,7 +1,7 @@
 extension JSONValue {
     /// The JSON text of the value: members in their order, two-space indentation when `pretty`,
     /// `"key": value` spacing either way. Deterministic, so that golden files can hold it.
-    public func rendered(pretty: Bool = true) -> String {
+    package func rendered(pretty: Bool = true) -> String {
         var out = ""
         render(into: &out, indent: 0, pretty: pretty)
         if pretty { out.append("\n") }
@@ -55,7 +55,7 @@ extension JSONValue {
     }
 
     /// A JSON string literal, escaping quotes, backslashes and control characters.
-    public static func quote(_ s: String) -> String {
+    package static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -78,20 +78,20 @@ extension JSONValue {
     }
 
     /// A number value from an integer.
-    public static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+    package static func int(_ value: Int) -> JSONValue { .number(String(value)) }
 
     /// A number value from a double: shortest round-trip text, `null` when not finite.
-    public static func double(_ value: Double) -> JSONValue {
+    package static func double(_ value: Double) -> JSONValue {
         guard value.isFinite else { return .null }
         if value == value.rounded(), abs(value) < 1e15 { return .number(String(Int(value))) }
         return .number("\(value)")
     }
 
     /// A number value, or `null` when `value` is `nil`.
-    public static func double(_ value: Double?) -> JSONValue { value.map { double($0) } ?? .null }
+    package static func double(_ value: Double?) -> JSONValue { value.map { double($0) } ?? .null }
 
     /// An object from ordered key–value pairs.
-    public static func object(_ pairs: KeyValuePairs<String, JSONValue>) -> JSONValue {
+    package static func object(_ pairs: KeyValuePairs<String, JSONValue>) -> JSONValue {
         .object(pairs.map { JSONMember(key: $0.key, value: $0.value) })
     }
 }

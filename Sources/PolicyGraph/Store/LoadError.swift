@@ -1,6 +1,7 @@
 /// A problem that stops a file from being read: it is missing, it is not text, or its CSV is
 /// broken. Errors of meaning (an unknown id, a forbidden edge) are ``ValidationIssue``s instead.
-public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct LoadError: LocatedError, Hashable, Sendable {
+    /// Why the file could not be read, with the values the message quotes.
     public enum Reason: Hashable, Sendable {
         case missingFolder
         case notAFolder
@@ -59,5 +60,5 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "\(location): error: \(message)" }
+    public var locationDescription: String? { location.description }
 }

@@ -37,7 +37,7 @@ extension Schema {
         var numeric = self.numericAttributes
         let topKeys = ["kinds", "relations", "numeric"]
         for member in top where !topKeys.contains(member.key) {
-            let hint = Suggestions.closest(to: member.key, among: topKeys).first.map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggestions.hint(Suggestions.closest(to: member.key, among: topKeys, limit: 1))
             fail("unknown schema section '\(member.key)'\(hint)", near: member.key)
         }
         // Kinds first, so that relations may use them.
@@ -89,7 +89,7 @@ extension Schema {
                         for item in list {
                             guard let k = item.stringValue else { fail("relation '\(name)': kinds are strings", near: name); continue }
                             if known.contains(k) { result.append(Kind(k)) } else {
-                                let hint = Suggestions.closest(to: k, among: known).first.map { "; did you mean '\($0)'?" } ?? ""
+                                let hint = Suggestions.hint(Suggestions.closest(to: k, among: known, limit: 1))
                                 fail("relation '\(name)': unknown kind '\(k)' in '\(key)'\(hint)", near: name)
                             }
                         }

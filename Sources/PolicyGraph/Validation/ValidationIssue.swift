@@ -1,11 +1,13 @@
 /// A problem of meaning in one row: the CSV was read, but the row breaks the format or the
 /// schema. Validation reports every issue of every row, not just the first.
-public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
+public struct ValidationIssue: LocatedError, Hashable, Sendable {
+    /// Whether the finding stops the graph from loading (`error`) or is only worth a look (`warning`).
     public enum Severity: String, Hashable, Sendable {
         case error
         case warning
     }
 
+    /// What is wrong with the row, with the values the message quotes.
     public enum Reason: Hashable, Sendable {
         case emptyField
         case duplicateID(NodeID, firstLine: Int)
@@ -44,10 +46,7 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
     public var isError: Bool { severity == .error }
 
     public var message: String {
-        func didYouMean(_ suggestions: [String]) -> String {
-            guard !suggestions.isEmpty else { return "" }
-            return " (did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?)"
-        }
+        func didYouMean(_ suggestions: [String]) -> String { Suggestions.didYouMean(suggestions).map { " (\($0))" } ?? "" }
         switch reason {
         case .emptyField:
             return "column '\(field)': empty value; every row needs one"
@@ -74,5 +73,8 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    public var locationDescription: String? { location.description }
+
+    /// `error` or `warning`.
+    public var severityLabel: String { severity.rawValue }
 }

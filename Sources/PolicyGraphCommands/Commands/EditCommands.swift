@@ -14,9 +14,9 @@ extension EditCommand {
             for line in report.lines { output.stdout += line + "\n" }
         } catch let error as EditError {
             switch error.reason {
-            case .reservedColumn, .emptyColumnName: throw UsageError(error.message, command: spec.name)
+            case .reservedColumn, .emptyColumnName: throw UsageError(error.commandLineMessage(command: spec.name), command: spec.name)
             default:
-                output.stderr += error.description + "\n"
+                output.stderr += error.commandLineDescription + "\n"
                 output.status = ExitStatus.failure
             }
         } catch let error as LoadFailure {

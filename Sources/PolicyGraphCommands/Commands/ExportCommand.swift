@@ -43,7 +43,13 @@ struct ExportCommand: Command {
         do {
             result = try part.exported(as: format, options: options)
         } catch {
-            throw UsageError(error.message, command: spec.name)
+            // The library names the base IRI; the option that gives it is the CLI's to name.
+            switch error.reason {
+            case .baseNotAbsolute(let base):
+                throw UsageError("--base '\(base)' is not an absolute IRI; write one such as \(ExportOptions.defaultBase)", command: spec.name)
+            case .baseWithoutSeparator(let base):
+                throw UsageError("--base '\(base)' must end with '/' or '#', so that names can follow it (try '\(base)/')", command: spec.name)
+            }
         }
         let summary = "\(part.nodeCount) node\(part.nodeCount == 1 ? "" : "s"), \(part.edgeCount) edge\(part.edgeCount == 1 ? "" : "s")"
         switch result {

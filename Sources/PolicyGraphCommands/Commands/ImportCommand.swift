@@ -43,7 +43,7 @@ struct ImportCommand: Command {
         do {
             try imported.write(to: folder, replacing: arguments.flag("force"))
         } catch let error as EditError {
-            output.stderr += error.description + "\n"
+            output.stderr += error.commandLineDescription + "\n"
             output.status = ExitStatus.failure
             return
         }

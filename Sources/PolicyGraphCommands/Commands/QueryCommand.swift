@@ -31,7 +31,7 @@ struct QueryCommand: Command {
         let limits = try QueryLimitOptions.limits(arguments)
         let graph = try loadGraph(arguments)
         if arguments.flag("explain") {
-            let plan = try graph.explainQuery(text)
+            let plan = try graph.explainQuery(text).description
             switch arguments.format(spec) {
             case "json": output.stdout += JSONValue.object(["plan": .string(plan)]).rendered()
             case "csv": output.stdout += CSVWriter.document(header: ["plan"], rows: [[plan]])

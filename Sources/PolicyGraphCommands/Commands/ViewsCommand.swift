@@ -64,15 +64,15 @@ struct ViewsCommand: Command {
             let dotPath = GraphLoader.join(folder, view.name + ".dot")
             let svgPath = GraphLoader.join(folder, view.name + ".svg")
             if check {
-                let committed = FileManager.default.contents(atPath: dotPath).map { String(decoding: $0, as: UTF8.self) }
-                if committed != dot {
+                func text(_ path: String) -> String? { FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } }
+                switch ViewManifest.freshness(ofDOT: dot, committedDOT: text(dotPath), committedSVG: svg ? text(svgPath) : nil, checkingSVG: svg) {
+                case .staleDOT:
                     output.stdout += "\(dotPath): stale: the graph now draws it differently\n"
                     stale += 1
-                } else if svg, !(FileManager.default.contents(atPath: svgPath)
-                    .map { ViewManifest.svg(String(decoding: $0, as: UTF8.self), isDrawnFrom: dot) } ?? false) {
+                case .staleSVG:
                     output.stdout += "\(svgPath): stale: not drawn from \(view.name).dot\n"
                     stale += 1
-                } else {
+                case .upToDate:
                     output.stdout += "\(dotPath): up to date" + (svg ? " (and \(view.name).svg)\n" : "\n")
                 }
                 continue

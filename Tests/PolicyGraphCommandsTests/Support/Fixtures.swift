@@ -1,16 +1,4 @@
-import Foundation
+import TestSupport
 
-/// Paths of the repository's test inputs, found from this file so tests run from any folder.
-enum Fixtures {
-    /// The package root: the nearest folder above this file that holds Package.swift.
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url = url.deletingLastPathComponent()
-        }
-        return url
-    }()
-    static var fixtures: URL { root.appendingPathComponent("Fixtures") }
-    static var seedGraph: String { root.appendingPathComponent("graph").path }
-    static func path(_ relative: String) -> String { fixtures.appendingPathComponent(relative).path }
-}
+/// The shared paths of the test inputs (`TestSupport.Fixtures`), under the name every test here uses.
+typealias Fixtures = TestSupport.Fixtures

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PolicyGraph
 
 /// The matrix from the inverted index against the single-pair overlap, which merges two
@@ -40,7 +41,8 @@ import Testing
         #expect(throws: QueryError(.invalidArgument("actor 'atlantis' is listed twice"))) {
             try graph.overlapMatrix(actors: ["atlantis", "borealis", "atlantis"])
         }
-        #expect(throws: QueryError.self) { try graph.overlapMatrix(actors: ["atlantis", "nowhere"]) }
+        let thrown = #expect(throws: QueryError.self) { try graph.overlapMatrix(actors: ["atlantis", "nowhere"]) }
+        #expect(thrown.map { caseName($0.reason) } == "unknownNode")
         #expect(try graph.overlapMatrix(actors: []).values.isEmpty)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PolicyGraph
 
 /// The fast all-pairs agreement against a brute force over every pair of overlaps.
@@ -72,6 +73,7 @@ import Testing
         #expect(throws: QueryError(.invalidArgument("actor 'borealis' is listed twice"))) {
             try graph.pairwiseAgreement(actors: ["borealis", "atlantis", "borealis"])
         }
-        #expect(throws: QueryError.self) { try graph.pairwiseAgreement(kind: "contry") }
+        let thrown = #expect(throws: QueryError.self) { try graph.pairwiseAgreement(kind: "contry") }
+        #expect(thrown.map { caseName($0.reason) } == "unknownKind")
     }
 }

@@ -10,16 +10,16 @@ import Foundation
 /// 2. otherwise the first, alphabetically, of the families fc-list reports for Chinese;
 /// 3. otherwise (no such font, or no `fc-list`) "Noto Sans CJK SC" all the same, with a warning
 ///    saying how to install it.
-public enum ChineseFont {
+package enum ChineseFont {
     /// Families known to draw Simplified Chinese well, best first (Linux, then macOS, then Windows).
-    public static let preferred = [
+    package static let preferred = [
         "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
         "Droid Sans Fallback", "PingFang SC", "Hiragino Sans GB", "Heiti SC", "Microsoft YaHei", "SimHei",
     ]
 
     /// The font to use, given the output of `fc-list :lang=zh family` (one font a line, its
     /// family names separated by commas); `nil` when the list names no family.
-    public static func choose(fromFontList list: String) -> String? {
+    package static func choose(fromFontList list: String) -> String? {
         var families: Set<String> = []
         for line in list.split(whereSeparator: \.isNewline) {
             for name in line.split(separator: ",") {
@@ -31,14 +31,14 @@ public enum ChineseFont {
     }
 
     /// The outcome of looking for a Chinese font on this machine.
-    public struct Choice: Sendable, Equatable {
-        public let fontName: String
+    package struct Choice: Sendable, Equatable {
+        package let fontName: String
         /// Why the choice may not show Chinese; `nil` when an installed font covers it.
-        public let warning: String?
+        package let warning: String?
     }
 
     /// Asks fontconfig (`fc-list`, found on `runner`'s search path) for an installed Chinese font.
-    public static func installed(runner: GraphvizRunner = GraphvizRunner()) -> Choice {
+    package static func installed(runner: GraphvizRunner = GraphvizRunner()) -> Choice {
         let missing = Choice(fontName: DOTOptions.chineseFont,
                              warning: "no installed font covers Chinese (fc-list :lang=zh); Chinese labels may show as boxes; install one with 'apt-get install fonts-noto-cjk' (Debian/Ubuntu) or 'brew install --cask font-noto-sans-cjk-sc' (macOS)")
         guard let fcList = runner.executable(named: "fc-list"),

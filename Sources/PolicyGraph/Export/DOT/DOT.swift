@@ -7,7 +7,7 @@
 /// Plain labels also decode HTML entities (`&amp;` shows as `&`). Every string we write goes
 /// through ``quote(_:)`` (ids, names) or ``quoteLabel(_:)`` (text people read), so that any text
 /// is one string and reads back as itself.
-public enum DOT {
+package enum DOT {
     /// `text` as a DOT double-quoted string that is safe in any position (node id, attribute
     /// value, subgraph name) and that Graphviz's escString attributes show as `text`, except for
     /// `&entity;` sequences (use ``quoteLabel(_:)`` for what people read).
@@ -22,7 +22,7 @@ public enum DOT {
     /// Graphviz keeps `\\` and `\n` as written in node names, so an id with a backslash or a line
     /// break is named in its escaped form; undoing `\\`, `\"` and `\n` gives the id back.
     /// - Complexity: O(length).
-    public static func quote(_ text: String) -> String {
+    package static func quote(_ text: String) -> String {
         "\"" + escaped(text, entities: false) + "\""
     }
 
@@ -30,7 +30,7 @@ public enum DOT {
     /// ``quote(_:)``, and `&` becomes `&amp;` so that `&lt;` or `&#65;` in the text stay literal.
     /// Line breaks in `text` are line breaks in the drawing.
     /// - Complexity: O(length).
-    public static func quoteLabel(_ text: String) -> String {
+    package static func quoteLabel(_ text: String) -> String {
         "\"" + escaped(text, entities: true) + "\""
     }
 
@@ -68,7 +68,7 @@ public enum DOT {
     /// (a word longer than that keeps its own line). Each break replaces exactly one space, so
     /// joining the lines with spaces gives the text back. Existing line breaks are kept.
     /// - Complexity: O(length).
-    public static func wrap(_ text: String, width: Int) -> String {
+    package static func wrap(_ text: String, width: Int) -> String {
         guard width > 0, text.count > width else { return text }
         var lines: [String] = []
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
@@ -95,7 +95,7 @@ public enum DOT {
 
     /// A stable 64-bit FNV-1a hash of `text`'s UTF-8 bytes: the same on every run and machine,
     /// unlike `Hasher`, so derived styles and view fingerprints never change between runs.
-    public static func fnv1a64(_ text: String) -> UInt64 {
+    package static func fnv1a64(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)

@@ -1,12 +1,12 @@
 /// How a node of one kind looks: a Graphviz shape, a fill colour and the `style` list.
-public struct NodeStyle: Sendable, Hashable {
-    public let shape: String
+package struct NodeStyle: Sendable, Hashable {
+    package let shape: String
     /// `#rrggbb`.
-    public let fillColor: String
+    package let fillColor: String
     /// Graphviz `style`: always `filled`, plus `rounded` for some box shapes.
-    public let style: String
+    package let style: String
 
-    public init(shape: String, fillColor: String, style: String = "filled") {
+    package init(shape: String, fillColor: String, style: String = "filled") {
         self.shape = shape
         self.fillColor = fillColor
         self.style = style
@@ -14,16 +14,16 @@ public struct NodeStyle: Sendable, Hashable {
 }
 
 /// How an edge of one relation looks: colour, line style, arrowhead and width.
-public struct EdgeStyle: Sendable, Hashable {
+package struct EdgeStyle: Sendable, Hashable {
     /// `#rrggbb`, used for the line and the relation label.
-    public let color: String
+    package let color: String
     /// Graphviz `style`: `solid`, `dashed`, `dotted` or `bold`.
-    public let style: String
+    package let style: String
     /// Graphviz `arrowhead`: `normal`, `tee` (opposition), `empty` (membership).
-    public let arrowhead: String
-    public let penWidth: Double
+    package let arrowhead: String
+    package let penWidth: Double
 
-    public init(color: String, style: String = "solid", arrowhead: String = "normal", penWidth: Double = 1) {
+    package init(color: String, style: String = "solid", arrowhead: String = "normal", penWidth: Double = 1) {
         self.color = color
         self.style = style
         self.arrowhead = arrowhead
@@ -37,13 +37,13 @@ public struct EdgeStyle: Sendable, Hashable {
 /// relation declared in `schema.json` looks like `supports` or `opposes` after its polarity;
 /// any other custom kind or relation gets a shape and colour picked by a stable hash of its
 /// name, so it looks the same in every diagram, on every machine, whatever else the schema has.
-public struct DOTStyle: Sendable {
+package struct DOTStyle: Sendable {
     /// The style of each kind of the schema.
-    public let kinds: [Kind: NodeStyle]
+    package let kinds: [Kind: NodeStyle]
     /// The style of each relation of the schema.
-    public let relations: [Relation: EdgeStyle]
+    package let relations: [Relation: EdgeStyle]
 
-    public init(schema: Schema) {
+    package init(schema: Schema) {
         var kinds: [Kind: NodeStyle] = [:]
         for rule in schema.kinds { kinds[rule.kind] = Self.builtInKinds[rule.kind] ?? Self.derived(rule.kind) }
         var relations: [Relation: EdgeStyle] = [:]
@@ -53,10 +53,10 @@ public struct DOTStyle: Sendable {
     }
 
     /// The style of `kind`, derived from its name when the schema does not know it.
-    public func style(for kind: Kind) -> NodeStyle { kinds[kind] ?? Self.builtInKinds[kind] ?? Self.derived(kind) }
+    package func style(for kind: Kind) -> NodeStyle { kinds[kind] ?? Self.builtInKinds[kind] ?? Self.derived(kind) }
 
     /// The style of `relation`, derived from its name when the schema does not know it.
-    public func style(for relation: Relation) -> EdgeStyle {
+    package func style(for relation: Relation) -> EdgeStyle {
         relations[relation] ?? Self.style(of: relation, polarity: 0)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A Graphviz layout program.
-public enum GraphvizEngine: String, Sendable, CaseIterable {
+package enum GraphvizEngine: String, Sendable, CaseIterable {
     /// Layered: the default, best for directed policy graphs.
     case dot
     /// Spring model, for small undirected-looking graphs.
@@ -15,19 +15,19 @@ public enum GraphvizEngine: String, Sendable, CaseIterable {
 }
 
 /// A file format Graphviz writes.
-public enum GraphvizFormat: String, Sendable, CaseIterable {
+package enum GraphvizFormat: String, Sendable, CaseIterable {
     case svg, png, pdf
 
     /// The format a file name asks for by its extension (case-insensitive); `nil` for others.
-    public init?(path: String) {
+    package init?(path: String) {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
         self.init(rawValue: path[path.index(after: dot)...].lowercased())
     }
 }
 
 /// Graphviz could not do what was asked: it is not installed, did not start, or failed.
-public struct GraphvizError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Reason: Hashable, Sendable {
+package struct GraphvizError: Error, Hashable, Sendable, CustomStringConvertible {
+    package enum Reason: Hashable, Sendable {
         /// The program is not on `PATH`.
         case notFound(program: String)
         /// The program exists but could not be started.
@@ -38,11 +38,11 @@ public struct GraphvizError: Error, Hashable, Sendable, CustomStringConvertible 
         case cannotWrite(path: String, message: String)
     }
 
-    public let reason: Reason
+    package let reason: Reason
 
-    public init(_ reason: Reason) { self.reason = reason }
+    package init(_ reason: Reason) { self.reason = reason }
 
-    public var description: String {
+    package var description: String {
         switch reason {
         case .notFound(let program):
             return "Graphviz's '\(program)' was not found on PATH; install it with 'apt-get install graphviz' (Debian/Ubuntu) or 'brew install graphviz' (macOS)"
@@ -58,10 +58,10 @@ public struct GraphvizError: Error, Hashable, Sendable, CustomStringConvertible 
 }
 
 /// What a Graphviz run produced: the output bytes and the warnings it printed.
-public struct GraphvizOutput: Sendable {
-    public let bytes: [UInt8]
+package struct GraphvizOutput: Sendable {
+    package let bytes: [UInt8]
     /// The non-empty lines Graphviz wrote to standard error (warnings, when it succeeded).
-    public let warnings: [String]
+    package let warnings: [String]
 }
 
 /// Runs the Graphviz programs found on `PATH`.
@@ -69,17 +69,17 @@ public struct GraphvizOutput: Sendable {
 /// The DOT goes to Graphviz through a temporary file and the result comes back through another,
 /// so no pipe can fill up and block; files are written atomically, so a failed run never
 /// leaves a half-written picture.
-public struct GraphvizRunner: Sendable {
+package struct GraphvizRunner: Sendable {
     /// The directories searched, as in `PATH` (`:`-separated).
-    public let searchPath: String
+    package let searchPath: String
 
     /// A runner searching `searchPath`, by default the process's `PATH`.
-    public init(searchPath: String? = nil) {
+    package init(searchPath: String? = nil) {
         self.searchPath = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
     }
 
     /// The full path of the program `name` on the search path, or `nil` when there is none.
-    public func executable(named name: String) -> String? {
+    package func executable(named name: String) -> String? {
         for folder in searchPath.split(separator: ":", omittingEmptySubsequences: false) {
             let path = GraphLoader.join(folder.isEmpty ? "." : String(folder), name)
             var isDirectory: ObjCBool = false
@@ -92,13 +92,13 @@ public struct GraphvizRunner: Sendable {
     }
 
     /// Whether the layout program of `engine` is installed.
-    public func isAvailable(_ engine: GraphvizEngine = .dot) -> Bool { executable(named: engine.rawValue) != nil }
+    package func isAvailable(_ engine: GraphvizEngine = .dot) -> Bool { executable(named: engine.rawValue) != nil }
 
     /// Lays out `dot` with `engine` and returns the output in `format` (any `-T` format Graphviz
     /// knows: `svg`, `png`, `json`, `canon`...). `arguments` go on the command line (`-Gname=value`).
     ///
     /// - Throws: ``GraphvizError`` when the program is missing, does not start or fails.
-    public func run(_ dot: String, engine: GraphvizEngine = .dot, format: String,
+    package func run(_ dot: String, engine: GraphvizEngine = .dot, format: String,
                     arguments: [String] = []) throws(GraphvizError) -> GraphvizOutput {
         let program = engine.rawValue
         guard let executable = executable(named: program) else { throw GraphvizError(.notFound(program: program)) }
@@ -128,7 +128,7 @@ public struct GraphvizRunner: Sendable {
     /// - Returns: Graphviz's warnings.
     /// - Throws: ``GraphvizError``; nothing is written then.
     @discardableResult
-    public func render(_ dot: String, to path: String, format: GraphvizFormat, engine: GraphvizEngine = .dot,
+    package func render(_ dot: String, to path: String, format: GraphvizFormat, engine: GraphvizEngine = .dot,
                        arguments: [String] = []) throws(GraphvizError) -> [String] {
         let output = try run(dot, engine: engine, format: format.rawValue, arguments: arguments)
         do {

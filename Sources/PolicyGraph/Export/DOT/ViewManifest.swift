@@ -21,7 +21,7 @@ public struct ViewManifest: Sendable, Equatable {
     }
 
     /// A line of the list that cannot be read.
-    public struct Error: Swift.Error, Hashable, Sendable, CustomStringConvertible {
+    public struct Error: LocatedError, Hashable, Sendable {
         public let location: SourceLocation
         public let message: String
 
@@ -30,7 +30,8 @@ public struct ViewManifest: Sendable, Equatable {
             self.message = message
         }
 
-        public var description: String { "\(location): error: \(message)" }
+        /// The line of the list, as `file:line`.
+        public var locationDescription: String? { location.description }
     }
 
     /// The views, in the order of the list.

@@ -10,13 +10,13 @@
 /// Nodes are `MERGE`d on `id` (so a part exported twice does not fail on the constraint),
 /// relationships `CREATE`d (parallel edges are kept): batches of ``batchSize`` rows per
 /// `UNWIND` statement, nodes grouped by kind and relationships by relation, each group in file order.
-public enum CypherScript {
+package enum CypherScript {
     /// The label every node carries.
-    public static let nodeLabel = "PolicyGraphNode"
+    package static let nodeLabel = "PolicyGraphNode"
     /// Rows per `UNWIND` statement: large enough to load fast, small enough for one transaction.
-    public static let batchSize = 500
+    package static let batchSize = 500
 
-    public static func script(_ graph: Graph, dialect: CypherDialect = .neo4j) -> String {
+    package static func script(_ graph: Graph, dialect: CypherDialect = .neo4j) -> String {
         let nodeColumns = graph.nodeExportColumns
         let edgeColumns = graph.edgeExportColumns
         let label = CypherText.name(nodeLabel)

@@ -54,8 +54,27 @@ public enum ExportResult: Sendable, Equatable {
 
 /// An export that cannot be made as asked (a base IRI that is not one, say).
 public struct ExportError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
+    /// Why the export cannot be made.
+    public enum Reason: Sendable, Equatable {
+        /// The base IRI of an RDF export has no scheme or holds a character an IRI cannot.
+        case baseNotAbsolute(String)
+        /// The base IRI of an RDF export does not end with `/` or `#`.
+        case baseWithoutSeparator(String)
+    }
+
+    /// Why the export cannot be made.
+    public let reason: Reason
+
+    public init(_ reason: Reason) { self.reason = reason }
+
+    /// What is wrong and what would fix it.
+    public var message: String {
+        switch reason {
+        case .baseNotAbsolute(let base): return "the base IRI '\(base)' is not an absolute IRI; write one such as \(ExportOptions.defaultBase)"
+        case .baseWithoutSeparator(let base): return "the base IRI '\(base)' must end with '/' or '#', so that names can follow it (try '\(base)/')"
+        }
+    }
+
     public var description: String { "error: \(message)" }
 }
 

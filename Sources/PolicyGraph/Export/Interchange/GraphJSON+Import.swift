@@ -60,7 +60,7 @@ struct GraphJSONReader {
 
     mutating func read(_ document: JSONValue) throws(ImportFailure) -> ImportedGraph {
         guard document.objectValue != nil else {
-            fail(.shape("expected a JSON object with 'format', 'version', 'schema', 'nodes' and 'edges' (a policygraph export --format json)"), at: [])
+            fail(.shape("expected a JSON object with 'format', 'version', 'schema', 'nodes' and 'edges' (a policygraph JSON export)"), at: [])
             throw ImportFailure(errors: errors)
         }
         if document["format"]?.stringValue != GraphJSON.formatName {

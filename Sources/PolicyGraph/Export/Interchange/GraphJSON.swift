@@ -30,7 +30,7 @@ public enum GraphJSON {
     }
 
     /// The document as a ``JSONValue``.
-    public static func value(_ graph: Graph) -> JSONValue {
+    package static func value(_ graph: Graph) -> JSONValue {
         let nodeColumns = graph.nodeTable.columns
         let nodeRows: [JSONValue] = (0..<graph.nodeCount).map { row in
             var cells: [JSONValue] = [.string(graph.nodeTable.ids[row].rawValue), .string(graph.kind(at: Int32(row)).rawValue)]

@@ -6,8 +6,8 @@
 /// number, `string` otherwise. Empty cells are left out (GraphML's "no value"). Edges carry
 /// `id="e<row>"` (their 0-based row in `edges.csv`), so parallel edges stay apart.
 /// Text is escaped as ``XMLText`` says.
-public enum GraphML {
-    public static func document(_ graph: Graph) -> String {
+package enum GraphML {
+    package static func document(_ graph: Graph) -> String {
         let nodeColumns = graph.nodeExportColumns
         let edgeColumns = graph.edgeExportColumns
         var out = """

@@ -1,6 +1,7 @@
 /// A problem that keeps a JSON interchange document from being imported, at the line and
 /// column of the value it concerns.
-public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct ImportError: LocatedError, Hashable, Sendable {
+    /// Why the document cannot be imported, with the values the message quotes.
     public enum Reason: Hashable, Sendable {
         /// The text is not JSON (or is cut short): the parser's message.
         case syntax(String)
@@ -33,7 +34,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "\(location): error: \(message)" }
+    public var locationDescription: String? { location.description }
 }
 
 /// Everything that kept a document from importing: its errors of form and the validation

@@ -10,11 +10,11 @@
 /// node and rel tables: a kind or relation whose name clashes that way with an earlier one gets
 /// a table named `<name>_2` (the only case where MATCH text must change). A file with line breaks inside a field is copied with
 /// `parallel=false`, which Kùzu needs for those.
-public enum KuzuExport {
-    public static let schemaScript = "1-schema.cypher"
-    public static let copyScript = "2-copy.cypher"
+package enum KuzuExport {
+    package static let schemaScript = "1-schema.cypher"
+    package static let copyScript = "2-copy.cypher"
 
-    public static func files(_ graph: Graph) -> [ExportedFile] {
+    package static func files(_ graph: Graph) -> [ExportedFile] {
         let nodeColumns = graph.nodeExportColumns
         let edgeColumns = graph.edgeExportColumns
         var names = FileNames()

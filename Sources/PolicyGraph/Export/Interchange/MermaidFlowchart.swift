@@ -7,15 +7,15 @@
 /// the diagram. Labels are in double quotes with Mermaid's entity codes for the characters that
 /// would end or confuse them (`#quot;`, `#35;`, `#amp;`, `#lt;`, `#gt;`, `#96;`, `#124;`);
 /// line breaks become `<br/>`, other control characters U+FFFD. An empty label shows the id.
-public enum MermaidFlowchart {
+package enum MermaidFlowchart {
     /// A diagram and how its ids map to the graph's.
-    public struct Diagram: Sendable, Equatable {
-        public let text: String
+    package struct Diagram: Sendable, Equatable {
+        package let text: String
         /// The Mermaid id of each node.
-        public let mermaidIDs: [NodeID: String]
+        package let mermaidIDs: [NodeID: String]
     }
 
-    public static func document(_ graph: Graph) -> Diagram {
+    package static func document(_ graph: Graph) -> Diagram {
         var ids: [NodeID: String] = [:]
         var taken: Set<String> = []
         var out = "flowchart LR\n"

@@ -1,8 +1,8 @@
 /// The graph as N-Triples: one triple a line, in the order ``RDFGraph`` gives (vocabulary,
 /// then node by node, then the edge statements). Blank nodes `_:eN` are the edge statements,
 /// N the edge's 1-based row in `edges.csv` (of the exported part).
-public enum NTriples {
-    public static func document(_ graph: Graph, vocabulary: RDFVocabulary) -> String {
+package enum NTriples {
+    package static func document(_ graph: Graph, vocabulary: RDFVocabulary) -> String {
         var out = ""
         for t in RDFGraph(vocabulary: vocabulary).triples(graph) {
             out += "\(term(t.subject)) \(RDFText.iri(t.predicate)) \(term(t.object)) .\n"

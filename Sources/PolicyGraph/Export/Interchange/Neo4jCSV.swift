@@ -5,11 +5,11 @@
 /// Numeric columns are typed `name:double`; the others are strings. Fields are quoted as in
 /// our canonical CSV (doubled quotes inside), so values with line breaks need the import's
 /// `--multiline-fields=true`. Empty cells are no property. Rows are in file order.
-public enum Neo4jCSV {
-    public static let nodesFile = "nodes.csv"
-    public static let relationshipsFile = "relationships.csv"
+package enum Neo4jCSV {
+    package static let nodesFile = "nodes.csv"
+    package static let relationshipsFile = "relationships.csv"
 
-    public static func files(_ graph: Graph) -> [ExportedFile] {
+    package static func files(_ graph: Graph) -> [ExportedFile] {
         let nodeColumns = graph.nodeExportColumns
         let edgeColumns = graph.edgeExportColumns
         var nodes = CSVWriter.record(["id:ID", ":LABEL", Column.kind] + nodeColumns.map(header))

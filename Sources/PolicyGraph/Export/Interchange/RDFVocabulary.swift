@@ -2,11 +2,11 @@
 /// `<base>relation/<relation>` and `<base>attribute/<column>`. Names are percent-encoded
 /// byte by byte except ASCII letters, digits, `-`, `.`, `_` and `~` (so `%` itself becomes
 /// `%25` and the mapping from ids to IRIs is one to one and stable).
-public struct RDFVocabulary: Sendable, Equatable {
-    public let base: String
+package struct RDFVocabulary: Sendable, Equatable {
+    package let base: String
 
     /// - Throws: ``ExportError`` when `base` is not an absolute IRI ending in `/` or `#`.
-    public init(base: String) throws(ExportError) {
+    package init(base: String) throws(ExportError) {
         let forbidden: Set<UInt8> = Set(Array("<>\"{}|^`\\".utf8))
         let scheme = base.firstIndex(of: ":").map { Array(base[..<$0].utf8) } ?? []
         func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
@@ -14,21 +14,21 @@ public struct RDFVocabulary: Sendable, Equatable {
               scheme.allSatisfy({ isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }),
               base.utf8.allSatisfy({ $0 > 0x20 && !forbidden.contains($0) })
         else {
-            throw ExportError("--base '\(base)' is not an absolute IRI; write one such as \(ExportOptions.defaultBase)")
+            throw ExportError(.baseNotAbsolute(base))
         }
         guard base.hasSuffix("/") || base.hasSuffix("#") else {
-            throw ExportError("--base '\(base)' must end with '/' or '#', so that names can follow it (try '\(base)/')")
+            throw ExportError(.baseWithoutSeparator(base))
         }
         self.base = base
     }
 
-    public func node(_ id: NodeID) -> String { base + "node/" + Self.percentEncoded(id.rawValue) }
-    public func kind(_ kind: Kind) -> String { base + "kind/" + Self.percentEncoded(kind.rawValue) }
-    public func relation(_ relation: Relation) -> String { base + "relation/" + Self.percentEncoded(relation.rawValue) }
-    public func attribute(_ name: String) -> String { base + "attribute/" + Self.percentEncoded(name) }
+    package func node(_ id: NodeID) -> String { base + "node/" + Self.percentEncoded(id.rawValue) }
+    package func kind(_ kind: Kind) -> String { base + "kind/" + Self.percentEncoded(kind.rawValue) }
+    package func relation(_ relation: Relation) -> String { base + "relation/" + Self.percentEncoded(relation.rawValue) }
+    package func attribute(_ name: String) -> String { base + "attribute/" + Self.percentEncoded(name) }
 
     /// `s` with every byte but the unreserved ASCII ones as `%XX`.
-    public static func percentEncoded(_ s: String) -> String {
+    package static func percentEncoded(_ s: String) -> String {
         var out = ""
         for b in s.utf8 {
             let unreserved = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)

@@ -2,8 +2,8 @@
 /// predicate (`,`), with prefixes for the vocabulary: `node:`, `kind:`, `rel:` and `attr:`
 /// under the base, and `rdf:`, `rdfs:`, `xsd:`. A name is written with its prefix when it is a
 /// plain local name (letters, digits, `_`, `-`, `.` inside), otherwise as a full `<IRI>`.
-public enum Turtle {
-    public static func document(_ graph: Graph, vocabulary: RDFVocabulary) -> String {
+package enum Turtle {
+    package static func document(_ graph: Graph, vocabulary: RDFVocabulary) -> String {
         let prefixes: [(String, String)] = [
             ("rdf", RDFVocabulary.rdf), ("rdfs", RDFVocabulary.rdfs), ("xsd", RDFVocabulary.xsd),
             ("node", vocabulary.base + "node/"), ("kind", vocabulary.base + "kind/"),

@@ -66,11 +66,11 @@ extension Graph {
     /// `table` from the leaf's side, or the relation's edge list). For a person asking why a
     /// query is slow, and for the planner's tests.
     /// - Throws: ``QueryError`` for a query that does not parse or bind.
-    public func explainQuery(_ text: String) throws(QueryError) -> String {
+    public func explainQuery(_ text: String) throws(QueryError) -> QueryPlan {
         try explainQuery(text, options: PatternOptions())
     }
 
-    func explainQuery(_ text: String, options: PatternOptions) throws(QueryError) -> String {
+    func explainQuery(_ text: String, options: PatternOptions) throws(QueryError) -> QueryPlan {
         let bound = try PatternBinder.bind(try PatternParser.parse(text), in: self)
         return PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode).explanation(bound, graph: self)
     }

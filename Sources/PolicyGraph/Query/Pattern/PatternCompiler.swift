@@ -106,8 +106,7 @@ struct ExpressionCompiler {
         if let column = columnNames[name] { return (.column(column.index), column.type) }
         guard let v = variables[name] else {
             let known = Set(variables.keys).union(columnNames.keys)
-            let close = Suggestions.closest(to: name, among: known)
-            let hint = close.isEmpty ? "" : "; did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?"
+            let hint = Suggestions.hint(Suggestions.closest(to: name, among: known))
             throw QueryError(.syntax("variable '\(name)' is not defined\(hint)"), at: e.location)
         }
         guard variablesAllowed else {
@@ -203,7 +202,7 @@ struct ExpressionCompiler {
         guard let function = ScalarFunction.named(name.text) else {
             let all = ScalarFunction.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue)
             let close = Suggestions.closest(to: name.text, among: all)
-            let hint = close.isEmpty ? "; the functions are " + all.sorted().joined(separator: ", ") : "; did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?"
+            let hint = close.isEmpty ? "; the functions are " + all.sorted().joined(separator: ", ") : Suggestions.hint(close)
             throw QueryError(.syntax("unknown function '\(name.text)'\(hint)"), at: name.location)
         }
         if distinct { throw QueryError(.syntax("DISTINCT only applies to aggregates such as count(DISTINCT x)"), at: name.location) }

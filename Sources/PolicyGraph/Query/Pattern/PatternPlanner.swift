@@ -179,7 +179,7 @@ extension MatchPlan {
     }
 
     /// The plan in words, for tests and for curious users: `scan f:framework; leaf a (table) ...`.
-    func explanation(_ query: BoundQuery, graph: Graph) -> String {
+    func explanation(_ query: BoundQuery, graph: Graph) -> QueryPlan {
         func name(_ v: Int) -> String {
             let slot = query.nodes[v]
             var text = slot.name ?? "_\(v)"
@@ -214,6 +214,6 @@ extension MatchPlan {
         for pair in pairs {
             parts.append("minus \(pair.differ ? "same node" : "same edge") \(name(leaves[pair.first].node)), \(name(leaves[pair.second].node))")
         }
-        return parts.joined(separator: "; ")
+        return QueryPlan(steps: parts)
     }
 }

@@ -72,8 +72,8 @@ enum UnsupportedClause {
         "CALL": "CALL is not supported: there are no procedures",
         "UNION": "UNION is not supported; run the queries one by one",
         "FOREACH": "FOREACH is not supported: queries are read-only",
-        "LOAD": "LOAD CSV is not supported; the graph is read from --graph",
-        "USE": "USE is not supported; choose the graph with --graph",
+        "LOAD": "LOAD CSV is not supported; a query reads the graph it is run on",
+        "USE": "USE is not supported; a query reads the graph it is run on",
         "YIELD": "YIELD is not supported: there are no procedures",
     ]
 }

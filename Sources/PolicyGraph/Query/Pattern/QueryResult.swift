@@ -81,7 +81,7 @@ public struct QueryResult: Sendable, Equatable {
 
     /// `{"columns": [...], "rows": [[...], ...]}`; a node is `{"id", "kind", "label"}`, an edge
     /// `{"from", "relation", "to"}`.
-    public var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         .object([
             "columns": .array(columns.map { .string($0) }),
             "rows": .array(rows.map { .array($0.map(json)) }),
