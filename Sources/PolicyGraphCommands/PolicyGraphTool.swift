@@ -11,7 +11,7 @@ public enum PolicyGraphTool {
         PathCommand(), SubgraphCommand(), ReachCommand(), ComponentsCommand(), RankCommand(),
         QueryCommand(),
         OverlapCommand(),
-        DotCommand(), RenderCommand(), ViewsCommand(),
+        DotCommand(), RenderCommand(), HTMLCommand(), ViewsCommand(),
         ExportCommand(), ImportCommand(),
         AddNodeCommand(), AddEdgeCommand(), SetCommand(), RemoveNodeCommand(), RemoveEdgeCommand(), RenameCommand(),
     ]

@@ -24,19 +24,22 @@ public struct DOTRenderer: Sendable {
         out += "  node " + attributes(nodeDefaults) + ";\n"
         out += "  edge " + attributes(edgeDefaults) + ";\n"
         let nodes = view.nodes.sorted { $0.id < $1.id }
+        let numbers = options.elementIDs ? Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) }) : [:]
         let clusters = options.clusters ? DOTClusters(view: nodes, context: context ?? view, options: options) : nil
         for cluster in clusters?.clusters ?? [] {
             out += "\n  subgraph \(DOT.quote(cluster.name)) {\n"
             out += "    graph " + attributes(clusterAttributes(label: cluster.label)) + ";\n"
-            for node in cluster.members { out += "    " + statement(for: node, in: view, style: style) + "\n" }
+            for node in cluster.members { out += "    " + statement(for: node, in: view, style: style, number: numbers[node.id]) + "\n" }
             out += "  }\n"
         }
         let outside = nodes.filter { clusters?.contains($0.id) != true }
         if !outside.isEmpty { out += "\n" }
-        for node in outside { out += "  " + statement(for: node, in: view, style: style) + "\n" }
+        for node in outside { out += "  " + statement(for: node, in: view, style: style, number: numbers[node.id]) + "\n" }
         let edges = Self.sorted(view.edges)
         if !edges.isEmpty { out += "\n" }
-        for edge in edges { out += "  " + statement(for: edge, in: view, style: style) + "\n" }
+        for (i, edge) in edges.enumerated() {
+            out += "  " + statement(for: edge, in: view, style: style, number: options.elementIDs ? i : nil) + "\n"
+        }
         if options.legend {
             out += DOTLegend(view: view, nodes: nodes, edges: edges, style: style, options: options).text
         }
@@ -100,7 +103,7 @@ public struct DOTRenderer: Sendable {
         return text
     }
 
-    func statement(for node: Node, in graph: Graph, style: DOTStyle) -> String {
+    func statement(for node: Node, in graph: Graph, style: DOTStyle, number: Int? = nil) -> String {
         let look = style.style(for: node.kind)
         var tooltip = "\(node.id.rawValue) (\(node.kind.rawValue))"
         for name in graph.nodeAttributeNames where name != Column.label {
@@ -114,10 +117,11 @@ public struct DOTRenderer: Sendable {
         } else if !options.highlight.isEmpty {
             list += [("color", Self.highlightColor), ("penwidth", "3")]
         }
+        if let number { list.append(("id", "n\(number)")) }
         return DOT.quote(node.id.rawValue) + " " + attributes(list) + ";"
     }
 
-    func statement(for edge: Edge, in graph: Graph, style: DOTStyle) -> String {
+    func statement(for edge: Edge, in graph: Graph, style: DOTStyle, number: Int? = nil) -> String {
         let look = style.style(for: edge.relation)
         var tooltip = "\(edge.from.rawValue) \(edge.relation.rawValue) \(edge.to.rawValue)"
         for name in graph.edgeAttributeNames {
@@ -133,6 +137,7 @@ public struct DOTRenderer: Sendable {
         }
         list += [("color", color), ("fontcolor", color), ("style", look.style), ("arrowhead", look.arrowhead),
                  ("penwidth", Self.number(penWidth))]
+        if let number { list.append(("id", "e\(number)")) }
         return DOT.quote(edge.from.rawValue) + " -> " + DOT.quote(edge.to.rawValue) + " " + attributes(list) + ";"
     }
 
