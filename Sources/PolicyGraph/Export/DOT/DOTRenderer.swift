@@ -24,7 +24,7 @@ public struct DOTRenderer: Sendable {
         out += "  node " + attributes(nodeDefaults) + ";\n"
         out += "  edge " + attributes(edgeDefaults) + ";\n"
         let nodes = view.nodes.sorted { $0.id < $1.id }
-        let numbers = options.elementIDs ? Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) }) : [:]
+        let numbers = options.mapLayout ? Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) }) : [:]
         let clusters = options.clusters ? DOTClusters(view: nodes, context: context ?? view, options: options) : nil
         for cluster in clusters?.clusters ?? [] {
             out += "\n  subgraph \(DOT.quote(cluster.name)) {\n"
@@ -38,7 +38,7 @@ public struct DOTRenderer: Sendable {
         let edges = Self.sorted(view.edges)
         if !edges.isEmpty { out += "\n" }
         for (i, edge) in edges.enumerated() {
-            out += "  " + statement(for: edge, in: view, style: style, number: options.elementIDs ? i : nil) + "\n"
+            out += "  " + statement(for: edge, in: view, style: style, number: options.mapLayout ? i : nil) + "\n"
         }
         if options.legend {
             out += DOTLegend(view: view, nodes: nodes, edges: edges, style: style, options: options).text
@@ -99,6 +99,7 @@ public struct DOTRenderer: Sendable {
         case .both: text = chinese.isEmpty || chinese == english ? english : english.isEmpty ? chinese : english + "\n" + chinese
         }
         if text.isEmpty { text = node.id.rawValue }
+        if options.mapLayout, text.count > Self.layoutLabelLimit { text = text.prefix(Self.layoutLabelLimit - 1) + "…" }
         if let width = options.wrapWidth { text = DOT.wrap(text, width: width) }
         return text
     }
@@ -112,6 +113,7 @@ public struct DOTRenderer: Sendable {
         let dimmed = !options.highlight.isEmpty && !options.highlight.nodes.contains(node.id)
         var list: [(String, String)] = [("label", displayLabel(of: node)), ("tooltip", tooltip), ("shape", look.shape),
                                         ("style", look.style), ("fillcolor", dimmed ? look.fillColor + "66" : look.fillColor)]
+        if options.mapLayout { list.remove(at: 1) }
         if dimmed {
             list += [("color", Self.dimColor), ("fontcolor", Self.dimTextColor)]
         } else if !options.highlight.isEmpty {
@@ -129,7 +131,7 @@ public struct DOTRenderer: Sendable {
         }
         var list: [(String, String)] = []
         if options.edgeLabels { list.append(("label", edge.relation.rawValue)) }
-        list.append(("tooltip", tooltip))
+        if !options.mapLayout { list.append(("tooltip", tooltip)) }
         var color = look.color
         var penWidth = look.penWidth
         if !options.highlight.isEmpty {
@@ -148,6 +150,9 @@ public struct DOTRenderer: Sendable {
             name + "=" + (labelled.contains(name) ? DOT.quoteLabel(value) : DOT.quote(value))
         }.joined(separator: ", ") + "]"
     }
+
+    /// The longest node label the HTML map's layout draws (the page shows the whole).
+    static let layoutLabelLimit = 300
 
     static let highlightColor = "#d62728"
     static let dimColor = "#bdbdbd"

@@ -23,7 +23,7 @@ package enum HTMLMap {
     /// the legend and title (the page has its own).
     package static func layoutDOT(of view: Graph, context: Graph, options: DOTOptions) -> String {
         var options = options
-        options.elementIDs = true
+        options.mapLayout = true
         options.legend = false
         options.title = nil
         return DOTRenderer(options: options).render(view, context: context)

@@ -61,7 +61,7 @@ struct MapData {
         return .object([
             "title": options.title.map { .string($0) } ?? .null,
             "lang": .string(options.language.rawValue),
-            "wrap": options.wrapWidth.map { .int($0) } ?? .null,
+            "wrap": options.wrapWidth.map { .int($0) } ?? .null, "labelLimit": .int(DOTRenderer.layoutLabelLimit),
             "kinds": .array(kindValues), "relations": .array(relationValues),
             "nodes": .array(nodeValues), "edges": .array(edgeValues),
             "agreement": MapAgreement(view: view, nodeIndex: nodeIndex).json,

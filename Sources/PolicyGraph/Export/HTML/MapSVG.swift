@@ -4,7 +4,7 @@
 ///
 /// The map never trusts the layout's markup: a label goes through Graphviz and comes back as
 /// SVG text, and whatever Graphviz made of it, what reaches the page is text. The DOT gives each
-/// node and edge the id `n<i>` / `e<i>` (see ``DOTOptions/elementIDs``); they come back as
+/// node and edge the id `n<i>` / `e<i>` (see ``DOTOptions/mapLayout``); they come back as
 /// `data-n` / `data-e`, the places of the node and edge in the page's data.
 enum MapSVG {
     /// Elements kept, with the attributes kept on each.

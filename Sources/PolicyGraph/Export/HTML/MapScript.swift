@@ -439,7 +439,9 @@ enum MapScript {
       var g = nodeEls[i], b = base[i];
       if (!g || !b) return;
       g.querySelectorAll('text').forEach(function (t) { t.remove(); });
-      var lines = wrap(labelOf(n, state.lang), data.wrap);
+      var text = labelOf(n, state.lang);
+      if (text.length > data.labelLimit) text = Array.from(text).slice(0, data.labelLimit - 1).join('') + '\u2026';
+      var lines = wrap(text, data.wrap);
       var texts = lines.map(function (line, k) {
         var t = document.createElementNS(SVGNS, 'text');
         t.setAttribute('text-anchor', 'middle');
