@@ -40,6 +40,23 @@ struct HTMLMapBrowserTests {
         return (point[0], point[1])
     }
 
+    /// The checks of `expectQuiet` can fail: on a page that logs an error, throws, and fetches
+    /// from another host, the driver sees all three.
+    @Test func driverSeesConsoleErrorsExceptionsAndRequests() throws {
+        let url = HeadlessChromium.artefacts.appendingPathComponent("noisy.html")
+        try Data("""
+            <!DOCTYPE html><img src="http://127.0.0.1:9/pixel.png"><script>
+            console.error('boom'); document.documentElement.setAttribute('data-ready', 'true'); setTimeout(() => { throw new Error('bang'); });
+            </script>
+            """.utf8).write(to: url)
+        let tab = try BrowserPage(try HeadlessChromium.shared.get())
+        try tab.open(url)
+        try tab.waitUntil("new Promise(done => setTimeout(() => done(true), 50))")
+        #expect(tab.errors.contains { $0.contains("boom") })
+        #expect(tab.errors.contains { $0.contains("bang") })
+        #expect(tab.requests.contains("http://127.0.0.1:9/pixel.png"))
+    }
+
     @Test func typingInSearchSelectsAndCentresTheNode() throws {
         let page = try MapPages.make(Fixtures.seedGraph, name: "seed-search")
         let tab = try open(page)

@@ -63,7 +63,8 @@ final class HeadlessChromium: @unchecked Sendable {
     private init(executable: String) throws {
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("policygraph-chromium-\(UUID().uuidString)").path
         var commands: [Int32] = [0, 0], replies: [Int32] = [0, 0]
-        guard pipe2(&commands, O_CLOEXEC) == 0, pipe2(&replies, O_CLOEXEC) == 0 else { throw Failure("pipe2 failed: errno \(errno)") }
+        guard pipe(&commands) == 0, pipe(&replies) == 0 else { throw Failure("pipe failed: errno \(errno)") }
+        for fd in commands + replies { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         // Above 4, so that dup2 onto 3 and 4 never meets itself (and so never keeps O_CLOEXEC).
         let childIn = fcntl(commands[0], F_DUPFD_CLOEXEC, 10), childOut = fcntl(replies[1], F_DUPFD_CLOEXEC, 10)
         close(commands[0])

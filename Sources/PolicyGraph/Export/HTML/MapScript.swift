@@ -210,7 +210,8 @@ enum MapScript {
 
   // ---- The panel: a node's attributes, both labels, and every edge in and out.
   function neighbourButton(j) {
-    var b = el('button', 'pg-link pg-text', labelOf(nodes[j], state.lang));
+    var text = labelOf(nodes[j], state.lang);
+    var b = el('button', 'pg-link pg-text', text.length > 200 ? Array.from(text).slice(0, 199).join('') + '\u2026' : text);
     b.type = 'button';
     b.setAttribute('data-n', String(j));
     b.title = nodes[j].id;
@@ -282,9 +283,10 @@ enum MapScript {
     if (i >= 0) {
       if (nodeEls[i]) nodeEls[i].classList.add('pg-selected');
       outgoing[i].concat(incoming[i]).forEach(function (k) { if (edgeEls[k]) edgeEls[k].classList.add('pg-near'); });
-      if (zoom) centerOn(i);
     }
+    // The panel first: opening it narrows the drawing area that the node is centred in.
     renderPanel();
+    if (i >= 0 && zoom) centerOn(i);
     var hash = i >= 0 ? '#node=' + encodeURIComponent(nodes[i].id) : '';
     if (location.hash !== hash && !(hash === '' && location.hash === '')) {
       try { history.replaceState(null, '', hash || location.pathname + location.search); }
