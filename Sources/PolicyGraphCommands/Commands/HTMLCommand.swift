@@ -19,6 +19,8 @@ struct HTMLCommand: Command {
             .value("output", short: "o", "FILE", "the page to write (required)"),
             .value("max-nodes", "N", "refuse a part of more than N nodes (default: \(HTMLMapLimits.defaultNodes))"),
             .value("max-edges", "N", "refuse a part of more than N edges (default: \(HTMLMapLimits.defaultEdges))"),
+            .value("engine", "ENGINE", "the Graphviz layout: dot, neato, fdp, sfdp or circo (default: dot up to \(HTMLMap.layeredLimit) nodes, sfdp above)",
+                   choices: GraphvizEngine.allCases.map(\.rawValue)),
         ] + DotOptions.specs,
         formats: [],
         examples: ["policygraph html -o map.html --cluster",
@@ -34,8 +36,9 @@ struct HTMLCommand: Command {
         }
         let limits = HTMLMapLimits(nodes: try arguments.int("max-nodes", default: HTMLMapLimits.defaultNodes, minimum: 1),
                                    edges: try arguments.int("max-edges", default: HTMLMapLimits.defaultEdges, minimum: 1))
+        let engine = arguments.value("engine").flatMap(GraphvizEngine.init(rawValue:))
         // Check before loading so that a missing Graphviz is reported first and fast.
-        guard runner.isAvailable() else { throw GraphvizError(.notFound(program: "dot")) }
+        guard runner.isAvailable(engine ?? .dot) else { throw GraphvizError(.notFound(program: (engine ?? .dot).rawValue)) }
         let graph = try loadGraph(arguments)
         let drawing = try DotOptions.drawing(arguments, graph: graph)
         do {
@@ -46,15 +49,15 @@ struct HTMLCommand: Command {
             output.status = ExitStatus.failure
             return
         }
-        let result = try Self.page(drawing, runner: runner)
+        let result = try Self.page(drawing, engine: engine ?? HTMLMap.defaultEngine(for: drawing.view), runner: runner)
         for warning in result.warnings { output.stderr += "warning: graphviz: \(RenderCommand.plain(warning))\n" }
         try AtomicFile.write(result.html, to: path)
     }
 
     /// The page of a drawing and Graphviz's warnings; `views` makes its pages the same way.
-    static func page(_ drawing: DotOptions.Drawing, runner: GraphvizRunner) throws -> (html: String, warnings: [String]) {
+    static func page(_ drawing: DotOptions.Drawing, engine: GraphvizEngine = .dot, runner: GraphvizRunner) throws -> (html: String, warnings: [String]) {
         let dot = HTMLMap.layoutDOT(of: drawing.view, context: drawing.context, options: drawing.options)
-        let layout = try runner.run(dot, format: "svg")
+        let layout = try runner.run(dot, engine: engine, format: "svg")
         let options = HTMLMapOptions(language: drawing.options.language, title: drawing.options.title,
                                      wrapWidth: drawing.options.wrapWidth)
         let html = try HTMLMap.page(of: drawing.view, layout: String(decoding: layout.bytes, as: UTF8.self), options: options)

@@ -20,7 +20,7 @@ enum MapPages {
         selection.depth = depth
         let view = try graph.selecting(selection)
         let dot = HTMLMap.layoutDOT(of: view, context: graph, options: options)
-        let layout = try GraphvizRunner().run(dot, format: "svg")
+        let layout = try GraphvizRunner().run(dot, engine: HTMLMap.defaultEngine(for: view), format: "svg")
         let html = try HTMLMap.page(of: view, layout: String(decoding: layout.bytes, as: UTF8.self),
                                     options: HTMLMapOptions(language: options.language, title: "Test map: \(name)",
                                                             wrapWidth: options.wrapWidth))

@@ -19,6 +19,16 @@ package enum HTMLMap {
         }
     }
 
+    /// The layout program for `view`: `dot` (layered, the best for policy graphs) up to
+    /// ``layeredLimit`` nodes, `sfdp` (force-directed) above, where `dot`'s crossing
+    /// minimisation takes many minutes (a generated 2,000-node graph: over ten) and `sfdp` seconds.
+    package static func defaultEngine(for view: Graph) -> GraphvizEngine {
+        view.nodeCount > layeredLimit ? .sfdp : .dot
+    }
+
+    /// The most nodes ``defaultEngine(for:)`` lays out with `dot`.
+    package static let layeredLimit = 400
+
     /// The DOT to lay out: `options` as given, with an id on every node and edge, and without
     /// the legend and title (the page has its own).
     package static func layoutDOT(of view: Graph, context: Graph, options: DOTOptions) -> String {
