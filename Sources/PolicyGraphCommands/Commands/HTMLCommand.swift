@@ -31,9 +31,6 @@ struct HTMLCommand: Command {
     var runner = GraphvizRunner()
 
     func run(_ arguments: ParsedArguments, output: inout CommandOutput) throws {
-        guard let path = arguments.value("output") else {
-            throw UsageError("html needs -o FILE.html", command: spec.name)
-        }
         let limits = HTMLMapLimits(nodes: try arguments.int("max-nodes", default: HTMLMapLimits.defaultNodes, minimum: 1),
                                    edges: try arguments.int("max-edges", default: HTMLMapLimits.defaultEdges, minimum: 1))
         let engine = arguments.value("engine").flatMap(GraphvizEngine.init(rawValue:))
@@ -48,6 +45,11 @@ struct HTMLCommand: Command {
             output.stderr += "hint: narrow it with --focus ID --depth N, --kind K or --relation R, or raise --max-nodes / --max-edges\n"
             output.status = ExitStatus.failure
             return
+        }
+        // Asked for after the size check, so that a part too large is refused with or without a file
+        // name, and before the layout, the one slow step.
+        guard let path = arguments.value("output") else {
+            throw UsageError("html needs -o FILE.html", command: spec.name)
         }
         let result = try Self.page(drawing, engine: engine ?? HTMLMap.defaultEngine(for: drawing.view), runner: runner)
         for warning in result.warnings { output.stderr += "warning: graphviz: \(RenderCommand.plain(warning))\n" }

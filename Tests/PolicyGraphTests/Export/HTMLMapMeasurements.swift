@@ -39,15 +39,26 @@ struct HTMLMapMeasurements {
                 window.__frames = []; window.__last = performance.now(); window.__on = true;
                 (function tick(t) { window.__frames.push(t - window.__last); window.__last = t; if (window.__on) requestAnimationFrame(tick); })(performance.now());
                 """)
+            try tab.send("Performance.enable")
+            func taskTime() throws -> Double {
+                let metrics = try tab.send("Performance.getMetrics")["metrics"] as? [[String: Any]] ?? []
+                return metrics.first { $0["name"] as? String == "TaskDuration" }?["value"] as? Double ?? 0
+            }
+            let before = try taskTime()
+            let started = Date()
             try tab.send("Input.dispatchMouseEvent", ["type": "mousePressed", "x": 600, "y": 400, "button": "left", "buttons": 1, "clickCount": 1])
-            for step in 1...90 {
+            let steps = 90
+            for step in 1...steps {
                 try tab.send("Input.dispatchMouseEvent", ["type": "mouseMoved", "x": 600 + Double(step % 45) * 6, "y": 400 + Double(step % 30) * 3, "button": "left", "buttons": 1])
                 Thread.sleep(forTimeInterval: 0.016)
             }
             try tab.send("Input.dispatchMouseEvent", ["type": "mouseReleased", "x": 600, "y": 400, "button": "left", "buttons": 0, "clickCount": 1])
-            let frames = try #require(try tab.evaluate("window.__on = false; window.__frames.slice(2)") as? [Double]).sorted()
-            let median = frames[frames.count / 2], p95 = frames[min(frames.count - 1, frames.count * 95 / 100)]
-            results.append(String(format: "%@ median %.1f ms, p95 %.1f ms, %d frames", label, median, p95, frames.count))
+            let elapsed = Date().timeIntervalSince(started)
+            let mainThread = (try taskTime() - before) / Double(steps) * 1000
+            let frames = try #require(try tab.evaluate("window.__on = false; window.__frames.slice(2).filter(d => d > 0)") as? [Double]).sorted()
+            let median = frames.isEmpty ? 0 : frames[frames.count / 2], p95 = frames.isEmpty ? 0 : frames[min(frames.count - 1, frames.count * 95 / 100)]
+            results.append(String(format: "%@: frames median %.1f ms, p95 %.1f ms (%d frames in %.1f s), main-thread work %.1f ms per drag step",
+                                  label, median, p95, frames.count, elapsed, mainThread))
         }
         return String(format: "%@: %d nodes, %d edges, %.0f KB; first contentful paint %.0f ms, load done %.0f ms; frame time while dragging: %@",
                       name, page.view.nodeCount, page.view.edgeCount, Double(size) / 1024, paint[0], paint[1], results.joined(separator: "; "))

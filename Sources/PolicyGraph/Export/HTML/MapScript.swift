@@ -110,6 +110,7 @@ enum MapScript {
     if (!drag || event.pointerId !== drag.id) return;
     var dx = event.clientX - drag.x, dy = event.clientY - drag.y;
     if (!dragged && Math.abs(dx) + Math.abs(dy) < 4) return;
+    // While dragging, the canvas is its own compositor layer: moving it repaints nothing.
     if (!dragged) { dragged = true; viewport.classList.add('pg-dragging'); viewport.setPointerCapture(drag.id); hideTip(); }
     view.x = drag.vx + dx; view.y = drag.vy + dy;
     apply();

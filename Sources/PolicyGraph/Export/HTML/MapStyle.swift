@@ -39,6 +39,8 @@ button[aria-pressed="true"], button[aria-selected="true"] { background: #37474f;
 #pg-viewport { position: relative; overflow: hidden; cursor: grab; touch-action: none; outline: none; background: #fff; }
 #pg-viewport:focus-visible { box-shadow: inset 0 0 0 2px #90caf9; }
 #pg-viewport.pg-dragging { cursor: grabbing; }
+#pg-viewport.pg-dragging #pg-canvas { will-change: transform; }
+#pg-viewport.pg-dragging #pg-svg { pointer-events: none; }
 #pg-canvas { position: absolute; left: 0; top: 0; transform-origin: 0 0; }
 #pg-svg { display: block; }
 #pg-svg g.node, #pg-svg g.edge { cursor: pointer; }
