@@ -11,7 +11,7 @@ public enum PolicyGraphTool {
         PathCommand(), SubgraphCommand(), ReachCommand(), ComponentsCommand(), RankCommand(),
         QueryCommand(),
         OverlapCommand(), PositionsCommand(), SearchCommand(), TimelineCommand(), DiffCommand(),
-        DotCommand(), RenderCommand(), ViewsCommand(),
+        DotCommand(), RenderCommand(), HTMLCommand(), ViewsCommand(),
         ExportCommand(), ImportCommand(),
         AddNodeCommand(), AddEdgeCommand(), SetCommand(), RemoveNodeCommand(), RemoveEdgeCommand(), RenameCommand(),
     ]

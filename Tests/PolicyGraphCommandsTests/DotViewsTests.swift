@@ -34,7 +34,7 @@ import Testing
         try withGraph(views: "all: --cluster\nus: --focus us --depth 1 --lang both\n") { graph in
             let written = PolicyGraphTool.run(["views", "--graph", graph])
             #expect(written.status == 0 && written.stderr == "")
-            #expect(written.stdout == ["all.dot", "all.svg", "us.dot", "us.svg"].map { "wrote \(graph)/views/\($0)\n" }.joined())
+            #expect(written.stdout == ["all.dot", "all.svg", "all.html", "us.dot", "us.svg", "us.html"].map { "wrote \(graph)/views/\($0)\n" }.joined())
             let dot = try String(contentsOfFile: graph + "/views/all.dot", encoding: .utf8)
             let fullGraph = try GraphLoader.load(folder: graph).graph
             #expect(dot == DOTRenderer(options: DOTOptions(clusters: true)).render(fullGraph))

@@ -8,7 +8,7 @@ struct ViewsCommand: Command {
         name: "views", summary: "Redraw the graph's views (views/views.txt) as DOT and SVG, or check them",
         discussion: """
             Each line of <graph>/views/views.txt is 'name: options of policygraph dot'; the view is written to \
-            <graph>/views/name.dot and, with Graphviz, name.svg. The SVG carries a fingerprint of the DOT it \
+            <graph>/views/name.dot and, with Graphviz, name.svg and the interactive map name.html. The SVG carries a fingerprint of the DOT it \
             was drawn from. With --check nothing is written: the command exits 1 when a .dot differs from \
             what the graph gives now, or a .svg was not drawn from its .dot.
             """,
@@ -45,7 +45,7 @@ struct ViewsCommand: Command {
         let svg = !arguments.flag("no-svg")
         if svg, !check, !runner.isAvailable() { throw GraphvizError(.notFound(program: "dot")) }
         // Every view is drawn before any file is written: a bad line leaves the folder as it was.
-        var drawings: [(view: ViewManifest.View, dot: String)] = []
+        var drawings: [(view: ViewManifest.View, drawing: DotOptions.Drawing)] = []
         var errors: [ViewManifest.Error] = []
         for view in manifest.views {
             do {
@@ -60,7 +60,8 @@ struct ViewsCommand: Command {
             return
         }
         var stale = 0
-        for (view, dot) in drawings {
+        for (view, drawing) in drawings {
+            let dot = drawing.dot
             let dotPath = GraphLoader.join(folder, view.name + ".dot")
             let svgPath = GraphLoader.join(folder, view.name + ".svg")
             if check {
@@ -84,6 +85,10 @@ struct ViewsCommand: Command {
                                                  arguments: ["-Gcomment=" + ViewManifest.fingerprint(ofDOT: dot)])
                 for warning in warnings { output.stderr += "warning: graphviz: \(view.name): \(RenderCommand.plain(warning))\n" }
                 output.stdout += "wrote \(svgPath)\n"
+                // The interactive map of the same view, beside its picture.
+                let htmlPath = GraphLoader.join(folder, view.name + ".html")
+                try AtomicFile.write(try HTMLCommand.page(drawing, runner: runner).html, to: htmlPath)
+                output.stdout += "wrote \(htmlPath)\n"
             }
         }
         if stale > 0 {
@@ -93,7 +98,7 @@ struct ViewsCommand: Command {
     }
 
     /// The DOT of one view, its options read as `policygraph dot` reads them.
-    private func drawing(_ view: ViewManifest.View, listPath: String, graph: Graph) throws -> String {
+    private func drawing(_ view: ViewManifest.View, listPath: String, graph: Graph) throws -> DotOptions.Drawing {
         let dotSpec = DotCommand().spec
         func fail(_ message: String) -> ViewManifest.Error {
             ViewManifest.Error(location: SourceLocation(file: listPath, line: view.line), message: "view '\(view.name)': \(message)")
@@ -109,7 +114,7 @@ struct ViewsCommand: Command {
         }
         if let extra = parsed.positionals.first { throw fail("unexpected argument '\(extra)'") }
         do {
-            return try DotOptions.drawing(parsed, graph: graph).dot
+            return try DotOptions.drawing(parsed, graph: graph)
         } catch let error as UsageError {
             throw fail(error.message)
         } catch let error as QueryError {

@@ -18,6 +18,11 @@ public struct DOTOptions: Sendable, Equatable {
     public var title: String?
     /// Break node labels at spaces to lines of at most this many characters; `nil` to keep them.
     public var wrapWidth: Int?
+    /// Whether the DOT is the layout of the HTML map: each node and edge carries a DOT `id`
+    /// (`n<i>`, `e<i>`: its place among the nodes sorted by id and the edges in drawing order) so
+    /// that the SVG can be tied back to the data; no tooltips (the page has its own); labels cut
+    /// to ``DOTRenderer/layoutLabelLimit`` characters (Graphviz reads no string of 16 KB).
+    package var mapLayout = false
 
     /// The default font for English labels (fontconfig maps it to the closest installed sans).
     public static let latinFont = "Helvetica"

@@ -24,19 +24,22 @@ public struct DOTRenderer: Sendable {
         out += "  node " + attributes(nodeDefaults) + ";\n"
         out += "  edge " + attributes(edgeDefaults) + ";\n"
         let nodes = view.nodes.sorted { $0.id < $1.id }
+        let numbers = options.mapLayout ? Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) }) : [:]
         let clusters = options.clusters ? DOTClusters(view: nodes, context: context ?? view, options: options) : nil
         for cluster in clusters?.clusters ?? [] {
             out += "\n  subgraph \(DOT.quote(cluster.name)) {\n"
             out += "    graph " + attributes(clusterAttributes(label: cluster.label)) + ";\n"
-            for node in cluster.members { out += "    " + statement(for: node, in: view, style: style) + "\n" }
+            for node in cluster.members { out += "    " + statement(for: node, in: view, style: style, number: numbers[node.id]) + "\n" }
             out += "  }\n"
         }
         let outside = nodes.filter { clusters?.contains($0.id) != true }
         if !outside.isEmpty { out += "\n" }
-        for node in outside { out += "  " + statement(for: node, in: view, style: style) + "\n" }
+        for node in outside { out += "  " + statement(for: node, in: view, style: style, number: numbers[node.id]) + "\n" }
         let edges = Self.sorted(view.edges)
         if !edges.isEmpty { out += "\n" }
-        for edge in edges { out += "  " + statement(for: edge, in: view, style: style) + "\n" }
+        for (i, edge) in edges.enumerated() {
+            out += "  " + statement(for: edge, in: view, style: style, number: options.mapLayout ? i : nil) + "\n"
+        }
         if options.legend {
             out += DOTLegend(view: view, nodes: nodes, edges: edges, style: style, options: options).text
         }
@@ -96,11 +99,12 @@ public struct DOTRenderer: Sendable {
         case .both: text = chinese.isEmpty || chinese == english ? english : english.isEmpty ? chinese : english + "\n" + chinese
         }
         if text.isEmpty { text = node.id.rawValue }
+        if options.mapLayout, text.count > Self.layoutLabelLimit { text = text.prefix(Self.layoutLabelLimit - 1) + "…" }
         if let width = options.wrapWidth { text = DOT.wrap(text, width: width) }
         return text
     }
 
-    func statement(for node: Node, in graph: Graph, style: DOTStyle) -> String {
+    func statement(for node: Node, in graph: Graph, style: DOTStyle, number: Int? = nil) -> String {
         let look = style.style(for: node.kind)
         var tooltip = "\(node.id.rawValue) (\(node.kind.rawValue))"
         for name in graph.nodeAttributeNames where name != Column.label {
@@ -109,15 +113,17 @@ public struct DOTRenderer: Sendable {
         let dimmed = !options.highlight.isEmpty && !options.highlight.nodes.contains(node.id)
         var list: [(String, String)] = [("label", displayLabel(of: node)), ("tooltip", tooltip), ("shape", look.shape),
                                         ("style", look.style), ("fillcolor", dimmed ? look.fillColor + "66" : look.fillColor)]
+        if options.mapLayout { list.remove(at: 1) }
         if dimmed {
             list += [("color", Self.dimColor), ("fontcolor", Self.dimTextColor)]
         } else if !options.highlight.isEmpty {
             list += [("color", Self.highlightColor), ("penwidth", "3")]
         }
+        if let number { list.append(("id", "n\(number)")) }
         return DOT.quote(node.id.rawValue) + " " + attributes(list) + ";"
     }
 
-    func statement(for edge: Edge, in graph: Graph, style: DOTStyle) -> String {
+    func statement(for edge: Edge, in graph: Graph, style: DOTStyle, number: Int? = nil) -> String {
         let look = style.style(for: edge.relation)
         var tooltip = "\(edge.from.rawValue) \(edge.relation.rawValue) \(edge.to.rawValue)"
         for name in graph.edgeAttributeNames {
@@ -125,7 +131,7 @@ public struct DOTRenderer: Sendable {
         }
         var list: [(String, String)] = []
         if options.edgeLabels { list.append(("label", edge.relation.rawValue)) }
-        list.append(("tooltip", tooltip))
+        if !options.mapLayout { list.append(("tooltip", tooltip)) }
         var color = look.color
         var penWidth = look.penWidth
         var lineStyle = look.style
@@ -138,6 +144,7 @@ public struct DOTRenderer: Sendable {
         }
         list += [("color", color), ("fontcolor", color), ("style", lineStyle), ("arrowhead", look.arrowhead),
                  ("penwidth", Self.number(penWidth))]
+        if let number { list.append(("id", "e\(number)")) }
         return DOT.quote(edge.from.rawValue) + " -> " + DOT.quote(edge.to.rawValue) + " " + attributes(list) + ";"
     }
 
@@ -148,6 +155,9 @@ public struct DOTRenderer: Sendable {
             name + "=" + (labelled.contains(name) ? DOT.quoteLabel(value) : DOT.quote(value))
         }.joined(separator: ", ") + "]"
     }
+
+    /// The longest node label the HTML map's layout draws (the page shows the whole).
+    static let layoutLabelLimit = 300
 
     static let highlightColor = "#d62728"
     static let dimColor = "#bdbdbd"
