@@ -38,7 +38,7 @@ import Testing
         let output = PolicyGraphTool.run(["html", "-o", "/nonexistent/x.html", "--max-nodes", "50"] + seed)
         #expect(output.status == 1)
         #expect(output.stderr == """
-            error: the map would have 184 nodes, above the limit of 50; draw a part of the graph (the surroundings of one node, or some kinds or relations only), or raise the limit
+            error: the map would have 181 nodes, above the limit of 50; draw a part of the graph (the surroundings of one node, or some kinds or relations only), or raise the limit
             hint: narrow it with --focus ID --depth N, --kind K or --relation R, or raise --max-nodes / --max-edges
 
             """)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PolicyGraph
+@testable import PolicyGraphBench
 
 /// The README's size and speed numbers of the map, measured in headless Chromium: file size, time
 /// to first paint, and frame times while dragging the map. Timing is no test: this only runs with
