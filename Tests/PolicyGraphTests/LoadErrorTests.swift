@@ -23,7 +23,7 @@ import Testing
         ("bad-header", "nodes.csv:1: error: the header must begin with 'id,kind,label', found 'identifier,kind,label'"),
         ("empty-file", "nodes.csv:1: error: the file is empty"),
         ("schema-syntax", "schema.json:4:30: error: invalid JSON: expected ',' or '}' in an object"),
-        ("schema-content", "schema.json:4: error: relation 'ratifies': 'stance' must be 1, -1 or 0"),
+        ("schema-content", "schema.json:4: error: relation 'ratifies': 'stance' must be 1, -1, 0 (neutral) or false (no stance)"),
     ])
     func badInputNamesFileAndLine(fixture: String, expected: String) throws {
         let folder = Fixtures.path("invalid/\(fixture)")
