@@ -12,8 +12,8 @@ public enum PolicyGraphTool {
         QueryCommand(),
         OverlapCommand(),
         DotCommand(), RenderCommand(), ViewsCommand(),
-        ExportCommand(), ImportCommand(),
-        AddNodeCommand(), AddEdgeCommand(), SetCommand(), RemoveNodeCommand(), RemoveEdgeCommand(), RenameCommand(),
+        ExportCommand(), ImportCommand(), InitCommand(),
+        AddNodeCommand(), AddEdgeCommand(), SetCommand(), SetEdgeCommand(), RemoveNodeCommand(), RemoveEdgeCommand(), RenameCommand(),
     ]
 
     /// Runs the tool on `arguments` (without the program name).
@@ -102,7 +102,7 @@ public enum PolicyGraphTool {
         for c in commands { out += "  \(c.spec.name.padding(toLength: width))  \(c.spec.summary)\n" }
         out += """
 
-            Every command takes --graph DIR (default ./graph) and --help.
+            Every command takes --graph DIR (default: the current folder when it holds nodes.csv, else ./graph) and --help.
             Exit status: 0 success, 1 data or query error, 2 usage error.
 
             """

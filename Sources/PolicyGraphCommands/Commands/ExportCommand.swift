@@ -61,7 +61,7 @@ struct ExportCommand: Command {
                 try AtomicFile.makeFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path)
                 try AtomicFile.write(file.contents, to: path)
             }
-            output.stdout += "wrote \(files.count) files to \(target) (\(format.rawValue), \(summary))\n"
+            output.stdout += "wrote \(English.count(files.count, "file")) to \(target) (\(format.rawValue), \(summary))\n"
             for file in files { output.stdout += "  \(file.path)\n" }
         }
     }

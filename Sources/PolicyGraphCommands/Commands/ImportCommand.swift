@@ -49,6 +49,6 @@ struct ImportCommand: Command {
         }
         for warning in imported.warnings { output.stderr += warning.description + "\n" }
         let g = imported.graph
-        output.stdout += "wrote \(folder) (\(g.nodeCount) nodes, \(g.edgeCount) edges\(imported.schemaJSON == nil ? "" : ", schema.json"))\n"
+        output.stdout += "wrote \(folder) (\(English.count(g.nodeCount, "node")), \(English.count(g.edgeCount, "edge"))\(imported.schemaJSON == nil ? "" : ", schema.json"))\n"
     }
 }

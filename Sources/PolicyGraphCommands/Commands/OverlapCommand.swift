@@ -90,7 +90,7 @@ struct OverlapCommand: Command {
             if actors.isEmpty { throw UsageError("--actors needs at least one actor", command: spec.name) }
             if let kind {
                 for actor in actors where graph.kind(of: actor) != kind {
-                    throw QueryError(.invalidArgument("'\(actor)' is \(graph.kind(of: actor)?.rawValue ?? "no node"), not \(kind); leave out --kind or the actor"))
+                    throw QueryError(.invalidArgument("'\(actor)' is \(graph.kind(of: actor).map { English.article($0.rawValue) } ?? "no node"), not \(English.article(kind.rawValue)); leave out --kind or the actor"))
                 }
             }
         } else {
@@ -101,7 +101,7 @@ struct OverlapCommand: Command {
         let labels = OverlapRendering.labels(of: actors, in: graph)
         if let path = arguments.value("svg") {
             let group = kind.map { "\($0.rawValue) " } ?? ""
-            let title = "\(measure.rawValue): agreement of \(actors.count) \(group)actors"
+            let title = "\(measure.rawValue): agreement of \(English.count(actors.count, group + "actor"))"
             try AtomicFile.write(HeatmapSVG.render(matrix.clustered(), labels: labels, title: title), to: path)
         }
         if arguments.flag("dot") {

@@ -21,6 +21,16 @@ public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
         case io(String)
         /// The import would replace an existing graph without `--force`.
         case folderHasGraph([String])
+        /// A new graph would overwrite these files of the folder.
+        case graphExists([String])
+        /// A name given for a node matches no id and no label (`argument` says which argument).
+        case unknownName(String, argument: String, suggestions: [NodeID])
+        /// A name matches the labels of several nodes.
+        case ambiguousName(String, argument: String, candidates: [NodeID])
+        /// `--nth` beyond the parallel edges that match.
+        case noNthEdge(from: NodeID, relation: Relation, to: NodeID, nth: Int, count: Int)
+        /// Several parallel edges match an edit of one edge: their lines.
+        case whichEdge(from: NodeID, relation: Relation, to: NodeID, lines: [Int])
     }
 
     public let location: SourceLocation
@@ -60,6 +70,19 @@ public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
             return message
         case .folderHasGraph(let files):
             return "the folder already holds a graph (\(files.joined(separator: ", "))); pass --force to replace it"
+        case .graphExists(let files):
+            return "the folder already holds a graph (\(files.joined(separator: ", "))); nothing was written"
+        case .unknownName(let name, _, let suggestions):
+            let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            return "unknown node '\(name)': no id or label matches\(hint)"
+        case .ambiguousName(let name, _, let candidates):
+            return "'\(name)' is the label of \(candidates.count) nodes: "
+                + candidates.map { "'\($0)'" }.joined(separator: ", ") + "; give the id"
+        case .noNthEdge(let from, let relation, let to, let nth, let count):
+            return "edge '\(from) \(relation) \(to)' number \(nth) does not exist; there \(count == 1 ? "is 1" : "are \(count)")"
+        case .whichEdge(let from, let relation, let to, let lines):
+            return "\(lines.count) parallel edges '\(from) \(relation) \(to)' (edges.csv lines \(lines.map(String.init).joined(separator: ", "))); "
+                + "say which with its number, 1 to \(lines.count)"
         }
     }
 
