@@ -22,8 +22,11 @@ public enum GraphMLReader {
         let delegate = GraphMLDelegate(file: file)
         let parser = XMLParser(data: Data(bytes))
         parser.delegate = delegate
-        if !parser.parse() {
-            let message = parser.parserError.map { "invalid GraphML (XML error: \($0.localizedDescription))" } ?? "invalid GraphML"
+        let parsed = parser.parse()
+        if !parsed || delegate.error != nil || !delegate.closed {
+            let reason = delegate.error ?? parser.parserError
+            let message = reason.map { "invalid GraphML (XML error: \($0.localizedDescription))" }
+                ?? "invalid GraphML: the document ends before </graphml>"
             throw SheetImportFailure([ImportIssue(.syntax(message), at: SourceLocation(file: file, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber)))])
         }
         return delegate.finish()
@@ -58,9 +61,16 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
     var dataAt = SourceLocation(file: "", line: 0)
     var text = ""
     var inNodeLabel = false
-    var issues: [ImportIssue] = []
+    var error: Error?
+    /// Whether `</graphml>` was read: a cut-off document is an error even when the parser
+    /// does not say so.
+    var closed = false
 
     init(file: String) { self.file = file }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if error == nil { error = parseError }
+    }
 
     func location(_ parser: XMLParser) -> SourceLocation {
         SourceLocation(file: file, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
@@ -103,6 +113,8 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
             if let id = currentKey { keys[id]?.defaultValue = text }
         case "key":
             currentKey = nil
+        case "graphml":
+            closed = true
         case "NodeLabel":
             if inNodeLabel, let key = dataKey { current?.data.append((key, StanceSheet.trimmed(text), dataAt)) }
             inNodeLabel = false
