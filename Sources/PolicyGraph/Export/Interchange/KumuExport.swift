@@ -3,9 +3,12 @@
 /// `Direction` = directed, `Strength` = weight, then the other edge columns by name). Rows in file
 /// order. `policygraph import --kumu` reads it back to the same graph.
 public enum KumuExport {
+    /// The elements sheet's file name.
     public static let elementsFile = "elements.csv"
+    /// The connections sheet's file name.
     public static let connectionsFile = "connections.csv"
 
+    /// Both sheets of `graph`. O(n + m) times the columns.
     public static func files(_ graph: Graph) -> [ExportedFile] {
         let nodeColumns = graph.nodeTable.columns.filter { $0.name != Column.label && $0.name != "description" }
         let description = graph.nodeTable.columns.first { $0.name == "description" }

@@ -27,14 +27,17 @@ public struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidValue(String, expected: String)
     }
 
+    /// The cell (or row) at fault: file, line and column.
     public let location: SourceLocation
     public let reason: Reason
 
+    /// An issue as given.
     public init(_ reason: Reason, at location: SourceLocation) {
         self.reason = reason
         self.location = location
     }
 
+    /// The message without the location: what is wrong and, where it can, what is close.
     public var message: String {
         func hint(_ names: [String]) -> String {
             names.isEmpty ? "" : "; did you mean " + names.map { "'\($0)'" }.joined(separator: " or ") + "?"
@@ -65,16 +68,20 @@ public struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// `file:line:column: error: message`.
     public var description: String { "\(location): error: \(message)" }
 }
 
 /// Every problem of an import, sorted by location; nothing was written.
 public struct SheetImportFailure: Error, Sendable, CustomStringConvertible {
+    /// The issues, sorted by location.
     public let issues: [ImportIssue]
 
+    /// A failure of `issues` (any order).
     public init(_ issues: [ImportIssue]) {
         self.issues = issues.sorted { $0.location < $1.location }
     }
 
+    /// One line per issue.
     public var description: String { issues.map(\.description).joined(separator: "\n") }
 }

@@ -3,8 +3,10 @@
 public struct ImportPlan: Sendable, Equatable {
     /// A node the import creates.
     public struct NewNode: Sendable, Equatable {
+        /// Its id, made by ``NodeIDRule`` unless the source gave one.
         public let id: NodeID
         public let kind: Kind
+        /// The name the source gave it.
         public let label: String
         /// Further cells (`label_zh`, `description`, ...), by column.
         public let cells: [String: String]
@@ -20,7 +22,9 @@ public struct ImportPlan: Sendable, Equatable {
         public let location: SourceLocation
     }
 
+    /// The nodes created, in the order the source first names them.
     public let nodes: [NewNode]
+    /// The edge rows appended, in the source's order.
     public let edges: [NewEdge]
     /// Rows equal to an edge the graph already has: not added again, so that importing the same
     /// sheet twice changes nothing.
