@@ -76,7 +76,7 @@ public enum PolicyGraphTool {
     static func graphHint(_ arguments: [String], _ error: LoadFailure) -> String? {
         guard !arguments.contains("--graph"),
               error.errors.contains(where: { $0.reason == .missingFolder || $0.reason == .notAFolder }) else { return nil }
-        return "hint: no ./graph here; name the graph folder with --graph DIR"
+        return "hint: no ./graph here; name the graph folder with --graph DIR, or start one with 'policygraph init DIR'"
     }
 
     /// A query error with the offending line and a caret under the column, when it has a location.
