@@ -116,4 +116,21 @@ import Testing
         let refused = PolicyGraphTool.run(["add-edge", "eu", "leads", "eu", "--graph", folder])
         #expect(refused.stderr.contains("'leads' cannot join an organization to an organization"), "\(refused.stderr)")
     }
+
+    @Test func importNeedsATargetAndASheetItRecognises() throws {
+        let folder = try graph()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sheet = Fixtures.path("sheets/meridian-summit.csv")
+        #expect(PolicyGraphTool.run(["import", sheet]).stderr.hasPrefix("error: name the graph: --out DIR for a new one, --graph DIR to merge into one"))
+        #expect(PolicyGraphTool.run(["import", sheet, sheet, "--graph", folder]).status == 2)
+        #expect(PolicyGraphTool.run(["import", "--kumu", sheet, "--graph", folder]).status == 2)
+        let notASheet = PolicyGraphTool.run(["import", folder + "/edges.csv", "--graph", folder])
+        #expect(notASheet.status == 1)
+        #expect(notASheet.stderr.hasPrefix("\(folder)/edges.csv:1: error: not a stance sheet: the header needs the columns actor,relation,target,date,cite"))
+        let dry = PolicyGraphTool.run(["import", sheet, "--out", folder + "/new", "--dry-run"])
+        #expect(dry.status == 0 && dry.stdout.hasSuffix("would add 104 edges; 0 rows already in the graph\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/new"))
+        let existing = PolicyGraphTool.run(["import", sheet, "--out", folder])
+        #expect(existing.stderr == "\(folder): error: the folder already holds a graph (nodes.csv, edges.csv); nothing was written\n")
+    }
 }

@@ -150,3 +150,32 @@ import Testing
         }
     }
 }
+
+/// GraphML written by the real networkx (`write_graphml`), the independent writer.
+@Suite struct NetworkxGraphMLImportTests {
+    static let script = """
+        import sys, networkx as nx
+        g = nx.MultiDiGraph()
+        g.add_node("kenya", kind="country", label="Kenya", label_zh="肯尼亚")
+        g.add_node("act", kind="framework", label="AI Act")
+        g.add_edge("kenya", "act", relation="supports", weight=0.5, date="2025-03-11", cite="p. 3, ¶2")
+        g.add_edge("kenya", "act", relation="commentsOn", cite="<note> & more")
+        nx.write_graphml(g, sys.argv[1])
+        """
+
+    @Test(.enabled(if: Python.has("networkx"), "python3 with networkx is missing: \(Python.pipLine)"))
+    func graphMLWrittenByNetworkxImports() throws {
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/nx.graphml"
+        let result = try Python.run(Self.script, arguments: [file])
+        #expect(result.status == 0, "\(result.stderr)")
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+        _ = try GraphMLReader.importDocument(bytes, file: file, into: .new(folder + "/graph"))
+        let graph = try GraphLoader.load(folder: folder + "/graph").graph
+        #expect(graph.nodes.map { "\($0.id) \($0.kind) \($0.label) \($0.chineseLabel ?? "-")" } == ["kenya country Kenya 肯尼亚", "act framework AI Act -"])
+        #expect(graph.edges.map { "\($0.from) \($0.relation) \($0.to) \($0.weight ?? 0) \($0.date ?? "-") \($0.cite ?? "-")" } == [
+            "kenya supports act 0.5 2025-03-11 p. 3, ¶2", "kenya commentsOn act 0.0 - <note> & more",
+        ])
+    }
+}
