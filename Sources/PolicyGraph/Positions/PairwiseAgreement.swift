@@ -96,8 +96,11 @@ extension Graph {
         var conflictSum = 0
         var halfwaySum = 0
         index.forEachTarget { entries in
-            let supporters = entries.reduce(0) { $0 + ($1.value > 0 ? 1 : 0) }
-            let opponents = entries.reduce(0) { $0 + ($1.value < 0 ? 1 : 0) }
+            var supporters = 0
+            var opponents = 0
+            for entry in entries {
+                if entry.value > 0 { supporters += 1 } else if entry.value < 0 { opponents += 1 }
+            }
             let neutral = entries.count - supporters - opponents
             agreeSum += supporters * (supporters - 1) / 2 + opponents * (opponents - 1) / 2 + neutral * (neutral - 1) / 2
             conflictSum += supporters * opponents

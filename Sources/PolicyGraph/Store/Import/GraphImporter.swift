@@ -34,14 +34,29 @@ public enum GraphImporter {
                 }), at: SourceLocation(file: folder, line: 0))
             }
             if dryRun { return try plan(records, nodes: GraphFolder.header(GraphFolder.nodeColumns), edges: GraphFolder.header(GraphFolder.edgeColumns), schema: nil, folder: folder).plan }
+            let existed = FileManager.default.fileExists(atPath: folder)
             try AtomicFile.makeFolder(folder)
+            do {
+                return try merge(records, into: folder, dryRun: false)
+            } catch {
+                // A refused import into a new folder leaves no folder behind.
+                if !existed, (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+                    try? FileManager.default.removeItem(atPath: folder)
+                }
+                throw error
+            }
         } else {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
                 throw LoadFailure(errors: [LoadError(.missingFolder, at: SourceLocation(file: folder, line: 0))], issues: [])
             }
         }
-        return try GraphLock.withLock(folder: folder) {
+        return try merge(records, into: folder, dryRun: dryRun)
+    }
+
+    /// The import into an existing folder, under its lock.
+    private static func merge(_ records: ImportRecords, into folder: String, dryRun: Bool) throws -> ImportPlan {
+        try GraphLock.withLock(folder: folder) {
             let nodesPath = GraphLoader.join(folder, GraphLoader.nodesFile)
             let edgesPath = GraphLoader.join(folder, GraphLoader.edgesFile)
             let schemaPath = GraphLoader.join(folder, GraphLoader.schemaFile)
