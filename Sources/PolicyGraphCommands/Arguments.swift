@@ -57,7 +57,7 @@ struct CommandSpec: Sendable {
 
     var allOptions: [OptionSpec] {
         var all = options
-        if readsGraph { all.append(.value("graph", "DIR", "the graph folder (default: ./graph)")) }
+        if readsGraph { all.append(.value("graph", "DIR", "the graph folder (default: . when it holds nodes.csv, else ./graph)")) }
         if !formats.isEmpty {
             all.append(.value("format", "FORMAT", "output format: \(formats.joined(separator: "|")) (default: \(formats[0]))", choices: formats))
         }
@@ -111,7 +111,8 @@ struct ParsedArguments: Sendable {
     func value(_ name: String) -> String? { values[name]?.last }
     func values(_ name: String) -> [String] { values[name] ?? [] }
 
-    var graphFolder: String { value("graph") ?? "graph" }
+    /// `--graph`, else the current folder when it is a graph folder, else `graph`.
+    var graphFolder: String { value("graph") ?? (GraphFolder.holdsGraph(".") ? "." : "graph") }
     func format(_ spec: CommandSpec) -> String { value("format") ?? spec.formats.first ?? "text" }
 
     /// An integer option, with a usage error when it is not one or is below `minimum`.

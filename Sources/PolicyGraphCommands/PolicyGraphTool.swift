@@ -12,8 +12,8 @@ public enum PolicyGraphTool {
         QueryCommand(),
         OverlapCommand(), PositionsCommand(), SearchCommand(), TimelineCommand(), DiffCommand(),
         DotCommand(), RenderCommand(), HTMLCommand(), ViewsCommand(),
-        ExportCommand(), ImportCommand(),
-        AddNodeCommand(), AddEdgeCommand(), SetCommand(), RemoveNodeCommand(), RemoveEdgeCommand(), RenameCommand(),
+        ExportCommand(), ImportCommand(), InitCommand(),
+        AddNodeCommand(), AddEdgeCommand(), SetCommand(), SetEdgeCommand(), RemoveNodeCommand(), RemoveEdgeCommand(), RenameCommand(),
     ]
 
     /// Runs the tool on `arguments` (without the program name).
@@ -75,7 +75,7 @@ public enum PolicyGraphTool {
     static func graphHint(_ arguments: [String], _ error: LoadFailure) -> String? {
         guard !arguments.contains("--graph"),
               error.errors.contains(where: { $0.reason == .missingFolder || $0.reason == .notAFolder }) else { return nil }
-        return "hint: no ./graph here; name the graph folder with --graph DIR"
+        return "hint: no ./graph here; name the graph folder with --graph DIR, or start one with 'policygraph init DIR'"
     }
 
     /// A query error with the offending line and a caret under the column, when it has a location.
@@ -104,7 +104,7 @@ public enum PolicyGraphTool {
         for c in commands { out += "  \(c.spec.name.padding(toLength: width))  \(c.spec.summary)\n" }
         out += """
 
-            Every command takes --graph DIR (default ./graph) and --help.
+            Every command takes --graph DIR (default: the current folder when it holds nodes.csv, else ./graph) and --help.
             Exit status: 0 success, 1 data or query error, 2 usage error.
 
             """

@@ -144,7 +144,7 @@ import Testing
         #expect(!out.stderr.contains("hint:"))
         // Without --graph, the default folder is what is missing: the hint names the option.
         let missing = LoadFailure(errors: [LoadError(.missingFolder, at: SourceLocation(file: "graph", line: 0))], issues: [])
-        #expect(PolicyGraphTool.graphHint(["stats"], missing) == "hint: no ./graph here; name the graph folder with --graph DIR")
+        #expect(PolicyGraphTool.graphHint(["stats"], missing) == "hint: no ./graph here; name the graph folder with --graph DIR, or start one with 'policygraph init DIR'")
         #expect(PolicyGraphTool.graphHint(["stats", "--graph", "x"], missing) == nil)
         #expect(PolicyGraphTool.graphHint(["stats"], LoadFailure(errors: [], issues: [])) == nil)
     }

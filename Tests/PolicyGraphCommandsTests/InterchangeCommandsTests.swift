@@ -98,7 +98,7 @@ struct InterchangeCommandsTests {
 
     @Test func helpListsTheExportFormats() {
         let help = PolicyGraphTool.run(["export", "--help"]).stdout
-        #expect(help.contains("output format: json|graphml|cypher|neo4j-csv|kuzu|ntriples|turtle|mermaid (default: json)"))
+        #expect(help.contains("output format: json|graphml|cypher|neo4j-csv|kuzu|ntriples|turtle|mermaid|kumu (default: json)"))
     }
 }
 

@@ -75,7 +75,7 @@ import TestSupport
     static let queryCases: [(arguments: [String], message: String)] = [
         (["atlantic", "borealis"], "error: unknown node 'atlantic'; did you mean 'atlantis'?"),
         (["atlantis", "borealis", "--target-kind", "frameworks"], "error: unknown kind 'frameworks'; did you mean 'framework'?"),
-        (["--kind", "country", "--actors", "atlantis,atlantis-ministry"], "error: 'atlantis-ministry' is agency, not country; leave out --kind or the actor"),
+        (["--kind", "country", "--actors", "atlantis,atlantis-ministry"], "error: 'atlantis-ministry' is an agency, not a country; leave out --kind or the actor"),
         (["--actors", "atlantis,borealis,atlantis"], "error: actor 'atlantis' is listed twice"),
     ]
 

@@ -10,7 +10,7 @@ import TestSupport
 /// read the diff before committing it.
 @Suite struct ReadmeExampleTests {
     /// Commands that write files or change the graph are shown, not run.
-    static let writers: Set<String> = ["add-node", "add-edge", "set", "remove-node", "remove-edge", "rename", "import", "views", "render"]
+    static let writers: Set<String> = ["init", "add-node", "add-edge", "set", "set-edge", "remove-node", "remove-edge", "rename", "import", "views", "render"]
     static let writingOptions: Set<String> = ["-o", "--output", "--out", "--svg"]
 
     struct Example {

@@ -112,7 +112,8 @@ struct EditTests {
     @Test func unknownNodeGetsSuggestions() throws {
         let f = try EditFixture()
         let error = #expect(throws: EditError.self) { try f.apply(.set("ua", [ColumnValue(column: "label", value: "x")])) }
-        #expect(error?.reason == .unknownNode("ua", suggestions: ["us"]))
+        #expect(error?.reason == .unknownName("ua", argument: "ID", suggestions: ["us"]))
+        #expect(error?.description == "argument ID: error: unknown node 'ua': no id or label matches; did you mean 'us'?")
     }
 
     @Test(arguments: ["=x", "novalue"])

@@ -12,8 +12,8 @@ import Testing
         ("forbidden-endpoints", "edges.csv:2: error: column 'relation': 'leads' cannot join a framework to a country"),
         ("unterminated-quote", "nodes.csv:6:17: error: a quoted field opened here is never closed"),
         ("text-after-quote", "nodes.csv:6:5: error: text after a closing quote"),
-        ("too-many-fields", "nodes.csv:6: error: expected 4 fields as in the header, found 5"),
-        ("too-few-fields", "edges.csv:2: error: expected 6 fields as in the header, found 3"),
+        ("too-many-fields", "nodes.csv:6: error: expected 4 fields as in the header (id,kind,label,label_zh), found 5"),
+        ("too-few-fields", "edges.csv:2: error: expected 6 fields as in the header (from,relation,to,weight,date,cite), found 3"),
         ("empty-id", "nodes.csv:6: error: column 'id': empty value"),
         ("bad-weight", "edges.csv:2: error: column 'weight': weight 'strong' is not a number"),
         ("impossible-date", "edges.csv:2: error: column 'date': '2024-02-30' is not a valid date"),
@@ -23,7 +23,7 @@ import Testing
         ("bad-header", "nodes.csv:1: error: the header must begin with 'id,kind,label', found 'identifier,kind,label'"),
         ("empty-file", "nodes.csv:1: error: the file is empty"),
         ("schema-syntax", "schema.json:4:30: error: invalid JSON: expected ',' or '}' in an object"),
-        ("schema-content", "schema.json:4: error: relation 'ratifies': 'stance' must be 1, -1 or 0"),
+        ("schema-content", "schema.json:4: error: relation 'ratifies': 'stance' must be 1, -1, 0 (neutral) or false (no stance)"),
     ])
     func badInputNamesFileAndLine(fixture: String, expected: String) throws {
         let folder = Fixtures.path("invalid/\(fixture)")

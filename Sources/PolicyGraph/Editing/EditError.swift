@@ -22,6 +22,16 @@ public struct EditError: LocatedError, Hashable, Sendable {
         case io(String)
         /// The import would replace an existing graph without `--force`.
         case folderHasGraph([String])
+        /// A new graph would overwrite these files of the folder.
+        case graphExists([String])
+        /// A name given for a node matches no id and no label (`argument` says which argument).
+        case unknownName(String, argument: String, suggestions: [NodeID])
+        /// A name matches the labels of several nodes.
+        case ambiguousName(String, argument: String, candidates: [NodeID])
+        /// `--nth` beyond the parallel edges that match.
+        case noNthEdge(from: NodeID, relation: Relation, to: NodeID, nth: Int, count: Int)
+        /// Several parallel edges match an edit of one edge: their lines.
+        case whichEdge(from: NodeID, relation: Relation, to: NodeID, lines: [Int])
     }
 
     public let location: SourceLocation
@@ -63,6 +73,17 @@ public struct EditError: LocatedError, Hashable, Sendable {
             return message
         case .folderHasGraph(let files):
             return "the folder already holds a graph (\(files.joined(separator: ", ")))"
+        case .graphExists(let files):
+            return "the folder already holds a graph (\(files.joined(separator: ", "))); nothing was written"
+        case .unknownName(let name, _, let suggestions):
+            return "unknown node '\(name)': no id or label matches" + Suggestions.hint(suggestions)
+        case .ambiguousName(let name, _, let candidates):
+            return "'\(name)' is the label of \(candidates.count) nodes: "
+                + candidates.map { "'\($0)'" }.joined(separator: ", ") + "; give the id"
+        case .noNthEdge(let from, let relation, let to, let nth, let count):
+            return "edge '\(from) \(relation) \(to)' number \(nth) does not exist; there \(count == 1 ? "is 1" : "are \(count)")"
+        case .whichEdge(let from, let relation, let to, let lines):
+            return "\(lines.count) parallel edges '\(from) \(relation) \(to)' (edges.csv lines \(lines.map(String.init).joined(separator: ", ")))"
         }
     }
 
@@ -76,7 +97,8 @@ public struct EditError: LocatedError, Hashable, Sendable {
         case .severalEdges: return "remove them all at once"
         case .reservedColumn(_, let use): return use
         case .folderHasGraph: return "write to another folder, or replace the graph on purpose"
-        case .unknownNode, .noSuchEdge, .emptyColumnName, .io: return nil
+        case .whichEdge(_, _, _, let lines): return "say which with its number, 1 to \(lines.count)"
+        case .unknownNode, .noSuchEdge, .emptyColumnName, .io, .graphExists, .unknownName, .ambiguousName, .noNthEdge: return nil
         }
     }
 

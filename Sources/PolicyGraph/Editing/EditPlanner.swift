@@ -40,14 +40,20 @@ struct EditPlanner {
         case .addEdge(let from, let relation, let to, let values):
             try checkReserved(values, [Column.from: "it is the edge's source", Column.relation: "it is the edge's relation",
                                        Column.to: "it is the edge's target"])
-            for id in [from, to] where nodeRecord(id) == nil { throw unknown(id) }
+            let from = try resolve(from, argument: "FROM")
+            let to = try resolve(to, argument: "TO")
             return add(to: edges, fields: [Column.from: from.rawValue, Column.relation: relation.rawValue, Column.to: to.rawValue],
                        values: values, what: "edge '\(from) \(relation) \(to)'", isNodes: false)
         case .set(let id, let values):
             try checkReserved(values, [Column.id: "rename the node instead"])
+            let id = try resolve(id, argument: "ID")
             guard let record = nodeRecord(id) else { throw unknown(id) }
-            return set(record, id: id, values: values)
+            let change = setCells(of: record, in: nodes, name: id.rawValue, values: values)
+            return Change(nodes: change.bytes, lines: change.lines)
+        case .setEdge(let from, let relation, let to, let nth, let values):
+            return try setEdge(from: from, relation: relation, to: to, nth: nth, values: values)
         case .removeNode(let id, let cascade):
+            let id = try resolve(id, argument: "ID")
             guard let record = nodeRecord(id) else { throw unknown(id) }
             let touching = edgeRecords { $0.from == id.rawValue || $0.to == id.rawValue }
             if !touching.isEmpty, !cascade {
@@ -62,6 +68,8 @@ struct EditPlanner {
             }
             return change
         case .removeEdge(let from, let relation, let to, let all):
+            let from = try resolveListed(from, argument: "FROM")
+            let to = try resolveListed(to, argument: "TO")
             let matching = edgeRecords { $0.from == from.rawValue && $0.relation == relation.rawValue && $0.to == to.rawValue }
             guard !matching.isEmpty else {
                 for id in [from, to] where nodeRecord(id) == nil { throw unknown(id) }
@@ -76,6 +84,7 @@ struct EditPlanner {
             change.lines.append("removed \(matching.count) edge\(matching.count == 1 ? "" : "s") '\(from) \(relation) \(to)' (\(edgesFile) line\(matching.count == 1 ? "" : "s") \(matching.map { String($0.line) }.joined(separator: ", ")))")
             return change
         case .rename(let id, let newID):
+            let id = try resolve(id, argument: "ID")
             guard let record = nodeRecord(id) else { throw unknown(id) }
             if let existing = nodeRecord(newID) {
                 throw EditError(.nodeExists(newID), at: SourceLocation(file: nodesFile, line: existing.line))
@@ -99,21 +108,21 @@ struct EditPlanner {
 
     // MARK: - Pieces
 
-    private func nodeRecord(_ id: NodeID) -> RawCSV.Record? {
+    func nodeRecord(_ id: NodeID) -> RawCSV.Record? {
         nodes.rows.first { $0.fields.first == id.rawValue }
     }
 
-    private struct EdgeFields {
+    struct EdgeFields {
         let from: String
         let relation: String
         let to: String
     }
 
-    private func edgeRecords(_ matches: (EdgeFields) -> Bool) -> [RawCSV.Record] {
+    func edgeRecords(_ matches: (EdgeFields) -> Bool) -> [RawCSV.Record] {
         edges.rows.filter { $0.fields.count >= 3 && matches(EdgeFields(from: $0.fields[0], relation: $0.fields[1], to: $0.fields[2])) }
     }
 
-    private func unknown(_ id: NodeID) -> EditError {
+    func unknown(_ id: NodeID) -> EditError {
         let ids = nodes.rows.compactMap(\.fields.first)
         let suggestions = Suggestions.closest(to: id.rawValue, among: ids).map { NodeID($0) }
         return EditError(.unknownNode(id, suggestions: suggestions), at: SourceLocation(file: nodesFile, line: 0))
@@ -127,7 +136,7 @@ struct EditPlanner {
     }
 
     /// The last value given for each column, in the order columns were first named.
-    private func lastValues(_ values: [ColumnValue]) -> [ColumnValue] {
+    func lastValues(_ values: [ColumnValue]) -> [ColumnValue] {
         var order: [String] = []
         var value: [String: String] = [:]
         for v in values {
@@ -172,35 +181,38 @@ struct EditPlanner {
         return n
     }
 
-    private func newColumnsLine(_ names: [String], file: String) -> String {
+    func newColumnsLine(_ names: [String], file: String) -> String {
         "added column\(names.count == 1 ? "" : "s") \(names.map { "'\($0)'" }.joined(separator: ", ")) to \(file) (every row gets an empty cell)"
     }
 
-    private func set(_ record: RawCSV.Record, id: NodeID, values: [ColumnValue]) -> Change {
+    /// Sets cells of `record` in `csv` (a new column for a value that names none, an empty
+    /// value clearing a cell); `name` says whose cells in the report. Only the changed fields'
+    /// bytes change, and the header and every row for a new column.
+    func setCells(of record: RawCSV.Record, in csv: RawCSV, name: String, values: [ColumnValue]) -> (bytes: [UInt8]?, lines: [String]) {
         var splices = CSVSplices()
         var lines: [String] = []
         let values = lastValues(values)
         var newColumns: [ColumnValue] = []
         for v in values {
-            if let c = nodes.column(v.column), c < record.fields.count {
+            if let c = csv.column(v.column), c < record.fields.count {
                 let old = record.fields[c]
                 guard old != v.value else { continue }
                 splices.setField(record, c, to: v.value)
-                lines.append("set \(id).\(v.column): \(JSONValue.quote(old)) -> \(JSONValue.quote(v.value)) (\(nodesFile):\(record.line))")
-            } else if nodes.column(v.column) == nil, !v.value.isEmpty {
+                lines.append("set \(name).\(v.column): \(JSONValue.quote(old)) -> \(JSONValue.quote(v.value)) (\(csv.file):\(record.line))")
+            } else if csv.column(v.column) == nil, !v.value.isEmpty {
                 newColumns.append(v)
-                lines.append("set \(id).\(v.column): \"\" -> \(JSONValue.quote(v.value)) (\(nodesFile):\(record.line))")
+                lines.append("set \(name).\(v.column): \"\" -> \(JSONValue.quote(v.value)) (\(csv.file):\(record.line))")
             }
         }
         if !newColumns.isEmpty {
-            splices.appendFields(nodes.records[0], newColumns.map(\.column))
-            for row in nodes.rows {
+            splices.appendFields(csv.records[0], newColumns.map(\.column))
+            for row in csv.rows {
                 splices.appendFields(row, newColumns.map { row.line == record.line ? $0.value : "" })
             }
-            lines.insert(newColumnsLine(newColumns.map(\.column), file: nodesFile), at: 0)
+            lines.insert(newColumnsLine(newColumns.map(\.column), file: csv.file), at: 0)
         }
-        if splices.isEmpty { return Change(lines: ["nothing to change: \(id) already has these values"]) }
-        return Change(nodes: splices.applied(to: nodes), lines: lines)
+        if splices.isEmpty { return (nil, ["nothing to change: \(name) already has these values"]) }
+        return (splices.applied(to: csv), lines)
     }
 
     private func removing(_ records: [RawCSV.Record], from csv: RawCSV) -> [UInt8] {

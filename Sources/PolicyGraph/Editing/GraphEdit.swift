@@ -1,4 +1,7 @@
 /// One change to a graph folder, made at the level of CSV records (see ``GraphEditor``).
+///
+/// An existing node is named by its id or, as the reading commands accept, by a unique
+/// case-insensitive `label` or `label_zh`.
 public enum GraphEdit: Sendable, Equatable {
     /// A new node row at the end of `nodes.csv`.
     case addNode(NodeID, kind: Kind, label: String, set: [ColumnValue] = [])
@@ -12,6 +15,9 @@ public enum GraphEdit: Sendable, Equatable {
     case removeEdge(from: NodeID, relation: Relation, to: NodeID, all: Bool = false)
     /// A node's id, and every edge that names it.
     case rename(NodeID, to: NodeID)
+    /// Cells of one edge's row, in place: the edge `from relation to`, the `nth` (1-based, in
+    /// file order) of parallel ones (needed when several match).
+    case setEdge(from: NodeID, relation: Relation, to: NodeID, nth: Int? = nil, set: [ColumnValue])
 }
 
 /// `KEY=VALUE`: a column and the text to put in it.

@@ -24,10 +24,13 @@ public enum GraphEditor {
             let nodesPath = GraphLoader.join(folder, GraphLoader.nodesFile)
             let edgesPath = GraphLoader.join(folder, GraphLoader.edgesFile)
             let schemaPath = GraphLoader.join(folder, GraphLoader.schemaFile)
-            let nodes = try read(nodesPath)
-            let edges = try read(edgesPath)
+            // A graph started by edits gets the canonical headers.
+            let nodes = try read(nodesPath, orHeader: GraphFolder.nodeColumns)
+            let edges = try read(edgesPath, orHeader: GraphFolder.edgeColumns)
             let schema = FileManager.default.fileExists(atPath: schemaPath) ? try read(schemaPath) : nil
-            let change = try EditPlanner(nodes: nodes, edges: edges, nodesFile: nodesPath, edgesFile: edgesPath).plan(edit)
+            var change = try EditPlanner(nodes: nodes, edges: edges, nodesFile: nodesPath, edgesFile: edgesPath).plan(edit)
+            if change.nodes == nil, !FileManager.default.fileExists(atPath: nodesPath) { change.nodes = nodes }
+            if change.edges == nil, !FileManager.default.fileExists(atPath: edgesPath) { change.edges = edges }
             _ = try GraphLoader.load(nodes: change.nodes ?? nodes, edges: change.edges ?? edges, schema: schema,
                                      nodesFile: nodesPath, edgesFile: edgesPath, schemaFile: schemaPath)
             // Removals write edges.csv first, so that a crash between the two renames leaves
@@ -46,6 +49,10 @@ public enum GraphEditor {
             for s in staged { try s.commit() }
             return EditReport(lines: change.lines, changedFiles: files.map(\.path))
         }
+    }
+
+    private static func read(_ path: String, orHeader columns: [String]) throws -> [UInt8] {
+        FileManager.default.fileExists(atPath: path) ? try read(path) : GraphFolder.header(columns)
     }
 
     private static func read(_ path: String) throws -> [UInt8] {

@@ -34,13 +34,9 @@ extension Schema {
                      [Endpoints(from: actors, to: builtInStanceTargets)]),
             relation(.leads, "Heads (a delegation, an agency, an organisation).",
                      [Endpoints(from: [.official, .agency, .country], to: [.agency, .organization, .delegation])]),
-            relation(.memberOf, "Belongs to.", [
-                Endpoints(from: [.official, .person], to: [.agency, .organization, .country, .delegation]),
-                Endpoints(from: [.agency], to: [.agency, .country, .delegation]),
-                Endpoints(from: [.delegation], to: [.country, .organization]),
-                Endpoints(from: [.country], to: [.organization]),
-                Endpoints(from: [.organization], to: [.organization, .country]),
-            ]),
+            // Any actor may have members: agencies, officials, persons and countries join an
+            // organization such as the EU, countries join alliances, officials join delegations.
+            relation(.memberOf, "Belongs to.", [Endpoints(from: actors, to: actors)]),
             relation(.participatesIn, "Takes part in.", [Endpoints(from: actors, to: [.event, .delegation])]),
             relation(.references, "Builds on or cites.",
                      [Endpoints(from: [.framework, .event], to: [.framework, .event])]),

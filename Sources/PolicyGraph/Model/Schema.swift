@@ -27,12 +27,23 @@ public struct Schema: Sendable, Equatable {
     public struct RelationRule: Sendable, Equatable {
         public let relation: Relation
         public let description: String
-        /// +1 for a supporting stance, -1 for an opposing one, 0 for a relation that is no stance.
+        /// +1 for a supporting stance, -1 for an opposing one, 0 for a neutral stance (such as
+        /// `abstains`) or a relation that is no stance.
         public let polarity: Int
         public let endpoints: [Endpoints]
+        /// Whether the relation is a stance. A neutral stance (polarity 0) is a position of its
+        /// own, between support and opposition, and distinct from taking no stance.
+        public let isStance: Bool
 
-        /// Whether the relation is a stance (non-zero polarity).
-        public var isStance: Bool { polarity != 0 }
+        /// A rule as given; a relation is a stance when `isStance` says so, by default when its
+        /// polarity is not 0.
+        public init(relation: Relation, description: String, polarity: Int, endpoints: [Endpoints], isStance: Bool? = nil) {
+            self.relation = relation
+            self.description = description
+            self.polarity = polarity
+            self.endpoints = endpoints
+            self.isStance = isStance ?? (polarity != 0)
+        }
     }
 
     /// The kinds, sorted by name.
@@ -85,8 +96,10 @@ public struct Schema: Sendable, Equatable {
     /// The rule of `relation`, or `nil` when it is not declared.
     public func rule(for relation: Relation) -> RelationRule? { relationIndex[relation].map { relations[$0] } }
 
-    /// The stance polarity of `relation`: +1, -1, or 0 when it is no stance or not declared.
+    /// The stance polarity of `relation`: +1, -1, or 0 when it is a neutral stance, no stance or not declared.
     public func polarity(of relation: Relation) -> Int { rule(for: relation)?.polarity ?? 0 }
+    /// Whether `relation` is a stance (a neutral one has polarity 0); `false` for an unknown relation.
+    public func isStance(_ relation: Relation) -> Bool { rule(for: relation)?.isStance ?? false }
 
     /// Whether an edge of `relation` may join a node of kind `from` to one of kind `to`.
     public func allows(_ relation: Relation, from: Kind, to: Kind) -> Bool {

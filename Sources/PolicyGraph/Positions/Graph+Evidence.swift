@@ -1,12 +1,11 @@
 extension Graph {
     /// The evidence of edge row `e`: its `evidence` cell, or ``Evidence/unstated`` when the cell
-    /// is empty or unknown. `nil` for an edge that is no statement: a relation without polarity
+    /// is empty or unknown. `nil` for an edge that is no statement: a relation that is no stance
     /// and no `evidence` cell (a fact such as `memberOf`).
     func evidence(ofEdge e: Int32) -> Evidence? {
         let cell = edgeTable.columns.first { $0.name == Column.evidence }.map { $0.text(at: Int(e)) } ?? ""
         if let kind = Evidence(rawValue: cell) { return kind }
-        let polarity = schema.relations[Int(edgeTable.relations[Int(e)])].polarity
-        return polarity == 0 ? nil : .unstated
+        return schema.relations[Int(edgeTable.relations[Int(e)])].isStance ? .unstated : nil
     }
 
     /// The graph without the statements attested otherwise than `kinds`: every node is kept,

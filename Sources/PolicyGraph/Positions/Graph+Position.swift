@@ -18,16 +18,19 @@ extension Graph {
         let speakers = speakers(of: row, options, &marks)
         var sums: [Int32: Double] = [:]
         var evidence: [Int32: [Int32]] = [:]
+        var neutral: Set<Int32> = []
         for speaker in speakers {
             for k in outgoing.range(Int(speaker)) {
                 guard let signed = stanceContribution(ofSlot: k, options) else { continue }
                 let target = outgoing.ends[k]
                 sums[target, default: 0] += signed
                 evidence[target, default: []].append(outgoing.items[k])
+                if isNeutralSlot(k, options) { neutral.insert(target) }
             }
         }
         let stances = sums.map { target, sum in
-            Stance(target: id(at: target), value: Self.clamp(sum), evidence: (evidence[target] ?? []).sorted().map { edge(at: $0) })
+            Stance(target: id(at: target), value: Self.clamp(sum), evidence: (evidence[target] ?? []).sorted().map { edge(at: $0) },
+                   isNeutral: neutral.contains(target))
         }
         return Position(actor: id(at: row), members: speakers.dropFirst().map { id(at: $0) }.sorted(),
                         stances: stances.sorted { $0.target < $1.target })
@@ -46,8 +49,8 @@ extension Graph {
         sum.isNaN ? 0 : min(max(sum, -1), 1)
     }
 
-    /// The non-zero stances of `actor` as (target row, s(t)) sorted by target row: the form the
-    /// overlap measures merge and index.
+    /// The positions of `actor` (non-zero stances, and neutral ones with s(t) = 0) as
+    /// (target row, s(t)) sorted by target row: the form the overlap measures merge and index.
     ///
     /// Sums are taken in the same order as ``position(of:options:)`` takes them, so both give
     /// bit-identical values.
@@ -56,6 +59,7 @@ extension Graph {
         let speakers = speakers(of: actor, options, &scratch.members)
         var touched: [Int32] = []
         scratch.sums.removeAll(keepingCapacity: true)
+        scratch.neutral.removeAll(keepingCapacity: true)
         for speaker in speakers {
             for k in outgoing.range(Int(speaker)) {
                 guard let signed = stanceContribution(ofSlot: k, options) else { continue }
@@ -66,16 +70,19 @@ extension Graph {
                     scratch.place[target] = p
                     touched.append(Int32(target))
                     scratch.sums.append(0)
+                    scratch.neutral.append(false)
                 }
                 scratch.sums[Int(p)] += signed
+                if isNeutralSlot(k, options) { scratch.neutral[Int(p)] = true }
             }
         }
         touched.sort()
         var vector: [StanceValue] = []
         vector.reserveCapacity(touched.count)
         for target in touched {
-            let value = Self.clamp(scratch.sums[Int(scratch.place[Int(target)])])
-            if value != 0 { vector.append(StanceValue(target: target, value: value)) }
+            let p = Int(scratch.place[Int(target)])
+            let value = Self.clamp(scratch.sums[p])
+            if value != 0 || scratch.neutral[p] { vector.append(StanceValue(target: target, value: value)) }
         }
         for target in touched { scratch.place[Int(target)] = SearchScratch.empty }
         return vector
@@ -111,8 +118,9 @@ extension Graph {
     /// looked up in the edge table (for their weight and date).
     @inline(__always)
     func stanceContribution(ofSlot k: Int, _ options: ResolvedPositionOptions) -> Double? {
-        let polarity = options.polarity[Int(outgoing.relations[k])]
-        if polarity == 0 { return nil }
+        let relation = Int(outgoing.relations[k])
+        if !options.isStance[relation] { return nil }
+        let polarity = options.polarity[relation]
         if let mask = options.kindMask, !mask[Int(nodeTable.kinds[Int(outgoing.ends[k])])] { return nil }
         let e = outgoing.items[k]
         if let filter = options.dateFilter, !filter.keeps(e) { return nil }
@@ -121,7 +129,15 @@ extension Graph {
     }
 }
 
-/// One non-zero stance at index level.
+extension Graph {
+    /// Whether the kept stance edge in slot `k` of ``outgoing`` is of a neutral stance relation.
+    @inline(__always)
+    func isNeutralSlot(_ k: Int, _ options: ResolvedPositionOptions) -> Bool {
+        options.polarity[Int(outgoing.relations[k])] == 0
+    }
+}
+
+/// One position at index level: s(t) > 0 support, < 0 opposition, 0 a neutral position.
 struct StanceValue: Sendable, Equatable {
     let target: Int32
     let value: Double
@@ -157,6 +173,8 @@ struct PositionScratch {
     /// Per target row, its place in `sums` for the actor at hand; `SearchScratch.empty` elsewhere.
     var place: [Int32]
     var sums: [Double] = []
+    /// Beside `sums`: whether the actor holds a neutral stance edge to the target.
+    var neutral: [Bool] = []
 
     init(borrowingFrom scratch: SearchScratch) {
         place = scratch.take()

@@ -14,7 +14,7 @@ extension Graph {
     ///
     /// - Complexity: O(m).
     package var stanceDating: StanceDating {
-        let polar = schema.relations.map { $0.polarity != 0 }
+        let polar = schema.relations.map(\.isStance)
         let dates = edgeTable.columns.first { $0.name == Column.date }
         var stances = 0, dated = 0
         for e in 0..<edgeCount where polar[Int(edgeTable.relations[e])] {

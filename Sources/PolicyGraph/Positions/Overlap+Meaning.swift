@@ -6,13 +6,15 @@ extension Overlap {
     /// targets only one actor addresses, which count against every measure but agreement.
     public func meaning(of measure: OverlapMeasure) -> String {
         let n = union
-        let shared = agree.count + conflict.count
+        let shared = agree.count + conflict.count + halfway.count
+        // A neutral position against a side counts half an agreement and half a conflict.
+        let neutral = halfway.isEmpty ? "" : ", and on \(Self.targets(halfway.count)) one is neutral where the other takes a side (half each)"
         let only = onlyFirst.count + onlySecond.count
         guard n > 0 else { return "undefined: neither takes a stance on anything, so there is nothing to compare." }
         let either = "the \(Self.targets(n)) either takes a stance on"
         switch measure {
         case .jaccard:
-            return "they take the same side on \(agree.count) of \(either)."
+            return "they take the same side on \(agree.count) of \(either)\(neutral)."
         case .signed:
             let lead = agree.count - conflict.count
             let pull = only == 0 ? "" : "; the \(Self.targets(only)) only one addresses \(only == 1 ? "pulls" : "pull") it towards 0"
@@ -21,8 +23,8 @@ extension Overlap {
             return "they agree as often as they conflict (\(agree.count) each), out of \(either)."
         case .sScore:
             let gap = sScore.map { 1 - $0 } ?? 0
-            return "their stances are \(Self.decimals(gap)) apart on average on a scale from −1 to +1 (0: the same, 2: opposite), "
-                + "over \(either); a target only one addresses is as far apart as that one's stance."
+            return "their stances are \(Self.decimals(gap)) apart on average on a scale from −1 to +1 (gaps run from 0: the same, to 2: opposite; "
+                + "sScore = 1 − the average gap), over \(either); a target only one addresses is as far apart as that one's stance."
         case .kappa, .pi:
             let random =
                 measure == .kappa ? "two actors taking these stances at random" : "two actors drawing at random from their pooled stances"
@@ -47,7 +49,7 @@ extension Overlap {
             guard shared > 0 else { return "undefined: they take no stance on a common target." }
             let left = only == 0 ? "" : "; the \(Self.targets(only)) only one addresses \(only == 1 ? "is" : "are") left out"
             return
-                "on the \(Self.targets(shared)) both take a stance on, they agree on \(agree.count) and conflict on \(conflict.count)\(left)."
+                "on the \(Self.targets(shared)) both take a stance on, they agree on \(agree.count) and conflict on \(conflict.count)\(neutral)\(left)."
         }
     }
 

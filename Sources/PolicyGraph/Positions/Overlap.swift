@@ -15,22 +15,25 @@ public struct TargetComparison: Sendable, Hashable {
 
 /// How far two actors' positions agree, where they conflict, and on what evidence.
 ///
-/// U is the set of targets on which either actor takes a non-zero stance; the four target lists
-/// partition it, each sorted by target id. Every measure is `nil` when U is empty; kappa and pi
+/// U is the set of targets on which either actor holds a position (a non-zero stance, or a
+/// neutral one such as an abstention); the five target lists partition it, each sorted by target
+/// id. Every measure is `nil` when U is empty; kappa and pi
 /// are also `nil` when the agreement expected by chance is 1 (both actors put every target of U
 /// in the same category).
 public struct Overlap: Sendable, Hashable {
     public let first: NodeID
     public let second: NodeID
-    /// Targets both take a stance on with the same sign.
+    /// Targets both hold with the same sign (both support, both oppose, or both neutral).
     public let agree: [TargetComparison]
     /// Targets one supports and the other opposes.
     public let conflict: [TargetComparison]
-    /// Targets only the first takes a (non-zero) stance on.
+    /// Targets one holds neutral and the other supports or opposes: half agreement, half conflict.
+    public let halfway: [TargetComparison]
+    /// Targets only the first holds a position on.
     public let onlyFirst: [TargetComparison]
-    /// Targets only the second takes a (non-zero) stance on.
+    /// Targets only the second holds a position on.
     public let onlySecond: [TargetComparison]
-    /// agree / |U|.
+    /// (agree + halfway / 2) / |U|.
     public let jaccard: Double?
     /// (agree - conflict) / |U|.
     public let signed: Double?
@@ -42,7 +45,7 @@ public struct Overlap: Sendable, Hashable {
     public let pi: Double?
 
     /// |U|.
-    public var union: Int { agree.count + conflict.count + onlyFirst.count + onlySecond.count }
+    public var union: Int { agree.count + conflict.count + halfway.count + onlyFirst.count + onlySecond.count }
 
     /// The value of one measure.
     public func value(of measure: OverlapMeasure) -> Double? {
@@ -77,6 +80,7 @@ extension Graph {
         let tally = AgreementTally(first: StanceSummary(vectorA), second: StanceSummary(vectorB), shared: SharedTargets(vectorA, vectorB))
         var agree: [TargetComparison] = []
         var conflict: [TargetComparison] = []
+        var halfway: [TargetComparison] = []
         var onlyFirst: [TargetComparison] = []
         var onlySecond: [TargetComparison] = []
         let targets = Set(vectorA.map(\.target)).union(vectorB.map(\.target)).map { id(at: $0) }.sorted()
@@ -84,25 +88,29 @@ extension Graph {
             let stanceA = positionA.stance(on: target) ?? Stance(target: target, value: 0)
             let stanceB = positionB.stance(on: target) ?? Stance(target: target, value: 0)
             let comparison = TargetComparison(target: target, first: stanceA, second: stanceB)
-            if stanceA.sign != 0, stanceB.sign != 0 {
-                if stanceA.sign == stanceB.sign { agree.append(comparison) } else { conflict.append(comparison) }
-            } else if stanceA.sign != 0 {
+            if stanceA.isPosition, stanceB.isPosition {
+                switch abs(stanceA.sign - stanceB.sign) {
+                case 0: agree.append(comparison)
+                case 1: halfway.append(comparison)
+                default: conflict.append(comparison)
+                }
+            } else if stanceA.isPosition {
                 onlyFirst.append(comparison)
             } else {
                 onlySecond.append(comparison)
             }
         }
-        return Overlap(first: id(at: a), second: id(at: b), agree: agree, conflict: conflict,
+        return Overlap(first: id(at: a), second: id(at: b), agree: agree, conflict: conflict, halfway: halfway,
                        onlyFirst: onlyFirst, onlySecond: onlySecond,
                        jaccard: tally.value(of: .jaccard), signed: tally.value(of: .signed),
                        sScore: tally.value(of: .sScore), kappa: tally.value(of: .kappa), pi: tally.value(of: .pi))
     }
 
-    /// The non-zero stances of a position as (target row, s(t)) sorted by row: the same values,
+    /// The positions (non-zero or neutral stances) as (target row, s(t)) sorted by row: the same values,
     /// summed in the same order, as ``stanceVector(of:_:_:)`` gives the matrix.
     private func stanceVector(_ position: Position) -> [StanceValue] {
         position.stances.compactMap { stance in
-            stance.value == 0 ? nil : index[stance.target].map { StanceValue(target: $0, value: stance.value) }
+            !stance.isPosition ? nil : index[stance.target].map { StanceValue(target: $0, value: stance.value) }
         }.sorted { $0.target < $1.target }
     }
 }

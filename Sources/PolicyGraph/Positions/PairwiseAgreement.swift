@@ -1,4 +1,4 @@
-/// How much one pair of actors agrees: counts over U, the targets either takes a non-zero stance on.
+/// How much one pair of actors agrees: counts over U, the targets either holds a position on.
 package struct PairAgreement: Sendable, Hashable {
     /// The pair, `first < second` by id.
     package let first: NodeID
@@ -7,20 +7,23 @@ package struct PairAgreement: Sendable, Hashable {
     package let agree: Int
     /// Targets one supports and the other opposes.
     package let conflict: Int
+    /// Targets one holds neutral and the other supports or opposes (half agreement, half conflict).
+    package let halfway: Int
     /// |U|, never 0 in a result.
     package let union: Int
 
     /// Counts as given.
-    package init(first: NodeID, second: NodeID, agree: Int, conflict: Int, union: Int) {
+    package init(first: NodeID, second: NodeID, agree: Int, conflict: Int, halfway: Int = 0, union: Int) {
         self.first = first
         self.second = second
         self.agree = agree
         self.conflict = conflict
+        self.halfway = halfway
         self.union = union
     }
 
-    /// agree / union.
-    package var jaccard: Double { union == 0 ? 0 : Double(agree) / Double(union) }
+    /// (agree + halfway / 2) / union.
+    package var jaccard: Double { union == 0 ? 0 : Double(2 * agree + halfway) / Double(2 * union) }
 }
 
 /// Agreement summed over every unordered pair of a set of actors, and the pair that agrees most.
@@ -35,17 +38,21 @@ package struct PairwiseAgreement: Sendable, Hashable {
     package let agree: Int
     /// Σ over unordered pairs of conflict.
     package let conflict: Int
-    /// The pair with the highest agree / union: pairs are scanned with first < second in id order
-    /// and a pair replaces the best so far only when `agree * best.union > best.agree * union`,
+    /// Σ over unordered pairs of halfway (neutral against a side).
+    package let halfway: Int
+    /// The pair with the highest jaccard: pairs are scanned with first < second in id order and a
+    /// pair replaces the best so far only when `(2 agree + halfway) * best.union >
+    /// (2 best.agree + best.halfway) * union`,
     /// so ties go to the smallest pair. Pairs with an empty union have no ratio and are skipped;
     /// `nil` when every pair's union is empty (or there are fewer than two actors).
     package let best: PairAgreement?
 
     /// A summary as given.
-    package init(actors: [NodeID], agree: Int, conflict: Int, best: PairAgreement?) {
+    package init(actors: [NodeID], agree: Int, conflict: Int, halfway: Int = 0, best: PairAgreement?) {
         self.actors = actors
         self.agree = agree
         self.conflict = conflict
+        self.halfway = halfway
         self.best = best
     }
 
@@ -87,11 +94,17 @@ extension Graph {
         defer { index.recycle(into: scratch) }
         var agreeSum = 0
         var conflictSum = 0
+        var halfwaySum = 0
         index.forEachTarget { entries in
-            let supporters = entries.reduce(0) { $0 + ($1.value > 0 ? 1 : 0) }
-            let opponents = entries.count - supporters
-            agreeSum += supporters * (supporters - 1) / 2 + opponents * (opponents - 1) / 2
+            var supporters = 0
+            var opponents = 0
+            for entry in entries {
+                if entry.value > 0 { supporters += 1 } else if entry.value < 0 { opponents += 1 }
+            }
+            let neutral = entries.count - supporters - opponents
+            agreeSum += supporters * (supporters - 1) / 2 + opponents * (opponents - 1) / 2 + neutral * (neutral - 1) / 2
             conflictSum += supporters * opponents
+            halfwaySum += neutral * (supporters + opponents)
         }
         let k = rows.count
         var best: PairCounts?
@@ -109,14 +122,14 @@ extension Graph {
                 for x in Int(cursor[p])..<Int(index.offsets[p + 1]) {
                     let entry = entries[x]
                     let j = Int(entry.actor)
-                    if shared[j].agree == 0, shared[j].conflict == 0 { touched.append(entry.actor) }
+                    if shared[j].isEmpty { touched.append(entry.actor) }
                     shared[j].add(stance.value, entry.value)
                 }
             }
             for j in touched {
                 let counts = PairCounts(first: i, second: Int(j), shared: shared[Int(j)],
                                         union: vectors[i].count + vectors[Int(j)].count)
-                if counts.agree > 0, counts.isBetter(than: best) { best = counts }
+                if counts.agree > 0 || counts.halfway > 0, counts.isBetter(than: best) { best = counts }
                 shared[Int(j)] = SharedTargets()
             }
             touched.removeAll(keepingCapacity: true)
@@ -131,9 +144,9 @@ extension Graph {
             }
         }
         return PairwiseAgreement(
-            actors: rows.map { id(at: $0) }, agree: agreeSum, conflict: conflictSum,
+            actors: rows.map { id(at: $0) }, agree: agreeSum, conflict: conflictSum, halfway: halfwaySum,
             best: best.map { PairAgreement(first: id(at: rows[$0.first]), second: id(at: rows[$0.second]),
-                                           agree: $0.agree, conflict: $0.conflict, union: $0.union) })
+                                           agree: $0.agree, conflict: $0.conflict, halfway: $0.halfway, union: $0.union) })
     }
 
     /// The ids of the nodes of `kind`, in file order.
@@ -149,6 +162,7 @@ private struct PairCounts {
     let second: Int
     let agree: Int
     let conflict: Int
+    let halfway: Int
     let union: Int
 
     /// `union` is the sum of both actors' stance counts; the shared targets are counted once.
@@ -157,15 +171,16 @@ private struct PairCounts {
         self.second = second
         agree = Int(shared.agree)
         conflict = Int(shared.conflict)
-        self.union = union - agree - conflict
+        halfway = Int(shared.halfway)
+        self.union = union - shared.count
     }
 
     /// Whether this pair beats `best` in the scan: a higher agree / union (compared as
     /// `agree * best.union > best.agree * union`), or an equal one and an earlier pair.
     func isBetter(than best: PairCounts?) -> Bool {
         guard let best else { return true }
-        let left = agree * best.union
-        let right = best.agree * union
+        let left = (2 * agree + halfway) * best.union
+        let right = (2 * best.agree + best.halfway) * union
         if left != right { return left > right }
         return (first, second) < (best.first, best.second)
     }

@@ -8,16 +8,25 @@ public struct Stance: Sendable, Hashable {
     /// The stance edges summed into `value`, in file order. Edges of members (with `inherit`)
     /// name the member in `from`. Empty when the actor takes no stance on the target.
     public let evidence: [Edge]
+    /// Whether the stance is a neutral position: s(t) = 0 and at least one of its edges is a
+    /// neutral stance relation (polarity 0, such as `abstains`). A neutral position counts in the
+    /// overlap measures; supports and oppositions that merely cancel do not.
+    public let isNeutral: Bool
 
     /// A stance as given; `value` is expected in [-1, 1].
-    public init(target: NodeID, value: Double, evidence: [Edge] = []) {
+    public init(target: NodeID, value: Double, evidence: [Edge] = [], isNeutral: Bool = false) {
         self.target = target
         self.value = value
         self.evidence = evidence
+        self.isNeutral = isNeutral && value == 0
     }
 
     /// The category of the stance: +1, -1, or 0.
     public var sign: Int { value > 0 ? 1 : value < 0 ? -1 : 0 }
+
+    /// Whether the stance is a position the overlap measures count: support, opposition or a
+    /// neutral position.
+    public var isPosition: Bool { value != 0 || isNeutral }
 }
 
 /// Where an actor stands: its stances, one per target it has a stance edge to.

@@ -69,9 +69,10 @@ extension Graph {
             }
         }
         let polarity = schema.relations.map { Double($0.polarity) }
+        let isStance = schema.relations.map(\.isStance)
         let memberOf = schema.relationIndex[.memberOf].map { UInt16($0) }
         var resolved = ResolvedPositionOptions(inherit: options.inherit, kindMask: kindMask, dateFilter: dateFilter,
-                                               polarity: polarity, memberOf: memberOf,
+                                               polarity: polarity, isStance: isStance, memberOf: memberOf,
                                                evidenceFilter: evidenceFilter(options.evidence))
         if options.rollUp { resolved.rollUp = RollUp(self, resolved) }
         return resolved
@@ -99,6 +100,8 @@ struct ResolvedPositionOptions: Sendable {
     let dateFilter: DateFilter?
     /// Per index of `schema.relations`: the stance polarity (+1, -1, 0).
     let polarity: [Double]
+    /// Per index of `schema.relations`: whether it is a stance (a neutral one has polarity 0).
+    let isStance: [Bool]
     /// The index of `memberOf` in `schema.relations`, when the schema has it.
     let memberOf: UInt16?
     /// Keeps the stance edges of the chosen evidence; `nil` keeps every edge.

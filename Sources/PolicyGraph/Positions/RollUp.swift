@@ -24,7 +24,7 @@ final class RollUp: Sendable {
         plain.rollUp = nil
         self.kindMask = options.kindMask
         self.plain = ResolvedPositionOptions(inherit: plain.inherit, kindMask: nil, dateFilter: plain.dateFilter,
-                                             polarity: plain.polarity, memberOf: plain.memberOf,
+                                             polarity: plain.polarity, isStance: plain.isStance, memberOf: plain.memberOf,
                                              evidenceFilter: plain.evidenceFilter)
         var parents: [Int32: [Int32]] = [:]
         if let partOf = graph.schema.relationIndex[.partOf].map({ UInt16($0) }) {

@@ -52,6 +52,6 @@ extension Overlap {
     /// (agree + conflict); `nil` when they share no target. Unlike the other measures, targets
     /// only one of them addresses do not pull it down.
     public var agreement: Double? {
-        SharedAgreement(signs: (agree + conflict).map { SignPair($0.first.sign, $0.second.sign) }).share
+        SharedAgreement(signs: (agree + conflict + halfway).map { SignPair($0.first.sign, $0.second.sign) }).share
     }
 }

@@ -7,7 +7,7 @@ public struct Timeline: Sendable, Hashable {
         public let date: String
         /// The dated edge, its cite among its attributes.
         public let edge: Edge
-        /// Whether the edge is a stance (its relation has a polarity).
+        /// Whether the edge is a stance (its relation is a stance, neutral ones included).
         public let isStance: Bool
     }
 
@@ -42,7 +42,7 @@ extension Graph {
                 undated += 1
                 continue
             }
-            dated.append((day, e, Timeline.Entry(date: date, edge: edge, isStance: schema.polarity(of: edge.relation) != 0)))
+            dated.append((day, e, Timeline.Entry(date: date, edge: edge, isStance: schema.isStance(edge.relation))))
         }
         dated.sort { $0.day != $1.day ? $0.day < $1.day : $0.row < $1.row }
         return Timeline(node: node, entries: dated.map(\.entry), undated: undated)

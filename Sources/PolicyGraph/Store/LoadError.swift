@@ -20,8 +20,8 @@ public struct LoadError: LocatedError, Hashable, Sendable {
         case missingColumns(expected: [String], found: [String])
         case duplicateColumn(name: String)
         case emptyColumnName(position: Int)
-        /// A row with a different number of fields than the header.
-        case fieldCount(expected: Int, found: Int)
+        /// A row with a different number of fields than the header (whose columns it names).
+        case fieldCount(expected: Int, found: Int, header: [String])
         /// `schema.json` is not valid JSON.
         case schemaSyntax(message: String)
         /// `schema.json` is JSON but does not describe a schema.
@@ -53,8 +53,8 @@ public struct LoadError: LocatedError, Hashable, Sendable {
             return "the header must begin with '\(expected.joined(separator: ","))', found '\(found.joined(separator: ","))'"
         case .duplicateColumn(let name): return "column '\(name)' appears twice in the header; rename or remove one"
         case .emptyColumnName(let position): return "column \(position) of the header has no name; name it or remove it"
-        case .fieldCount(let expected, let found):
-            return "expected \(expected) fields as in the header, found \(found); quote fields that contain commas"
+        case .fieldCount(let expected, let found, let header):
+            return "expected \(expected) fields as in the header (\(header.joined(separator: ","))), found \(found); quote fields that contain commas"
         case .schemaSyntax(let message): return "invalid JSON: \(message)"
         case .schemaContent(let message): return message
         }

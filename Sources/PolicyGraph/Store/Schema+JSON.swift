@@ -12,7 +12,10 @@ extension Schema {
     /// }
     /// ```
     /// New kinds and relations are added; endpoints given for an existing relation are added to
-    /// the ones it has. `kinds` may also be a plain list of names.
+    /// the ones it has. `kinds` may also be a plain list of names. `"stance"` is a relation's
+    /// polarity: 1, -1, or 0 for a neutral stance (`abstains`), `false` for none; it may change a
+    /// built-in's (`"proposes": {"stance": 1}`). A kind with `"actor": true` (new, or a built-in
+    /// made an actor) may take stances, have members and be a member wherever built-in actors may.
     ///
     /// - Throws: ``LoadErrors`` listing every problem of the file, each at the line of the name it concerns.
     package func parsingExtension(_ json: [UInt8], file: String) throws(LoadErrors) -> Schema {
@@ -51,17 +54,27 @@ extension Schema {
         case nil: break
         default: fail("'kinds' must be an object of kind names (or a list of names)", near: "kinds")
         }
+        var newActors: [Kind] = []
         for (name, body) in newKinds {
             guard Self.isName(name) else {
                 fail("kind '\(name)' is not a valid name; use letters, digits, '_' or '-', starting with a letter", near: name)
                 continue
             }
-            if kinds.contains(where: { $0.kind.rawValue == name }) { continue }
-            let description = body?["description"]?.stringValue ?? ""
             var actor = false
             if case .bool(let b)? = body?["actor"] { actor = b }
+            if let i = kinds.firstIndex(where: { $0.kind.rawValue == name }) {
+                // A kind already declared may be made an actor, never unmade one.
+                if actor, !kinds[i].isActor {
+                    kinds[i] = KindRule(kind: kinds[i].kind, description: kinds[i].description, isActor: true)
+                    newActors.append(kinds[i].kind)
+                }
+                continue
+            }
+            let description = body?["description"]?.stringValue ?? ""
             kinds.append(KindRule(kind: Kind(name), description: description, isActor: actor))
+            if actor { newActors.append(Kind(name)) }
         }
+        relations = Self.admitting(newActors, to: relations)
         let known = Set(kinds.map(\.kind.rawValue))
         if let body = document["relations"] {
             guard let members = body.objectValue else {
@@ -74,9 +87,19 @@ extension Schema {
                     fail("relation '\(name)' is not a valid name; use letters, digits, '_' or '-', starting with a letter", near: name)
                     continue
                 }
+                // "stance": 1, -1 or 0 (neutral) makes the relation a stance; false makes it none.
                 var polarity = 0
-                if let stance = member.value["stance"] {
-                    if let v = stance.numberValue, [-1.0, 0, 1].contains(v) { polarity = Int(v) } else { fail("relation '\(name)': 'stance' must be 1, -1 or 0", near: name) }
+                var isStance: Bool?
+                switch member.value["stance"] {
+                case nil: break
+                case .bool(false)?, .null?: isStance = false
+                case let stance?:
+                    if let v = stance.numberValue, [-1.0, 0, 1].contains(v) {
+                        polarity = Int(v)
+                        isStance = true
+                    } else {
+                        fail("relation '\(name)': 'stance' must be 1, -1, 0 (neutral) or false (no stance)", near: name)
+                    }
                 }
                 var endpoints: [Endpoints] = []
                 for pair in member.value["endpoints"]?.arrayValue ?? [] {
@@ -98,15 +121,17 @@ extension Schema {
                     endpoints.append(Endpoints(from: kindsList("from"), to: kindsList("to")))
                 }
                 if let i = relations.firstIndex(where: { $0.relation.rawValue == name }) {
+                    // A graph may change the polarity of a built-in relation (`proposes` as support).
                     let old = relations[i]
-                    if member.value["stance"] != nil, polarity != old.polarity {
-                        fail("relation '\(name)' is built in with stance \(old.polarity); its stance cannot change", near: name)
-                    }
-                    relations[i] = RelationRule(relation: old.relation, description: old.description, polarity: old.polarity, endpoints: old.endpoints + endpoints)
+                    relations[i] = RelationRule(relation: old.relation, description: old.description,
+                                                polarity: isStance == nil ? old.polarity : polarity,
+                                                endpoints: old.endpoints + endpoints.filter { !old.endpoints.contains($0) },
+                                                isStance: isStance ?? old.isStance)
                 } else {
                     if endpoints.isEmpty { fail("relation '\(name)' needs 'endpoints': [{\"from\": [...], \"to\": [...]}]", near: name) }
                     let description = member.value["description"]?.stringValue ?? ""
-                    relations.append(RelationRule(relation: Relation(name), description: description, polarity: polarity, endpoints: endpoints))
+                    relations.append(RelationRule(relation: Relation(name), description: description, polarity: polarity,
+                                                  endpoints: endpoints, isStance: isStance ?? false))
                 }
             }
         }
@@ -119,6 +144,28 @@ extension Schema {
         }
         if !errors.isEmpty { throw LoadErrors(errors) }
         return Schema(kinds: kinds, relations: relations, numericAttributes: numeric)
+    }
+
+    /// `relations` with `actors` (kinds declared actors by a schema.json) allowed wherever the
+    /// built-in actors are: as the source of stances, memberships and participation, and as
+    /// something to be a member of, so that a new actor kind (a bloc, an alliance) works at once.
+    static func admitting(_ actors: [Kind], to relations: [RelationRule]) -> [RelationRule] {
+        guard !actors.isEmpty else { return relations }
+        let builtInActors = Set(Schema.builtInActors)
+        return relations.map { rule in
+            var added: [Endpoints] = []
+            for pair in rule.endpoints {
+                let fromActors = Set(pair.from) == builtInActors
+                let toActors = Set(pair.to) == builtInActors
+                if fromActors { added.append(Endpoints(from: actors, to: pair.to)) }
+                if toActors { added.append(Endpoints(from: pair.from + (fromActors ? actors : []), to: actors)) }
+            }
+            // A schema read back from an export already holds them.
+            added = added.filter { !rule.endpoints.contains($0) }
+            guard !added.isEmpty else { return rule }
+            return RelationRule(relation: rule.relation, description: rule.description, polarity: rule.polarity,
+                                endpoints: rule.endpoints + added, isStance: rule.isStance)
+        }
     }
 
     static func isName(_ s: String) -> Bool {

@@ -56,6 +56,7 @@ struct EdgeRowReader {
     private var table = EdgeTable()
     private var builders: [AttributeColumnBuilder] = []
     private var columnCount = 0
+    private var columnNames: [String] = []
     private var weightColumn: Int?
     private var dateColumn: Int?
     /// Per distinct value (code - 1) of the weight and date columns: whether it is valid.
@@ -83,6 +84,7 @@ struct EdgeRowReader {
     mutating func readHeader(_ record: CSVRecord) throws(LoadError) {
         let names = try loader.header(record, required: TableLoader.edgeHeader, file: file)
         columnCount = names.count
+        columnNames = names
         builders = names.dropFirst(3).map { AttributeColumnBuilder(name: $0, capacity: capacity) }
         weightColumn = names.firstIndex(of: Column.weight)
         dateColumn = names.firstIndex(of: Column.date)
@@ -122,7 +124,7 @@ struct EdgeRowReader {
     mutating func parse(_ record: inout CSVRecord, errors: inout [LoadError]) {
         let line = record.line
         guard record.count == columnCount else {
-            errors.append(LoadError(.fieldCount(expected: columnCount, found: record.count), at: SourceLocation(file: file, line: line)))
+            errors.append(LoadError(.fieldCount(expected: columnCount, found: record.count, header: columnNames), at: SourceLocation(file: file, line: line)))
             return
         }
         let k = batch.count

@@ -57,7 +57,7 @@ extension TableLoader {
             while try cursor.next() {
                 let line = cursor.record.line
                 guard cursor.record.count == header.count else {
-                    errors.append(LoadError(.fieldCount(expected: header.count, found: cursor.record.count),
+                    errors.append(LoadError(.fieldCount(expected: header.count, found: cursor.record.count, header: header),
                                             at: SourceLocation(file: nodesFile, line: line)))
                     continue
                 }

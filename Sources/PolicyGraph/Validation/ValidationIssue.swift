@@ -60,7 +60,7 @@ public struct ValidationIssue: LocatedError, Hashable, Sendable {
             return "column '\(field)': unknown node '\(id)'\(didYouMean(suggestions)); add it to nodes.csv or fix the id"
         case .forbiddenEndpoints(let relation, let from, let to, let allowed):
             let rules = allowed.map { "\($0.from.map(\.rawValue).joined(separator: "|")) -> \($0.to.map(\.rawValue).joined(separator: "|"))" }
-            return "column '\(field)': '\(relation)' cannot join a \(from) to a \(to); the schema allows \(rules.joined(separator: "; "))"
+            return "column '\(field)': '\(relation)' cannot join \(English.article(from.rawValue)) to \(English.article(to.rawValue)); the schema allows \(rules.joined(separator: "; "))"
         case .invalidWeight(let value):
             return "column '\(field)': weight '\(value)' is not a number; write a decimal such as 0.5 or leave it empty"
         case .invalidDate(let value):

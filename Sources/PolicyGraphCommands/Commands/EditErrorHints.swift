@@ -35,6 +35,7 @@ extension EditError {
         case .nodeHasEdges: return "remove them first or pass --cascade"
         case .severalEdges: return "pass --all to remove them all"
         case .folderHasGraph: return "pass --force to replace it"
+        case .whichEdge(_, _, _, let lines): return "say which with --nth N, 1 to \(lines.count)"
         default: return nil
         }
     }

@@ -4,14 +4,14 @@ import PolicyGraph
 /// `policygraph export --format F [-o FILE|DIR]`: the graph, or a part of it, for other tools.
 struct ExportCommand: Command {
     let spec = CommandSpec(
-        name: "export", summary: "Export the graph or a part of it: JSON, GraphML, Cypher, Neo4j CSV, Kùzu, RDF, Mermaid",
+        name: "export", summary: "Export the graph or a part of it: JSON, GraphML, Cypher, Neo4j CSV, Kùzu, RDF, Mermaid, Kumu",
         discussion: """
-            Text formats go to stdout unless -o FILE is given; neo4j-csv and kuzu are folders and need -o DIR. \
+            Text formats go to stdout unless -o FILE is given; neo4j-csv, kuzu and kumu are folders and need -o DIR. \
             json is lossless ('policygraph import' reads it back to the same CSV bytes). \
             The selection options export a part: an ego network, some relations, some kinds.
             """,
         options: [
-            .value("output", short: "o", "PATH", "write to this file (a folder for neo4j-csv and kuzu) instead of stdout"),
+            .value("output", short: "o", "PATH", "write to this file (a folder for neo4j-csv, kuzu and kumu) instead of stdout"),
             .value("base", "IRI", "ntriples/turtle: the namespace of the IRIs (default: \(ExportOptions.defaultBase))"),
             .value("dialect", "NAME", "cypher: the constraint syntax, neo4j or memgraph (default: neo4j)", choices: CypherDialect.allCases.map(\.rawValue)),
         ] + SelectionOptions.specs,
@@ -67,7 +67,7 @@ struct ExportCommand: Command {
                 try AtomicFile.makeFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path)
                 try AtomicFile.write(file.contents, to: path)
             }
-            output.stdout += "wrote \(files.count) files to \(target) (\(format.rawValue), \(summary))\n"
+            output.stdout += "wrote \(English.count(files.count, "file")) to \(target) (\(format.rawValue), \(summary))\n"
             for file in files { output.stdout += "  \(file.path)\n" }
         }
     }

@@ -9,16 +9,20 @@ struct OverlapCommand: Command {
         discussion: """
             With two actors A and B: the overlap measures, then the targets they agree on, conflict
             on, and that only one of them takes a stance on, each with both stances and their cites.
-            With --kind K or --actors a,b,c instead: one measure (--measure) for every pair, as a
-            table, CSV or JSON; --svg FILE also writes a heatmap, --dot prints the agreement network.
+            With --kind K (any actor kinds, comma-separated) or --actors a,b,c instead: one measure
+            (--measure) for every pair, as a table, CSV or JSON; --svg FILE also writes a heatmap,
+            --dot prints the agreement network.
 
             A stance s(t) = clamp(sum of polarity x weight over the actor's stance edges to t, -1, 1).
-            U = targets on which A or B takes a non-zero stance. jaccard = agree/|U|,
-            signed = (agree - conflict)/|U|, sScore = 1 - sum |sA - sB| / |U|, kappa and pi over
-            the categories sign(s). agreement = agree/(agree + conflict) over the targets both take
-            a stance on (null when none). Every measure is null when U is empty; the text output
-            says under each measure what its value means for the pair. --roll-up counts a stance
-            on a narrower target (partOf) for each broader one too.
+            A neutral stance (a relation of polarity 0, such as abstains) is a position with s = 0.
+            U = targets on which A or B holds a position. halfway = targets one holds neutral and the
+            other supports or opposes. jaccard = (agree + halfway/2)/|U|,
+            signed = (agree - conflict)/|U|, sScore = 1 - sum |sA - sB| / |U|, kappa and pi
+            weighted over support, neutral, opposition, no stance (neutral vs a side: 1/2).
+            agreement = agree/(agree + conflict) over the targets both hold a position on, a
+            halfway target counting half to each (null when none). Every measure is null when U is
+            empty; the text output says under each measure what its value means for the pair.
+            --roll-up counts a stance on a narrower target (partOf) for each broader one too.
             """,
         positionals: [
             PositionalSpec(name: "A", help: "the first actor: an id, or a unique label or label_zh", optional: true),
@@ -29,7 +33,7 @@ struct OverlapCommand: Command {
             .value("target-kind", "K", "only targets of this kind", repeatable: true),
             .value("as-of", "DATE", "only edges dated on or before DATE (YYYY, YYYY-MM, YYYY-MM-DD; a year or month is its first day)"),
             EvidenceOption.spec,
-            .value("kind", "K", "matrix: every node of this kind"),
+            .value("kind", "K", "matrix: every node of these actor kinds (comma-separated or repeated: country,organization)", repeatable: true),
             .value("actors", "LIST", "matrix: these actors, comma-separated, in this order"),
             .value("measure", "M", "matrix: \(OverlapMeasure.allCases.map(\.rawValue).joined(separator: "|")) (default: jaccard)",
                    choices: OverlapMeasure.allCases.map(\.rawValue)),
@@ -99,25 +103,31 @@ struct OverlapCommand: Command {
     }
 
     private func runMatrix(_ arguments: ParsedArguments, graph: Graph, options: PositionOptions, output: inout CommandOutput) throws {
-        let kind = try arguments.value("kind").map { try graph.checkedKind($0) }
+        let kinds = try arguments.list("kind").map { try graph.checkedKind($0) }
+        for kind in kinds where !(graph.schema.rule(for: kind)?.isActor ?? false) {
+            throw QueryError(.invalidArgument("'\(kind)' is no actor kind; the schema's actor kinds are "
+                + graph.schema.actorKinds.map(\.rawValue).joined(separator: ", ")))
+        }
+        let kind = kinds.count == 1 ? kinds.first : nil
         var actors: [NodeID]
         if arguments.value("actors") != nil {
             actors = try arguments.list("actors").map { try resolve($0, in: graph) }
             if actors.isEmpty { throw UsageError("--actors needs at least one actor", command: spec.name) }
-            if let kind {
-                for actor in actors where graph.kind(of: actor) != kind {
-                    throw QueryError(.invalidArgument("'\(actor)' is \(graph.kind(of: actor)?.rawValue ?? "no node"), not \(kind); leave out --kind or the actor"))
+            if !kinds.isEmpty {
+                let wanted = kinds.map { English.article($0.rawValue) }.joined(separator: " or ")
+                for actor in actors where !kinds.contains(where: { $0 == graph.kind(of: actor) }) {
+                    throw QueryError(.invalidArgument("'\(actor)' is \(graph.kind(of: actor).map { English.article($0.rawValue) } ?? "no node"), not \(wanted); leave out --kind or the actor"))
                 }
             }
         } else {
-            actors = graph.nodes(of: kind ?? .country).map(\.id).sorted()
+            actors = (kinds.isEmpty ? [.country] : kinds).flatMap { graph.nodes(of: $0).map(\.id) }.sorted()
         }
         let measure = OverlapMeasure(rawValue: arguments.value("measure") ?? "jaccard") ?? .jaccard
         let matrix = try graph.overlapMatrix(actors: actors, measure: measure, options: options)
         let labels = OverlapRendering.labels(of: actors, in: graph)
         if let path = arguments.value("svg") {
             let group = kind.map { "\($0.rawValue) " } ?? ""
-            let title = arguments.value("title") ?? "\(measure.rawValue): agreement of \(actors.count) \(group)actors"
+            let title = arguments.value("title") ?? "\(measure.rawValue): agreement of \(English.count(actors.count, group + "actor"))"
             try AtomicFile.write(HeatmapSVG.render(matrix.clustered(), labels: labels, title: title), to: path)
         }
         if arguments.flag("dot") {

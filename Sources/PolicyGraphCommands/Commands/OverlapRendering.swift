@@ -7,6 +7,7 @@ enum OverlapRendering {
     static func groups(_ overlap: Overlap) -> [(name: String, title: String, targets: [TargetComparison])] {
         [
             ("agree", "agree", overlap.agree), ("conflict", "conflict", overlap.conflict),
+            ("halfway", "halfway: neutral against a side", overlap.halfway),
             ("onlyA", "only \(overlap.first)", overlap.onlyFirst), ("onlyB", "only \(overlap.second)", overlap.onlySecond),
         ]
     }
@@ -19,6 +20,7 @@ enum OverlapRendering {
         let b = overlap.second
         var out = "\(a) and \(b): \(overlap.union) target\(overlap.union == 1 ? "" : "s") with a stance (U): "
         out += "\(overlap.agree.count) agree, \(overlap.conflict.count) conflict, "
+        if !overlap.halfway.isEmpty { out += "\(overlap.halfway.count) halfway, " }
         out += "\(overlap.onlyFirst.count) only \(a), \(overlap.onlySecond.count) only \(b)\n\n"
         var measures = TextTable(["measure", "value"])
         for measure in OverlapMeasure.allCases {
@@ -31,7 +33,7 @@ enum OverlapRendering {
             for comparison in group.targets {
                 let label = graph.node(comparison.target)?.label ?? ""
                 out += "  \(comparison.target)\(label.isEmpty ? "" : " (\(label.replacingNewlines))"): "
-                out += "\(a) \(stanceText(comparison.first.value)), \(b) \(stanceText(comparison.second.value))\n"
+                out += "\(a) \(stanceText(comparison.first)), \(b) \(stanceText(comparison.second))\n"
                 for (side, stance) in [(a, comparison.first), (b, comparison.second)] {
                     for edge in stance.evidence { out += "    \(side): \(evidenceText(edge, actor: side, target: comparison.target))\n" }
                 }
@@ -53,6 +55,11 @@ enum OverlapRendering {
     /// `+1`, `-0.5`, `0`.
     static func stanceText(_ value: Double) -> String {
         value > 0 ? "+" + NumberText.short(value) : NumberText.short(value)
+    }
+
+    /// A stance's value, `0 (neutral)` for a neutral position.
+    static func stanceText(_ stance: Stance) -> String {
+        stance.isNeutral ? "0 (neutral)" : stanceText(stance.value)
     }
 
     /// One stance edge: who (when a member), the relation, the narrower target it was rolled up
@@ -77,7 +84,7 @@ enum OverlapRendering {
     static func json(_ overlap: Overlap) -> JSONValue {
         func ids(_ targets: [TargetComparison]) -> JSONValue { .array(targets.map { .string($0.target.rawValue) }) }
         func side(_ stance: Stance) -> JSONValue {
-            .object(["stance": .double(stance.value), "edges": .array(stance.evidence.map(\.jsonValue))])
+            .object(["stance": .double(stance.value), "neutral": .bool(stance.isNeutral), "edges": .array(stance.evidence.map(\.jsonValue))])
         }
         var evidence: [JSONValue] = []
         for group in groups(overlap) {
@@ -90,7 +97,7 @@ enum OverlapRendering {
         }
         return .object([
             "a": .string(overlap.first.rawValue), "b": .string(overlap.second.rawValue),
-            "agree": ids(overlap.agree), "conflict": ids(overlap.conflict),
+            "agree": ids(overlap.agree), "conflict": ids(overlap.conflict), "halfway": ids(overlap.halfway),
             "onlyA": ids(overlap.onlyFirst), "onlyB": ids(overlap.onlySecond),
             "jaccard": .double(overlap.jaccard), "signed": .double(overlap.signed), "sScore": .double(overlap.sScore),
             "kappa": .double(overlap.kappa), "pi": .double(overlap.pi), "agreement": .double(overlap.agreement),

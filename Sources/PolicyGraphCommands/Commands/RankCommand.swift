@@ -34,7 +34,7 @@ struct RankCommand: Command {
         case "csv":
             output.stdout += table(shown).csv
         default:
-            if shown.count < ranking.count { output.stdout += "Top \(shown.count) of \(ranking.count) nodes by \(measure.rawValue):\n\n" }
+            if shown.count < ranking.count { output.stdout += "Top \(shown.count) of \(English.count(ranking.count, "node")) by \(measure.rawValue):\n\n" }
             output.stdout += shown.isEmpty ? "no nodes\n" : table(shown).text
         }
     }

@@ -31,7 +31,7 @@ struct SubgraphCommand: Command {
             if json {
                 output.stdout += JSONValue.object(["folder": .string(out), "nodes": .int(part.nodeCount), "edges": .int(part.edgeCount)]).rendered()
             } else {
-                output.stdout += "wrote \(part.nodeCount) nodes and \(part.edgeCount) edges around \(focus) to \(out)\n"
+                output.stdout += "wrote \(English.count(part.nodeCount, "node")) and \(English.count(part.edgeCount, "edge")) around \(focus) to \(out)\n"
             }
             return
         }

@@ -23,7 +23,7 @@ struct ValidateCommand: Command {
                 output.status = ExitStatus.failure
             } else {
                 for w in loaded.warnings { output.stdout += w.description + "\n" }
-                output.stdout += "\(folder): valid: \(loaded.graph.nodeCount) nodes, \(loaded.graph.edgeCount) edges"
+                output.stdout += "\(folder): valid: \(English.count(loaded.graph.nodeCount, "node")), \(English.count(loaded.graph.edgeCount, "edge"))"
                 output.stdout += loaded.warnings.isEmpty ? "\n" : ", \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s")\n"
             }
         } catch {

@@ -74,7 +74,7 @@ struct ReferenceLoader {
         for record in records.dropFirst() {
             let at = SourceLocation(file: nodesFile, line: record.line)
             guard record.fields.count == names.count else {
-                out.errors.append(LoadError(.fieldCount(expected: names.count, found: record.fields.count), at: at))
+                out.errors.append(LoadError(.fieldCount(expected: names.count, found: record.fields.count, header: names), at: at))
                 continue
             }
             let id = record.fields[0]
@@ -122,7 +122,7 @@ struct ReferenceLoader {
         for record in records.dropFirst() {
             let at = SourceLocation(file: edgesFile, line: record.line)
             guard record.fields.count == names.count else {
-                out.errors.append(LoadError(.fieldCount(expected: names.count, found: record.fields.count), at: at))
+                out.errors.append(LoadError(.fieldCount(expected: names.count, found: record.fields.count, header: names), at: at))
                 continue
             }
             func endpoint(_ field: Int, _ name: String) -> Int? {

@@ -10,7 +10,7 @@ struct MapAgreement {
 
     init(view: Graph, nodeIndex: [NodeID: Int]) {
         var stanceCounts: [NodeID: Int] = [:]
-        for edge in view.edges where view.schema.polarity(of: edge.relation) != 0 {
+        for edge in view.edges where view.schema.isStance(edge.relation) {
             stanceCounts[edge.from, default: 0] += 1
         }
         let ranked = stanceCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }

@@ -20,7 +20,7 @@ package enum CypherScript {
         let nodeColumns = graph.nodeExportColumns
         let edgeColumns = graph.edgeExportColumns
         let label = CypherText.name(nodeLabel)
-        var out = "// PolicyGraph export: \(graph.nodeCount) nodes, \(graph.edgeCount) relationships. Load into an empty database.\n"
+        var out = "// PolicyGraph export: \(English.count(graph.nodeCount, "node")), \(English.count(graph.edgeCount, "relationship")). Load into an empty database.\n"
         switch dialect {
         case .neo4j:
             out += "CREATE CONSTRAINT policygraph_node_id IF NOT EXISTS FOR (n:\(label)) REQUIRE n.id IS UNIQUE;\n"

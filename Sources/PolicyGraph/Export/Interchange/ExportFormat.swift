@@ -8,9 +8,11 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case ntriples
     case turtle
     case mermaid
+    /// Kumu's elements.csv and connections.csv.
+    case kumu
 
     /// Whether the format is a folder of files rather than one text.
-    public var isFolder: Bool { self == .neo4jCSV || self == .kuzu }
+    public var isFolder: Bool { self == .neo4jCSV || self == .kuzu || self == .kumu }
 }
 
 /// The Cypher dialect of the constraint and index statements (the rest is common openCypher).
@@ -93,6 +95,7 @@ extension Graph {
         case .ntriples: return .text(NTriples.document(self, vocabulary: try RDFVocabulary(base: options.base)))
         case .turtle: return .text(Turtle.document(self, vocabulary: try RDFVocabulary(base: options.base)))
         case .mermaid: return .text(MermaidFlowchart.document(self).text)
+        case .kumu: return .files(KumuExport.files(self))
         }
     }
 }

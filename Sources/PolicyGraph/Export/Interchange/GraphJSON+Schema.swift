@@ -44,8 +44,10 @@ extension GraphJSONReader {
                 let to = (pair["to"]?.arrayValue ?? []).compactMap(\.stringValue).map { Kind($0) }
                 endpoints.append(Schema.Endpoints(from: from, to: to))
             }
+            var neutral = false
+            if case .bool(let b)? = item["neutral"] { neutral = b }
             relations.append(Schema.RelationRule(relation: Relation(name), description: item["description"]?.stringValue ?? "",
-                                                 polarity: Int(stance), endpoints: endpoints))
+                                                 polarity: Int(stance), endpoints: endpoints, isStance: stance != 0 || neutral))
         }
         let numeric = (value["numeric"]?.arrayValue ?? []).compactMap(\.stringValue)
         guard errors.count == before else { return nil }
@@ -68,23 +70,22 @@ extension GraphJSONReader {
         for (i, rule) in relations.enumerated() {
             let path = at + [.key("relations"), .index(i)]
             if let known = builtIn.rule(for: rule.relation) {
-                guard known.polarity == rule.polarity, known.description == rule.description,
-                      rule.endpoints.starts(with: known.endpoints)
-                else {
-                    fail(.schema("built-in relation '\(rule.relation)' is changed; a schema.json can only add endpoints to it"), at: path)
+                guard known.description == rule.description, rule.endpoints.starts(with: known.endpoints) else {
+                    fail(.schema("built-in relation '\(rule.relation)' is changed; a schema.json can only add endpoints to it or change its stance"), at: path)
                     continue
                 }
                 let added = rule.endpoints.dropFirst(known.endpoints.count)
-                if !added.isEmpty {
-                    newRelations.append(JSONMember(key: rule.relation.rawValue, value: .object([
-                        "endpoints": .array(added.map(GraphJSON.endpointsValue)),
-                    ])))
+                var changes: [JSONMember] = []
+                if known.polarity != rule.polarity || known.isStance != rule.isStance {
+                    changes.append(JSONMember(key: "stance", value: rule.isStance ? .int(rule.polarity) : .bool(false)))
                 }
+                if !added.isEmpty { changes.append(JSONMember(key: "endpoints", value: .array(added.map(GraphJSON.endpointsValue)))) }
+                if !changes.isEmpty { newRelations.append(JSONMember(key: rule.relation.rawValue, value: .object(changes))) }
             } else {
-                newRelations.append(JSONMember(key: rule.relation.rawValue, value: .object([
-                    "description": .string(rule.description), "stance": .int(rule.polarity),
-                    "endpoints": .array(rule.endpoints.map(GraphJSON.endpointsValue)),
-                ])))
+                var members: [JSONMember] = [JSONMember(key: "description", value: .string(rule.description))]
+                if rule.isStance { members.append(JSONMember(key: "stance", value: .int(rule.polarity))) }
+                members.append(JSONMember(key: "endpoints", value: .array(rule.endpoints.map(GraphJSON.endpointsValue))))
+                newRelations.append(JSONMember(key: rule.relation.rawValue, value: .object(members)))
             }
         }
         for rule in builtIn.kinds where !kinds.contains(where: { $0.kind == rule.kind }) {

@@ -68,10 +68,15 @@ public enum GraphJSON {
                 .object(["name": .string(rule.kind.rawValue), "description": .string(rule.description), "actor": .bool(rule.isActor)])
             }),
             "relations": .array(schema.relations.map { rule in
-                .object([
-                    "name": .string(rule.relation.rawValue), "description": .string(rule.description), "stance": .int(rule.polarity),
-                    "endpoints": .array(rule.endpoints.map(endpointsValue)),
-                ])
+                var members: [JSONMember] = [
+                    JSONMember(key: "name", value: .string(rule.relation.rawValue)),
+                    JSONMember(key: "description", value: .string(rule.description)),
+                    JSONMember(key: "stance", value: .int(rule.polarity)),
+                ]
+                // A neutral stance has polarity 0 like a relation that is no stance.
+                if rule.isStance, rule.polarity == 0 { members.append(JSONMember(key: "neutral", value: .bool(true))) }
+                members.append(JSONMember(key: "endpoints", value: .array(rule.endpoints.map(endpointsValue))))
+                return .object(members)
             }),
             "numeric": .array(schema.numericAttributes.map { .string($0) }),
         ])

@@ -31,7 +31,7 @@ package struct CSVTable: Sendable {
         }
         let rows = Array(records.dropFirst())
         for row in rows where row.fields.count != first.fields.count {
-            throw LoadError(.fieldCount(expected: first.fields.count, found: row.fields.count),
+            throw LoadError(.fieldCount(expected: first.fields.count, found: row.fields.count, header: first.fields),
                             at: SourceLocation(file: file, line: row.line))
         }
         return CSVTable(file: file, header: first.fields, rows: rows)

@@ -1,0 +1,135 @@
+import Foundation
+
+/// Imports rows (a stance sheet, Kumu's CSV pair, GraphML) into a graph folder: the whole import
+/// is resolved and checked first, every issue reported at once; then the new rows are appended
+/// (following each file's header; new columns get an empty cell on the other rows), the result
+/// is loaded and validated like any graph, and both files are written atomically under the
+/// graph's lock. Rows the graph already has are not added again.
+public enum GraphImporter {
+    /// Where the rows go.
+    public enum Target: Sendable {
+        /// An existing graph folder, merged into.
+        case merge(String)
+        /// A new graph folder (created; refused when it already holds a graph).
+        case new(String)
+
+        var folder: String {
+            switch self {
+            case .merge(let folder), .new(let folder): return folder
+            }
+        }
+    }
+
+    /// Imports `records` into `target`; with `dryRun`, plans only and writes nothing.
+    ///
+    /// - Throws: ``SheetImportFailure`` (every issue of the source), ``EditError`` (a new folder
+    ///   that holds a graph, a held lock), ``LoadFailure`` (the graph does not load, or the
+    ///   result would not validate), ``AtomicFile/WriteError``.
+    static func run(_ records: ImportRecords, into target: Target, dryRun: Bool) throws -> ImportPlan {
+        let folder = target.folder
+        if case .new = target {
+            if GraphFolder.holdsGraph(folder) || FileManager.default.fileExists(atPath: GraphLoader.join(folder, GraphLoader.edgesFile)) {
+                throw EditError(.graphExists([GraphLoader.nodesFile, GraphLoader.edgesFile].filter {
+                    FileManager.default.fileExists(atPath: GraphLoader.join(folder, $0))
+                }), at: SourceLocation(file: folder, line: 0))
+            }
+            if dryRun { return try plan(records, nodes: GraphFolder.header(GraphFolder.nodeColumns), edges: GraphFolder.header(GraphFolder.edgeColumns), schema: nil, folder: folder).plan }
+            let existed = FileManager.default.fileExists(atPath: folder)
+            try AtomicFile.makeFolder(folder)
+            do {
+                return try merge(records, into: folder, dryRun: false)
+            } catch {
+                // A refused import into a new folder leaves no folder behind.
+                if !existed, (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+                    try? FileManager.default.removeItem(atPath: folder)
+                }
+                throw error
+            }
+        } else {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw LoadFailure(errors: [LoadError(.missingFolder, at: SourceLocation(file: folder, line: 0))], issues: [])
+            }
+        }
+        return try merge(records, into: folder, dryRun: dryRun)
+    }
+
+    /// The import into an existing folder, under its lock.
+    private static func merge(_ records: ImportRecords, into folder: String, dryRun: Bool) throws -> ImportPlan {
+        try GraphLock.withLock(folder: folder) {
+            let nodesPath = GraphLoader.join(folder, GraphLoader.nodesFile)
+            let edgesPath = GraphLoader.join(folder, GraphLoader.edgesFile)
+            let schemaPath = GraphLoader.join(folder, GraphLoader.schemaFile)
+            let nodes = try read(nodesPath) ?? GraphFolder.header(GraphFolder.nodeColumns)
+            let edges = try read(edgesPath) ?? GraphFolder.header(GraphFolder.edgeColumns)
+            let schema = try read(schemaPath)
+            let planned = try plan(records, nodes: nodes, edges: edges, schema: schema, folder: folder)
+            let missing = [nodesPath, edgesPath].contains { !FileManager.default.fileExists(atPath: $0) }
+            if dryRun || (planned.plan.isEmpty && !missing) { return planned.plan }
+            let newNodes = appending(planned.plan.nodes.map { node in
+                var cells = node.cells
+                cells[Column.id] = node.id.rawValue
+                cells[Column.kind] = node.kind.rawValue
+                cells[Column.label] = node.label
+                return (cells, [Column.id, Column.kind, Column.label] + node.cells.keys.sorted())
+            }, to: planned.nodes)
+            let newEdges = appending(planned.plan.edges.map { ($0.cells, $0.columns) }, to: planned.edges)
+            _ = try GraphLoader.load(nodes: newNodes, edges: newEdges, schema: schema,
+                                     nodesFile: nodesPath, edgesFile: edgesPath, schemaFile: schemaPath)
+            let staged = [try AtomicFile.stage(newNodes, for: nodesPath), try AtomicFile.stage(newEdges, for: edgesPath)]
+            for file in staged { try file.commit() }
+            return planned.plan
+        }
+    }
+
+    private struct Planned {
+        let plan: ImportPlan
+        let nodes: RawCSV
+        let edges: RawCSV
+    }
+
+    private static func plan(_ records: ImportRecords, nodes: [UInt8], edges: [UInt8], schema: [UInt8]?, folder: String) throws -> Planned {
+        let nodesCSV = try RawCSV(bytes: nodes, file: GraphLoader.join(folder, GraphLoader.nodesFile))
+        let edgesCSV = try RawCSV(bytes: edges, file: GraphLoader.join(folder, GraphLoader.edgesFile))
+        var graphSchema = Schema.builtIn
+        if let schema { graphSchema = try Schema.builtIn.extended(with: schema, file: GraphLoader.join(folder, GraphLoader.schemaFile)) }
+        var merger = ImportMerger(nodes: nodesCSV, edges: edgesCSV, schema: graphSchema)
+        return Planned(plan: try merger.plan(records), nodes: nodesCSV, edges: edgesCSV)
+    }
+
+    /// `csv` with `rows` appended, each following the header; columns the header lacks are added
+    /// (in the order rows first name them) with an empty cell on every earlier row.
+    private static func appending(_ rows: [(cells: [String: String], columns: [String])], to csv: RawCSV) -> [UInt8] {
+        var newColumns: [String] = []
+        for row in rows {
+            for column in row.columns where csv.column(column) == nil && !newColumns.contains(column) && !(row.cells[column] ?? "").isEmpty {
+                newColumns.append(column)
+            }
+        }
+        var splices = CSVSplices()
+        if !newColumns.isEmpty {
+            splices.appendFields(csv.records[0], newColumns)
+            for row in csv.rows { splices.appendFields(row, newColumns.map { _ in "" }) }
+        }
+        let header = csv.header + newColumns
+        var text: [UInt8] = []
+        for row in rows {
+            text += Array(header.map { CSVWriter.escape(row.cells[$0] ?? "") }.joined(separator: ",").utf8) + csv.lineEnding
+        }
+        if !text.isEmpty {
+            let end = csv.bytes.count
+            let endsWithLineEnd = csv.bytes.last == 0x0A || csv.bytes.last == 0x0D
+            splices.replace(end..<end, with: endsWithLineEnd ? text : csv.lineEnding + text)
+        }
+        return splices.applied(to: csv)
+    }
+
+    private static func read(_ path: String) throws -> [UInt8]? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        do {
+            return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw LoadFailure(errors: [LoadError(.unreadable(message: error.localizedDescription), at: SourceLocation(file: path, line: 0))], issues: [])
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// Why a row of an imported sheet (a stance sheet, Kumu's CSV pair, GraphML) cannot be imported,
+/// at the file, line and column of the cell it concerns. Text is rendered from the data.
+public struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Reason: Hashable, Sendable {
+        /// The file does not parse (CSV or XML syntax, missing file).
+        case syntax(String)
+        /// The header lacks required columns.
+        case missingColumns([String], found: [String])
+        /// A row with a different number of fields than the header.
+        case fieldCount(expected: Int, found: Int, header: [String])
+        /// A required cell is empty.
+        case emptyCell(column: String)
+        case unknownKind(String, suggestions: [String])
+        /// A name that is not in the graph, and no kind was given to create it.
+        case kindNeeded(String, column: String)
+        /// The same new node was given two kinds.
+        case conflictingKind(String, kind: String, earlier: String, line: Int)
+        case unknownRelation(String, suggestions: [String])
+        case forbiddenEndpoints(relation: String, from: String, to: String)
+        case ambiguousName(String, candidates: [NodeID])
+        case unknownNode(String, suggestions: [NodeID])
+        case invalidDate(String)
+        case invalidWeight(String)
+        /// A row that repeats an earlier row of the same import.
+        case duplicateRow(line: Int)
+        /// A value the format does not allow (a Kumu direction, a GraphML attribute).
+        case invalidValue(String, expected: String)
+    }
+
+    /// The cell (or row) at fault: file, line and column.
+    public let location: SourceLocation
+    public let reason: Reason
+
+    /// An issue as given.
+    public init(_ reason: Reason, at location: SourceLocation) {
+        self.reason = reason
+        self.location = location
+    }
+
+    /// The message without the location: what is wrong and, where it can, what is close.
+    public var message: String {
+        func hint(_ names: [String]) -> String {
+            names.isEmpty ? "" : "; did you mean " + names.map { "'\($0)'" }.joined(separator: " or ") + "?"
+        }
+        switch reason {
+        case .syntax(let message): return message
+        case .missingColumns(let columns, let found):
+            return "the header lacks column\(columns.count == 1 ? "" : "s") \(columns.map { "'\($0)'" }.joined(separator: ", ")) "
+                + "(found '\(found.joined(separator: ","))')"
+        case .fieldCount(let expected, let found, let header):
+            return "expected \(expected) fields as in the header (\(header.joined(separator: ","))), found \(found); quote fields that contain commas"
+        case .emptyCell(let column): return "column '\(column)' is empty"
+        case .unknownKind(let kind, let suggestions): return "unknown kind '\(kind)'\(hint(suggestions))"
+        case .kindNeeded(let name, let column):
+            return "'\(name)' is no node of the graph; give its kind in column '\(column)' to create it"
+        case .conflictingKind(let name, let kind, let earlier, let line):
+            return "'\(name)' is given kind '\(kind)' here but '\(earlier)' on line \(line)"
+        case .unknownRelation(let relation, let suggestions): return "unknown relation '\(relation)'\(hint(suggestions))"
+        case .forbiddenEndpoints(let relation, let from, let to):
+            return "'\(relation)' cannot join \(English.article(from)) to \(English.article(to))"
+        case .ambiguousName(let name, let candidates):
+            return "'\(name)' is the label of \(candidates.count) nodes (\(candidates.map { "'\($0)'" }.joined(separator: ", "))); use an id"
+        case .unknownNode(let name, let suggestions): return "unknown node '\(name)'\(hint(suggestions.map(\.rawValue)))"
+        case .invalidDate(let text): return "'\(text)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
+        case .invalidWeight(let text): return "weight '\(text)' is not a number"
+        case .duplicateRow(let line): return "the same row as line \(line)"
+        case .invalidValue(let value, let expected): return "'\(value)' is not \(expected)"
+        }
+    }
+
+    /// `file:line:column: error: message`.
+    public var description: String { "\(location): error: \(message)" }
+}
+
+/// Every problem of an import, sorted by location; nothing was written.
+public struct SheetImportFailure: Error, Sendable, CustomStringConvertible {
+    /// The issues, sorted by location.
+    public let issues: [ImportIssue]
+
+    /// A failure of `issues` (any order).
+    public init(_ issues: [ImportIssue]) {
+        self.issues = issues.sorted { $0.location < $1.location }
+    }
+
+    /// One line per issue.
+    public var description: String { issues.map(\.description).joined(separator: "\n") }
+}

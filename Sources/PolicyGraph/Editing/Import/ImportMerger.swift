@@ -1,0 +1,152 @@
+/// Resolves the names of imported rows against a graph's `nodes.csv`, checks every row against
+/// the schema, and plans what to add. Pure: bytes in, a plan or every issue out.
+///
+/// A name is an id of the graph, else a unique case-insensitive `label` or `label_zh` (of the
+/// graph, or of a node the import creates); a name that matches nothing is created when its kind
+/// is given, with the name as its label and an id by ``NodeIDRule``.
+struct ImportMerger {
+    let nodes: RawCSV
+    let edges: RawCSV
+    let schema: Schema
+
+    private var kinds: [String: String] = [:]
+    private var byName: [String: Set<String>] = [:]
+    private var created: [ImportPlan.NewNode] = []
+    private var createdAt: [String: Int] = [:]
+    private var issues: [ImportIssue] = []
+
+    init(nodes: RawCSV, edges: RawCSV, schema: Schema) {
+        self.nodes = nodes
+        self.edges = edges
+        self.schema = schema
+        let labelColumns = [Column.label, Column.labelZh].compactMap { nodes.column($0) }
+        for row in nodes.rows where row.fields.count >= 2 {
+            let id = row.fields[0]
+            kinds[id] = row.fields[1]
+            for c in labelColumns where c < row.fields.count && !row.fields[c].isEmpty {
+                byName[row.fields[c].lowercased(), default: []].insert(id)
+            }
+        }
+    }
+
+    /// The plan for `records`.
+    ///
+    /// - Throws: ``SheetImportFailure`` with every issue, sorted by location.
+    mutating func plan(_ records: ImportRecords) throws(SheetImportFailure) -> ImportPlan {
+        issues = records.issues
+        for node in records.nodes {
+            if let id = node.id, kinds[id] != nil { continue }
+            _ = resolve(node.name, id: node.id)
+        }
+        var seen: [String: Int] = [:]
+        var planned: [ImportPlan.NewEdge] = []
+        var present = 0
+        let existing = existingEdgeKeys()
+        for edge in records.edges {
+            let before = issues.count
+            let from = resolve(edge.from, id: nil)
+            let to = resolve(edge.to, id: nil)
+            let relation = Relation(edge.relation)
+            if schema.rule(for: relation) == nil {
+                issues.append(ImportIssue(.unknownRelation(edge.relation, suggestions: Suggestions.closest(
+                    to: edge.relation, among: schema.relations.map(\.relation.rawValue))), at: edge.relationAt))
+            } else if let from, let to, let fromKind = kinds[from], let toKind = kinds[to],
+                      schema.contains(Kind(fromKind)), schema.contains(Kind(toKind)),
+                      !schema.allows(relation, from: Kind(fromKind), to: Kind(toKind)) {
+                issues.append(ImportIssue(.forbiddenEndpoints(relation: edge.relation, from: fromKind, to: toKind), at: edge.relationAt))
+            }
+            for (column, value) in edge.cells where !value.isEmpty {
+                let at = edge.cellAt[column] ?? edge.relationAt
+                if column == Column.date, !PolicyDate.isValid(value) { issues.append(ImportIssue(.invalidDate(value), at: at)) }
+                if column == Column.weight, PolicyNumber.parse(value) == nil { issues.append(ImportIssue(.invalidWeight(value), at: at)) }
+            }
+            guard issues.count == before, let from, let to else { continue }
+            var cells: [String: String] = [Column.from: from, Column.relation: edge.relation, Column.to: to]
+            var columns = [Column.from, Column.relation, Column.to]
+            for (column, value) in edge.cells where cells[column] == nil {
+                cells[column] = value
+                columns.append(column)
+            }
+            let key = Self.key(cells)
+            if let line = seen[key] {
+                issues.append(ImportIssue(.duplicateRow(line: line), at: SourceLocation(file: edge.relationAt.file, line: edge.line, column: 1)))
+                continue
+            }
+            seen[key] = edge.line
+            if existing.contains(key) { present += 1; continue }
+            planned.append(ImportPlan.NewEdge(cells: cells, columns: columns, location: SourceLocation(file: edge.relationAt.file, line: edge.line)))
+        }
+        if !issues.isEmpty { throw SheetImportFailure(issues) }
+        return ImportPlan(nodes: created, edges: planned, alreadyPresent: present)
+    }
+
+    /// The id a name stands for, creating the node when it is new and has a kind; `nil` (and an
+    /// issue) otherwise.
+    private mutating func resolve(_ name: ImportName, id explicit: String?) -> String? {
+        if name.name.isEmpty {
+            issues.append(ImportIssue(.emptyCell(column: name.column), at: name.at))
+            return nil
+        }
+        if let explicit, kinds[explicit] != nil { return explicit }
+        if explicit == nil, kinds[name.name] != nil { return name.name }
+        // A node the source gives an id of its own is that node, whatever its label.
+        let matches = explicit.map { $0.isEmpty ? byName[name.name.lowercased()] ?? [] : [] } ?? byName[name.name.lowercased()] ?? []
+        if matches.count > 1 {
+            issues.append(ImportIssue(.ambiguousName(name.name, candidates: matches.sorted().map { NodeID($0) }), at: name.at))
+            return nil
+        }
+        if let only = matches.first {
+            if let i = createdAt[only], let kind = name.kind, !kind.isEmpty, created[i].kind.rawValue != kind {
+                issues.append(ImportIssue(.conflictingKind(name.name, kind: kind, earlier: created[i].kind.rawValue,
+                                                           line: created[i].location.line), at: name.kindAt ?? name.at))
+            }
+            return only
+        }
+        guard let kind = name.kind, !kind.isEmpty else {
+            if name.kindColumn.isEmpty {
+                issues.append(ImportIssue(.unknownNode(name.name, suggestions: suggestions(for: name.name)), at: name.at))
+            } else {
+                issues.append(ImportIssue(.kindNeeded(name.name, column: name.kindColumn), at: name.kindAt ?? name.at))
+            }
+            return nil
+        }
+        guard schema.contains(Kind(kind)) else {
+            issues.append(ImportIssue(.unknownKind(kind, suggestions: Suggestions.closest(to: kind, among: schema.kinds.map(\.kind.rawValue))),
+                                      at: name.kindAt ?? name.at))
+            return nil
+        }
+        let id = explicit.flatMap { $0.isEmpty ? nil : $0 } ?? NodeIDRule.id(for: name.name) { kinds[$0] != nil }
+        kinds[id] = kind
+        byName[name.name.lowercased(), default: []].insert(id)
+        if let zh = name.cells[Column.labelZh], !zh.isEmpty { byName[zh.lowercased(), default: []].insert(id) }
+        createdAt[id] = created.count
+        created.append(ImportPlan.NewNode(id: NodeID(id), kind: Kind(kind), label: name.name,
+                                          cells: name.cells.filter { !$0.value.isEmpty }, location: name.at))
+        return id
+    }
+
+    /// Ids and labels close to `name`, as ids; at most five.
+    private func suggestions(for name: String) -> [NodeID] {
+        var owners: [String: Set<String>] = byName
+        for id in kinds.keys { owners[id, default: []].insert(id) }
+        var found: Set<String> = []
+        for close in Suggestions.closest(to: name.lowercased(), among: owners.keys, limit: 5) { found.formUnion(owners[close] ?? []) }
+        return found.sorted().prefix(5).map { NodeID($0) }
+    }
+
+    /// An edge's identity: its non-empty cells, by column.
+    private static func key(_ cells: [String: String]) -> String {
+        cells.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { "\($0.key)\u{1F}\($0.value)" }.joined(separator: "\u{1E}")
+    }
+
+    private func existingEdgeKeys() -> Set<String> {
+        var keys: Set<String> = []
+        let header = edges.header
+        for row in edges.rows {
+            var cells: [String: String] = [:]
+            for (c, name) in header.enumerated() where c < row.fields.count { cells[name] = row.fields[c] }
+            keys.insert(Self.key(cells))
+        }
+        return keys
+    }
+}

@@ -1,0 +1,35 @@
+/// What an import adds to a graph: the nodes it creates and the edge rows it appends, found and
+/// checked against the graph before anything is written (see ``ImportMerger``).
+public struct ImportPlan: Sendable, Equatable {
+    /// A node the import creates.
+    public struct NewNode: Sendable, Equatable {
+        /// Its id, made by ``NodeIDRule`` unless the source gave one.
+        public let id: NodeID
+        public let kind: Kind
+        /// The name the source gave it.
+        public let label: String
+        /// Further cells (`label_zh`, `description`, ...), by column.
+        public let cells: [String: String]
+        /// Where the import first names it.
+        public let location: SourceLocation
+    }
+
+    /// An edge row the import appends: every cell by column, `from`, `relation` and `to` included.
+    public struct NewEdge: Sendable, Equatable {
+        public let cells: [String: String]
+        /// Its columns in the order the source gave them.
+        public let columns: [String]
+        public let location: SourceLocation
+    }
+
+    /// The nodes created, in the order the source first names them.
+    public let nodes: [NewNode]
+    /// The edge rows appended, in the source's order.
+    public let edges: [NewEdge]
+    /// Rows equal to an edge the graph already has: not added again, so that importing the same
+    /// sheet twice changes nothing.
+    public let alreadyPresent: Int
+
+    /// Whether the import adds nothing.
+    public var isEmpty: Bool { nodes.isEmpty && edges.isEmpty }
+}
