@@ -1,5 +1,5 @@
 import Testing
-import PolicyGraph
+@testable import PolicyGraph
 
 /// The view list written back as text reads back to the same views; freshness by fingerprint.
 struct ViewManifestTextTests {
@@ -24,5 +24,27 @@ struct ViewManifestTextTests {
         #expect(ViewManifest.freshness(ofDOT: dot, committedDOT: nil, committedSVG: drawn) == .staleDOT)
         #expect(ViewManifest.freshness(ofDOT: dot, committedDOT: dot, committedSVG: "<svg/>") == .staleSVG)
         #expect(ViewManifest.freshness(ofDOT: dot, committedDOT: dot, committedSVG: nil, checkingSVG: false) == .upToDate)
+    }
+}
+
+/// A view drawn through the library's specification is the CLI's `dot` output for the same options.
+struct ViewSpecificationTests {
+    @Test func aSpecificationDrawsWhatTheGoldenShows() throws {
+        let graph = try GraphLoader.load(folder: Fixtures.path("dot/small")).graph
+        let plain = try ViewSpecification().dot(of: graph)
+        #expect(plain == (try DOTRendererTests.golden("small.dot")))
+        let both = ViewSpecification(options: DOTOptions(language: .both, rankDirection: .topToBottom, legend: true, clusters: true,
+                                                         title: #"A "small" graph"#, wrapWidth: 12))
+        #expect(try both.dot(of: graph) == (try DOTRendererTests.golden("small-cluster-legend-both.dot")))
+    }
+
+    @Test func aMissingPathIsAReasonNotAText() throws {
+        var builder = GraphBuilder()
+        builder.addNode("us", kind: .country, label: "United States")
+        builder.addNode("ai", kind: .framework, label: "AI")
+        let graph = try builder.build().graph
+        let error = #expect(throws: QueryError.self) { try ViewSpecification(part: .path(from: "us", to: "ai")).dot(of: graph) }
+        #expect(error?.reason == .noPath(from: "us", to: "ai", directed: false))
+        #expect(error?.message == "no path from 'us' to 'ai'; nothing to draw")
     }
 }

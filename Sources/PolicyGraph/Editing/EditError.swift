@@ -43,7 +43,7 @@ public struct EditError: LocatedError, Hashable, Sendable {
     }
 
     /// What is wrong and what would fix it. A command-line tool replaces the advice with its
-    /// own (an option to pass) by pairing ``problem`` with it.
+    /// own (an option to pass) by pairing `problem` with it.
     public var message: String { advice.map { "\(problem); \($0)" } ?? problem }
 
     /// What is wrong, without the advice.

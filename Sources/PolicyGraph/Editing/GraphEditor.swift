@@ -2,7 +2,7 @@ import Foundation
 
 /// Makes ``GraphEdit``s to a graph folder without losing data.
 ///
-/// Each edit takes the folder's ``GraphLock``, reads the CSV files as raw records, replaces
+/// Each edit takes the folder's lock file, reads the CSV files as raw records, replaces
 /// only the bytes of the records and cells it changes (a new column, the one exception, adds a
 /// cell to every line), loads the would-be files with ``GraphLoader`` so that the result is
 /// checked against the schema like any graph, and only then stages and renames the changed

@@ -1,7 +1,7 @@
 /// Checks of the `date` column: ISO 8601 calendar dates at year, month or day precision.
-public enum PolicyDate {
+package enum PolicyDate {
     /// Whether `text` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real day (leap years included).
-    public static func isValid(_ text: String) -> Bool {
+    package static func isValid(_ text: String) -> Bool {
         let u = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int? {
             var v = 0

@@ -6,7 +6,7 @@ extension Graph {
     /// leads back to it.
     ///
     /// - Throws: ``QueryError`` for an unknown node, kind or relation.
-    /// - Complexity: O(nodes and edges reached); memory likewise (see ``NodeMap``).
+    /// - Complexity: O(nodes and edges reached); memory likewise (see `NodeMap`).
     public func reachable(from id: NodeID, filter: TraversalFilter = TraversalFilter(direction: .out)) throws(QueryError) -> [NodeID] {
         let start = try row(of: id)
         try check(filter)

@@ -15,6 +15,8 @@ public struct QueryError: LocatedError, Hashable, Sendable {
         case invalidArgument(String)
         /// A pattern query did more than ``QueryLimits/maxSteps`` steps of matching.
         case workLimit(steps: Int)
+        /// A view asked for a path that does not exist (along the edges' direction when `directed`).
+        case noPath(from: NodeID, to: NodeID, directed: Bool)
     }
 
     public let reason: Reason
@@ -41,6 +43,8 @@ public struct QueryError: LocatedError, Hashable, Sendable {
             return "unknown property '\(property)'" + Suggestions.hint(suggestions)
         case .syntax(let message), .invalidArgument(let message):
             return message
+        case .noPath(let from, let to, let directed):
+            return "no path from '\(from)' to '\(to)'\(directed ? " along the edges' direction" : ""); nothing to draw"
         case .workLimit(let steps):
             return "query stopped after \(Self.grouped(steps)) steps of matching; narrow the pattern (a kind, a relation, "
                 + "an upper bound on *) or raise the limit"

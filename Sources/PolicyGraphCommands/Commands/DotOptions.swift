@@ -29,7 +29,8 @@ enum DotOptions {
         var dot: String { DOTRenderer(options: options).render(view, context: context) }
     }
 
-    /// The drawing the arguments ask for.
+    /// The drawing the arguments ask for: the arguments read into a ``ViewSpecification``,
+    /// which the library draws.
     ///
     /// The part is, in order: `--query` (what a pattern binds), `--path FROM TO` (a shortest path,
     /// highlighted, on its surroundings), `--stances` (a stance map), or the `--focus/--depth` ego
@@ -37,9 +38,22 @@ enum DotOptions {
     /// - Throws: ``UsageError`` for options that do not fit together, ``QueryError`` for unknown
     ///   nodes, kinds and relations.
     static func drawing(_ arguments: ParsedArguments, graph: Graph) throws -> Drawing {
+        let specification = try specification(arguments, graph: graph)
+        do {
+            let drawn = try specification.drawing(of: graph)
+            return Drawing(view: drawn.view, context: graph, options: drawn.options)
+        } catch {
+            // The library says there is no path; the option that would find one is the CLI's to name.
+            if case .noPath(let from, let to, true) = error.reason {
+                throw QueryError(.invalidArgument("no path from '\(from)' to '\(to)' along the edges' direction (try --direction both); nothing to draw"))
+            }
+            throw error
+        }
+    }
+
+    /// The view the arguments describe, names resolved against `graph`.
+    static func specification(_ arguments: ParsedArguments, graph: Graph) throws -> ViewSpecification {
         let selection = try SelectionOptions.selection(arguments, in: graph)
-        var view: Graph
-        var highlight = DOTHighlight()
         let stances = try arguments.list("stances").map { try graph.resolve($0) }
         let picks = [arguments.value("query") != nil, arguments.value("path") != nil, !stances.isEmpty, selection.focus != nil]
         if picks.filter({ $0 }).count > 1 {
@@ -48,39 +62,29 @@ enum DotOptions {
         if arguments.value("path") == nil, let extra = arguments.positionals.first {
             throw UsageError("unexpected argument '\(extra)'", command: arguments.command)
         }
+        let part: ViewSpecification.Part
         if let pattern = arguments.value("query") {
-            view = try graph.patternSubgraph(pattern, limits: QueryLimitOptions.limits(arguments))
-            view = try view.selecting(GraphSelection(relations: selection.relations, kinds: selection.kinds))
+            part = .pattern(pattern, limits: try QueryLimitOptions.limits(arguments))
         } else if let fromText = arguments.value("path") {
             guard let toText = arguments.positionals.first else {
                 throw UsageError("--path takes two nodes: --path FROM TO", command: arguments.command)
             }
-            let from = try graph.resolve(fromText)
-            let to = try graph.resolve(toText)
-            let filter = PathFilter(relations: selection.relations, undirected: selection.direction == .both)
-            guard let path = try graph.shortestPath(from: from, to: to, filter: filter) else {
-                throw QueryError(.invalidArgument("no path from '\(from)' to '\(to)'\(filter.undirected ? "" : " along the edges' direction (try --direction both)"); nothing to draw"))
-            }
-            view = try graph.surroundings(of: path.nodes, depth: selection.depth)
-            view = try view.selecting(GraphSelection(relations: selection.relations, kinds: selection.kinds))
-            highlight = DOTHighlight(nodes: path.nodes, edges: path.edges)
+            part = .path(from: try graph.resolve(fromText), to: try graph.resolve(toText))
         } else if !stances.isEmpty {
-            view = try graph.stanceMap(of: stances)
-            view = try view.selecting(GraphSelection(relations: selection.relations, kinds: selection.kinds))
+            part = .stances(stances)
         } else {
-            view = try graph.selecting(selection)
+            part = .selection
         }
         view = view.keepingEvidence(try EvidenceOption.parse(arguments, command: arguments.command))
         let language = DOTLanguage(rawValue: arguments.value("lang") ?? "en") ?? .english
         var wrap: Int?
         if arguments.value("wrap") != nil { wrap = try arguments.int("wrap", default: 0, minimum: 1) }
-        var options = DOTOptions(
+        let options = DOTOptions(
             language: language,
             rankDirection: DOTRankDirection(rawValue: arguments.value("rankdir") ?? "LR") ?? .leftToRight,
             edgeLabels: !arguments.flag("no-edge-labels"), legend: arguments.flag("legend"),
             clusters: arguments.flag("cluster"), fontName: arguments.value("font"),
             title: arguments.value("title"), wrapWidth: wrap)
-        options.highlight = highlight
-        return Drawing(view: view, context: graph, options: options)
+        return ViewSpecification(part: part, selection: selection, options: options)
     }
 }

@@ -2,7 +2,7 @@
 /// the schema, nodes sorted by id and edges by their ends, so that the same graph and options
 /// give byte-identical text that diffs well in git.
 ///
-/// Each node's DOT id is its graph id (through ``DOT/quote(_:)``), so tools that read the DOT
+/// Each node's DOT id is its graph id (quoted for DOT), so tools that read the DOT
 /// map it back to the data; legend nodes use a prefix that no id of the graph has.
 public struct DOTRenderer: Sendable {
     public let options: DOTOptions

@@ -2,7 +2,7 @@ import Foundation
 
 extension ImportedGraph {
     /// Writes `nodes.csv`, `edges.csv` and (when the schema needs one) `schema.json` into
-    /// `folder`, created when missing, under the folder's ``GraphLock``. All files are staged
+    /// `folder`, created when missing, under the folder's lock file. All files are staged
     /// before any is renamed into place. A folder that already holds any of the three files is
     /// refused unless `replacing`; then a `schema.json` the graph does not need is removed, so
     /// that the folder loads as the document's graph.

@@ -5,7 +5,7 @@
 /// nodes), so a query that looks harmless can run for hours. The matcher counts its steps (each
 /// node it tries to bind, each edge it tries to follow or extend a path with) and stops with
 /// ``QueryError/Reason/workLimit(steps:)`` once they pass ``maxSteps``. Counted leaves
-/// (``LeafPlan``) cost one step per core match however many matches they stand for, so
+/// (`LeafPlan`) cost one step per core match however many matches they stand for, so
 /// `count(*)` of millions of matches stays cheap; a table of such counts costs the nodes and
 /// edges it reads once.
 public struct QueryLimits: Hashable, Sendable {
