@@ -14,6 +14,9 @@ public struct QueryError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidArgument(String)
         /// A pattern query did more than ``QueryLimits/maxSteps`` steps of matching.
         case workLimit(steps: Int)
+        /// A query's rows (its result, or the rows between two clauses) passed
+        /// ``QueryLimits/maxRows``.
+        case rowLimit(rows: Int)
     }
 
     public let reason: Reason
@@ -40,6 +43,8 @@ public struct QueryError: Error, Hashable, Sendable, CustomStringConvertible {
             return "unknown property '\(property)'" + (suggestions.isEmpty ? "" : "; did you mean \(list(suggestions))?")
         case .syntax(let message), .invalidArgument(let message):
             return message
+        case .rowLimit(let rows):
+            return "query stopped at more than \(Self.grouped(rows)) rows; add LIMIT, aggregate (count(*)), or raise the row limit"
         case .workLimit(let steps):
             return "query stopped after \(Self.grouped(steps)) steps of matching; narrow the pattern (a kind, a relation, "
                 + "an upper bound on *) or raise the limit (--max-steps N, 0 for none)"

@@ -31,7 +31,23 @@ extension Graph {
         try query(text, options: PatternOptions(), limits: limits)
     }
 
-    func query(_ text: String, options: PatternOptions, limits: QueryLimits = .default) throws(QueryError) -> QueryResult {
+    /// Runs a query with `$name` parameters, as ``query(_:limits:)`` does.
+    ///
+    /// - Throws: ``QueryError`` as ``query(_:limits:)`` does, and for a parameter the query
+    ///   reads but `parameters` lacks, or a node parameter the graph does not have.
+    public func query(_ text: String, parameters: [String: QueryValue], limits: QueryLimits = .default) throws(QueryError) -> QueryResult {
+        try query(text, options: PatternOptions(), limits: limits, parameters: parameters)
+    }
+
+    func query(_ text: String, options: PatternOptions, limits: QueryLimits = .default, parameters: [String: QueryValue] = [:]) throws(QueryError) -> QueryResult {
+        let clauses = try PatternParser.parseClauses(text)
+        guard ClausePlanner.patternEngineApplies(to: clauses) else {
+            var values: [String: PatternValue] = [:]
+            for (name, value) in parameters { values[name] = try engineValue(value) }
+            var pipeline = ClausePipeline(context: ClauseContext(graph: self, parameters: values, limits: limits))
+            let (columns, rows) = try pipeline.run(clauses)
+            return QueryResult(columns: columns, rows: rows.map { $0.map(publicValue) }, source: self)
+        }
         let parsed = try PatternParser.parse(text)
         let bound = try PatternBinder.bind(parsed, in: self)
         guard let projection = bound.projection else { return QueryResult(columns: [], rows: [], source: nil) }
@@ -58,7 +74,9 @@ extension Graph {
             rows = sink.rows
             keys = sink.sortKeys
         }
-        return finish(rows: rows, keys: keys, projection: projection)
+        let result = finish(rows: rows, keys: keys, projection: projection)
+        if let max = limits.maxRows, result.rows.count > max { throw QueryError(.rowLimit(rows: max)) }
+        return result
     }
 
     /// The plan the planner picks for `text`, in words: where matching starts, each expansion in
@@ -71,6 +89,8 @@ extension Graph {
     }
 
     func explainQuery(_ text: String, options: PatternOptions) throws(QueryError) -> String {
+        let clauses = try PatternParser.parseClauses(text)
+        guard ClausePlanner.patternEngineApplies(to: clauses) else { return ClausePlanner.explanation(clauses) }
         let bound = try PatternBinder.bind(try PatternParser.parse(text), in: self)
         return PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode).explanation(bound, graph: self)
     }
@@ -127,19 +147,7 @@ extension Graph {
         }
         let start = min(projection.skip, indices.count)
         let end = projection.limit.map { start + min(indices.count - start, $0) } ?? indices.count
-        func convert(_ v: PatternValue) -> QueryValue {
-            switch v {
-            case .null: return .null
-            case .bool(let b): return .bool(b)
-            case .int(let n): return .int(n)
-            case .double(let d): return .double(d)
-            case .string(let s): return .string(s)
-            case .node(let row): return .node(self.id(at: row))
-            case .edge(let e): return .edge(edge(at: e))
-            case .list(let items): return .list(items.map(convert))
-            }
-        }
-        let result = indices[start..<end].map { rows[$0].map(convert) }
+        let result = indices[start..<end].map { rows[$0].map(publicValue) }
         return QueryResult(columns: projection.columns, rows: result, source: self)
     }
 }

@@ -157,6 +157,7 @@ struct PatternLexer {
         }
         if isFloat {
             guard let value = Double(digits) else { throw error("malformed number '\(digits)'", line: l, column: col) }
+            guard value.isFinite else { throw error("number '\(digits)' is too large for a float", line: l, column: col) }
             return .float(value)
         }
         guard let value = Int(digits) else { throw error("number '\(digits)' is too large", line: l, column: col) }

@@ -88,8 +88,11 @@ struct PatternParser {
     }
 
     mutating func path() throws(QueryError) -> PathPattern {
-        if token.name != nil, peek().isSymbol("=") {
-            throw fail("path variables ('\(token.name ?? "")' = ...) are not supported; name the nodes and relationships instead")
+        var variable: PatternName?
+        if let name = token.name, peek().isSymbol("=") {
+            variable = PatternName(text: name, location: token.location)
+            advance()
+            advance()
         }
         if let k = token.keyword, ["SHORTESTPATH", "ALLSHORTESTPATHS"].contains(k) {
             throw fail("\(token.name ?? "") is not supported; use 'policygraph path FROM TO'")
@@ -100,7 +103,7 @@ struct PatternParser {
             relationships.append(try relationship())
             nodes.append(try node())
         }
-        return PathPattern(nodes: nodes, relationships: relationships)
+        return PathPattern(variable: variable, nodes: nodes, relationships: relationships)
     }
 
     mutating func node() throws(QueryError) -> NodePattern {
