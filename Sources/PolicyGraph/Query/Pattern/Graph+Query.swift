@@ -3,6 +3,8 @@ struct PatternOptions: Sendable {
     /// Count leaves instead of enumerating them.
     var factorize = true
     var leafMode = LeafMode.automatic
+    /// Run every query in the clause pipeline, even one the pattern engine could answer.
+    var pipeline = false
 }
 
 extension Graph {
@@ -41,7 +43,7 @@ extension Graph {
 
     func query(_ text: String, options: PatternOptions, limits: QueryLimits = .default, parameters: [String: QueryValue] = [:]) throws(QueryError) -> QueryResult {
         let clauses = try PatternParser.parseClauses(text)
-        guard ClausePlanner.patternEngineApplies(to: clauses) else {
+        guard !options.pipeline, ClausePlanner.patternEngineApplies(to: clauses) else {
             var values: [String: PatternValue] = [:]
             for (name, value) in parameters { values[name] = try engineValue(value) }
             var pipeline = ClausePipeline(context: ClauseContext(graph: self, parameters: values, limits: limits))
