@@ -56,12 +56,15 @@ def scenarios(text):
     lines = text.split("\n")
     i = 0
     current = None
+    background = {"steps": []}
     while i < len(lines):
         line = lines[i].strip()
-        if line.startswith("Scenario"):
-            if current:
+        if line.startswith("Background:"):
+            current = background
+        elif line.startswith("Scenario"):
+            if current and current is not background:
                 yield from expand(current)
-            current = {"name": line.split(":", 1)[1].strip(), "steps": [], "examples": None,
+            current = {"name": line.split(":", 1)[1].strip(), "steps": list(background["steps"]), "examples": None,
                        "outline": line.startswith("Scenario Outline")}
         elif current is not None and line.startswith("Examples:"):
             table, i = read_table(lines, i + 1)
@@ -85,7 +88,7 @@ def scenarios(text):
             current["steps"].append((line, doc, table))
             continue
         i += 1
-    if current:
+    if current and current is not background:
         yield from expand(current)
 
 

@@ -107,7 +107,8 @@ public struct QueryResult: Sendable, Equatable {
         case .null: return .null
         case .bool(let b): return .bool(b)
         case .int(let n): return .int(n)
-        case .double(let d): return .double(d)
+        // A float keeps its decimal point (`1.0`), so that a reader tells it from the integer 1.
+        case .double(let d): return d.isFinite ? .number("\(d)") : .null
         case .string(let s): return .string(s)
         case .node(let id):
             let summary = self.summary(of: id)

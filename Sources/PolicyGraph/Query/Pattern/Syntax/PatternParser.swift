@@ -174,11 +174,9 @@ struct PatternParser {
         }
         try expect("-", "'-' to end the relationship pattern")
         let pointsRight = token.isSymbol(">")
-        if pointsRight {
-            if pointsLeft { throw fail("a relationship points one way: use -[]->, <-[]- or -[]- (either way)") }
-            advance()
-        }
-        let direction: PatternDirection = pointsLeft ? .left : (pointsRight ? .right : .either)
+        if pointsRight { advance() }
+        // `<-->` points both ways: either way, as `--`.
+        let direction: PatternDirection = pointsLeft == pointsRight ? .either : (pointsLeft ? .left : .right)
         return RelationshipPattern(variable: variable, relations: relations, direction: direction, length: length,
                                    properties: properties, location: location)
     }
