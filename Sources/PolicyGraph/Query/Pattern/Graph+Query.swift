@@ -43,8 +43,8 @@ extension Graph {
 
     func query(_ text: String, options: PatternOptions, limits: QueryLimits = .default, parameters: [String: QueryValue] = [:]) throws(QueryError) -> QueryResult {
         let clauses = try PatternParser.parseClauses(text)
+        try ClauseBinder.check(clauses, in: self)
         guard !options.pipeline, ClausePlanner.patternEngineApplies(to: clauses) else {
-            try ClauseBinder.check(clauses, in: self)
             var values: [String: PatternValue] = [:]
             for (name, value) in parameters { values[name] = try engineValue(value) }
             var pipeline = ClausePipeline(context: ClauseContext(graph: self, parameters: values, limits: limits))

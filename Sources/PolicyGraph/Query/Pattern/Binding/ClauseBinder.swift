@@ -69,7 +69,7 @@ struct ClauseBinder {
                 for entry in r.properties { try expression(entry.value, scope, aggregates: false) }
                 if let name = r.variable {
                     guard relationships.insert(name.text).inserted else {
-                        throw QueryError(.syntax("the relationship variable '\(name.text)' appears twice in one MATCH: a relationship is bound once per match"), at: name.location)
+                        throw QueryError(.syntax("relationship variable '\(name.text)' is already bound; each relationship pattern needs its own variable"), at: name.location)
                     }
                     try declare(name, as: .relationship, in: &scope)
                 }
@@ -89,10 +89,19 @@ struct ClauseBinder {
             return
         }
         if existing == binding || existing == .unknown { return }
-        throw QueryError(.syntax("'\(name.text)' is \(Self.describe(existing)), used here as \(Self.describe(binding))"), at: name.location)
+        throw QueryError(.syntax("'\(name.text)' is \(Self.describe(existing)), used here as \(Self.noun(binding))"), at: name.location)
     }
 
     private static func describe(_ b: Binding) -> String {
+        switch b {
+        case .node: "a node variable"
+        case .relationship: "a relationship variable"
+        case .path: "a path variable"
+        case .value, .unknown: "a value"
+        }
+    }
+
+    private static func noun(_ b: Binding) -> String {
         switch b {
         case .node: "a node"
         case .relationship: "a relationship"
@@ -139,12 +148,14 @@ struct ClauseBinder {
             return
         case .call(let name, _, let arguments) where AggregateFunction.named(name.text) != nil:
             guard aggregates else {
-                throw QueryError(.syntax("aggregates such as '\(e.text)' are allowed only in WITH and RETURN items"), at: e.location)
+                throw QueryError(.syntax("aggregates such as '\(e.text)' are not allowed in WHERE or in a pattern; use them in RETURN"), at: e.location)
             }
             for a in arguments { try expression(a, scope, aggregates: false) }
             return
         case .countStar:
-            guard aggregates else { throw QueryError(.syntax("count(*) is allowed only in WITH and RETURN items"), at: e.location) }
+            guard aggregates else {
+                throw QueryError(.syntax("aggregates such as '\(e.text)' are not allowed in WHERE or in a pattern; use them in RETURN"), at: e.location)
+            }
             return
         case .hasKinds(let operand, let groups):
             try kinds(groups)
