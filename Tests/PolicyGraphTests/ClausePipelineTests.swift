@@ -54,7 +54,10 @@ struct ClausePipelineTests {
 
     @Test func withAggregatesFiltersAndPages() throws {
         #expect(try cells("MATCH (c:country)-[:supports]->(f) WITH f, count(c) AS n WHERE n > 1 RETURN f.id, n") == [["sfc", "2"]])
-        #expect(try cells("MATCH (c:country) WITH c ORDER BY c.label DESC LIMIT 2 RETURN c.id") == [["uk"], ["us"]])
+        // RETURN without ORDER BY keeps the order WITH gave.
+        #expect(try cells("MATCH (c:country) WITH c ORDER BY c.label DESC LIMIT 2 RETURN c.id") == [["us"], ["uk"]])
+        #expect(try cells("UNWIND [1, 2, 3] AS x WITH x WHERE x <> 2 RETURN x") == [["1"], ["3"]])
+        #expect(try cells("MATCH (f:framework) RETURN size([x IN collect(f) | x.id]) AS n") == [["2"]])
         #expect(try cells("MATCH (c:country) WITH c ORDER BY c.label SKIP 1 LIMIT 1 RETURN c.id") == [["uk"]])
         // Frameworks in file order: sfc, then gdi.
         #expect(try cells("MATCH (f:framework) WITH collect(f.id) AS ids RETURN size(ids), ids") == [["2", "[sfc, gdi]"]])
@@ -96,6 +99,7 @@ struct ClausePipelineTests {
         ("0.0 / 0.0 = 0.0 / 0.0", .bool(false)),
         ("date('2024-05-14') > '2024-05'", .bool(true)),
         ("keys({b: 1, a: 2})", .list([.string("a"), .string("b")])),
+        ("0x1F + 0o17 + .5", .double(46.5)),
     ]
 
     @Test(arguments: expressions)
@@ -146,7 +150,9 @@ struct ClausePipelineTests {
         ("MATCH (c:contry) OPTIONAL MATCH (c)-->(d) RETURN d", "unknown kind 'contry'; did you mean 'country'?"),
         ("RETURN date('2024-13')", "date() needs YYYY, YYYY-MM or YYYY-MM-DD, found '2024-13'"),
         ("RETURN 1 AS x UNION RETURN 2 AS y", "the queries of a UNION must return the same columns: x and y"),
-        ("RETURN [1][0..1] + rang(1, 2)", "unknown function 'rang'; did you mean 'range'?"),
+        ("RETURN [1][0..1] + rang(1, 2)", "unknown function 'rang'; did you mean 'rand', 'range'?"),
+        ("MATCH (c:country) WITH c ORDER BY count(*) RETURN c", "ORDER BY can use an aggregate only when WITH returns it; add 'count(*)' to WITH"),
+        ("MATCH (c:country) WHERE (c)-[:supports]->(f) RETURN c", "a pattern in an expression cannot introduce the new variable 'f'; use EXISTS { ... } or a pattern comprehension"),
     ]
 
     @Test(arguments: errors)

@@ -33,6 +33,8 @@ struct ClauseBinder {
             if scope[name.text] != nil { throw QueryError(.syntax("variable '\(name.text)' is already defined"), at: name.location) }
             scope[name.text] = .unknown
         case .with(let projection), .return(let projection):
+            let keyword: String
+            if case .with = clause { keyword = "WITH" } else { keyword = "RETURN" }
             var next: [String: Binding] = projection.star ? scope : [:]
             for item in projection.items {
                 try expression(item.expression, scope, aggregates: true)
@@ -40,9 +42,18 @@ struct ClauseBinder {
             }
             var both = scope
             for (k, v) in next { both[k] = v }
-            for order in projection.order { try expression(order.expression, both, aggregates: true) }
+            var returned: [(String, PatternExpression)] = []
+            for item in projection.items { try ClauseContext.collectAggregates(item.expression, into: &returned, inside: false) }
+            for order in projection.order {
+                try expression(order.expression, both, aggregates: true)
+                var used: [(String, PatternExpression)] = []
+                try ClauseContext.collectAggregates(order.expression, into: &used, inside: false)
+                for (text, e) in used where !returned.contains(where: { $0.0 == text }) {
+                    throw QueryError(.syntax("ORDER BY can use an aggregate only when \(keyword) returns it; add '\(e.text)' to \(keyword)"), at: e.location)
+                }
+            }
             for bound in [projection.skip, projection.limit].compactMap({ $0 }) { try expression(bound, [:], aggregates: false) }
-            if let predicate = projection.predicate { try expression(predicate, next, aggregates: false) }
+            if let predicate = projection.predicate { try expression(predicate, both, aggregates: false) }
             scope = next
         }
     }
@@ -176,6 +187,9 @@ struct ClauseBinder {
         case .pattern(let path):
             var inner = scope
             try bind(MatchClause(paths: [path], predicate: nil, location: e.location), into: &inner)
+            if let new = ClausePipeline.variables(of: MatchClause(paths: [path], predicate: nil, location: e.location)).first(where: { scope[$0] == nil }) {
+                throw QueryError(.syntax("a pattern in an expression cannot introduce the new variable '\(new)'; use EXISTS { ... } or a pattern comprehension"), at: e.location)
+            }
             return
         case .exists(let clause):
             var inner = scope

@@ -35,6 +35,8 @@ extension ClauseContext {
         for order in projection.order { try Self.collectAggregates(order.expression, into: &aggregateCalls, inside: false) }
 
         var rows: [ClauseRow] = []
+        /// The row each projected row comes from (a group's first row): WITH's WHERE reads both.
+        var sources: [ClauseRow] = []
         var keys: [[PatternValue]] = []
         if !isAggregate.contains(true) && aggregateCalls.isEmpty {
             for row in input {
@@ -46,6 +48,7 @@ extension ClauseContext {
                     columns[item.expression.canonical] = v
                 }
                 rows.append(out)
+                sources.append(row)
                 if !projection.order.isEmpty {
                     keys.append(try sortKey(projection.order, row: row.merging(out) { $1 }, columns: columns))
                 }
@@ -96,6 +99,7 @@ extension ClauseContext {
                     columns[item.expression.canonical] = v
                 }
                 rows.append(out)
+                sources.append(group.first)
                 if !projection.order.isEmpty {
                     keys.append(try sortKey(projection.order, row: group.first.merging(out) { $1 }, columns: columns))
                 }
@@ -126,11 +130,10 @@ extension ClauseContext {
         let limit = try count(projection.limit, "LIMIT")
         let start = min(skip, order.count)
         let end = limit.map { start + min(order.count - start, $0) } ?? order.count
-        var result = order[start..<end].map { rows[$0] }
-        if let predicate = projection.predicate {
-            var kept: [ClauseRow] = []
-            for row in result where try truth(predicate, row) == true { kept.append(row) }
-            result = kept
+        var result: [ClauseRow] = []
+        for i in order[start..<end] {
+            if let predicate = projection.predicate, try truth(predicate, sources[i].merging(rows[i]) { $1 }) != true { continue }
+            result.append(rows[i])
         }
         return (names, result)
     }
@@ -174,7 +177,8 @@ extension ClauseContext {
             return
         }
         switch e.form {
-        case .comprehension, .quantifier, .patternComprehension, .exists, .pattern: return
+        case .patternComprehension, .exists, .pattern: return
+        case .comprehension(_, let list, _, _), .quantifier(_, _, let list, _): try collectAggregates(list, into: &calls, inside: inside)
         default: for child in e.form.children { try collectAggregates(child, into: &calls, inside: inside) }
         }
     }

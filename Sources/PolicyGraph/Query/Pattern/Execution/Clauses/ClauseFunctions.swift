@@ -9,7 +9,7 @@ enum ClauseFunctions {
         "trim": 1...1, "ltrim": 1...1, "rtrim": 1...1, "split": 2...2, "substring": 2...3, "replace": 3...3,
         "left": 2...2, "right": 2...2, "nodes": 1...1, "relationships": 1...1, "length": 1...1,
         "abs": 1...1, "sign": 1...1, "ceil": 1...1, "floor": 1...1, "round": 1...1, "sqrt": 1...1,
-        "toboolean": 1...1, "date": 1...1,
+        "toboolean": 1...1, "date": 1...1, "rand": 0...0, "pi": 0...0, "e": 0...0,
     ]
 
     /// Applies function `name` to evaluated arguments; null in, null out unless stated.
@@ -22,7 +22,6 @@ enum ClauseFunctions {
             guard function.arity.contains(arguments.count) else {
                 throw QueryError(.syntax("\(function.rawValue)() takes \(function.arity.lowerBound == function.arity.upperBound ? "one argument" : "one or more arguments")"), at: name.location)
             }
-            if function == .size, case .path(_, let edges)? = arguments.first { return .int(edges.count) }
             if function == .labels, case .null? = arguments.first { return .null }
             return try function.apply(arguments, graph: graph, at: location)
         }
@@ -51,6 +50,9 @@ enum ClauseFunctions {
             return d
         }
         switch lower {
+        case "rand": return .double(Double.random(in: 0..<1))
+        case "pi": return .double(Double.pi)
+        case "e": return .double(M_E)
         case "range":
             let from = try int(0), to = try int(1)
             let by = arguments.count == 3 ? try int(2) : 1
@@ -143,5 +145,5 @@ enum ClauseFunctions {
 
     private static let displayNames = ["range", "reverse", "keys", "properties", "tail", "trim", "ltrim", "rtrim", "split", "substring",
                                        "replace", "left", "right", "nodes", "relationships", "length", "abs", "sign", "ceil", "floor",
-                                       "round", "sqrt", "toBoolean", "date"]
+                                       "round", "sqrt", "toBoolean", "date", "rand", "pi", "e"]
 }

@@ -29,6 +29,8 @@ struct ClausePipeline {
     private mutating func run(_ sequence: ClauseSequence) throws(QueryError) -> (columns: [String], rows: [ClauseRow]) {
         var rows: [ClauseRow] = [[:]]
         var scope: [String] = []
+        // Set by WITH ... ORDER BY: a RETURN without ORDER BY then keeps the rows' order.
+        var ordered = false
         for clause in sequence.clauses {
             switch clause {
             case .match(let match, let optional):
@@ -47,6 +49,7 @@ struct ClausePipeline {
                 }
                 rows = next
                 scope += introduced
+                ordered = false
             case .unwind(let list, let name, _):
                 var next: [ClauseRow] = []
                 for row in rows {
@@ -70,8 +73,9 @@ struct ClausePipeline {
                 let (names, projected) = try context.project(projection, rows, scope: scope, final: false)
                 rows = projected
                 scope = names
+                if !projection.order.isEmpty { ordered = true }
             case .return(let projection):
-                let result = try context.project(projection, rows, scope: scope, final: true)
+                let result = try context.project(projection, rows, scope: scope, final: !ordered)
                 try context.checkRows(result.rows.count)
                 return result
             }
