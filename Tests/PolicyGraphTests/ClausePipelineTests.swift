@@ -100,6 +100,7 @@ struct ClausePipelineTests {
         ("date('2024-05-14') > '2024-05'", .bool(true)),
         ("keys({b: 1, a: 2})", .list([.string("a"), .string("b")])),
         ("0x1F + 0o17 + .5", .double(46.5)),
+        (".25 * 2", .double(0.5)),
     ]
 
     @Test(arguments: expressions)

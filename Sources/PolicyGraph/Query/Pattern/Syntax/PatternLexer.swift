@@ -133,7 +133,8 @@ struct PatternLexer {
     private static func endsValue(_ t: PatternToken?) -> Bool {
         guard let t else { return false }
         switch t.kind {
-        case .word, .quotedWord, .parameter, .string, .integer, .float: return true
+        case .word(let w): return !PatternParser.reserved.contains(w.uppercased())
+        case .quotedWord, .parameter, .string, .integer, .float: return true
         case .symbol(let s): return s == ")" || s == "]" || s == "}"
         case .end: return false
         }
