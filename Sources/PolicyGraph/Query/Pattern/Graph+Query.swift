@@ -43,15 +43,15 @@ extension Graph {
 
     func query(_ text: String, options: PatternOptions, limits: QueryLimits = .default, parameters: [String: QueryValue] = [:]) throws(QueryError) -> QueryResult {
         let clauses = try PatternParser.parseClauses(text)
-        try ClauseBinder.check(clauses, in: self)
-        guard !options.pipeline, ClausePlanner.patternEngineApplies(to: clauses) else {
+        // MATCH ... RETURN alone goes to the pattern engine, whose own binder checks it.
+        guard !options.pipeline, let parsed = ClausePlanner.patternQuery(clauses) else {
+            try ClauseBinder.check(clauses, in: self)
             var values: [String: PatternValue] = [:]
             for (name, value) in parameters { values[name] = try engineValue(value) }
             var pipeline = ClausePipeline(context: ClauseContext(graph: self, parameters: values, limits: limits))
             let (columns, rows) = try pipeline.run(clauses)
             return QueryResult(columns: columns, rows: rows.map { $0.map(publicValue) }, source: self)
         }
-        let parsed = try PatternParser.parse(text)
         let bound = try PatternBinder.bind(parsed, in: self)
         guard let projection = bound.projection else { return QueryResult(columns: [], rows: [], source: nil) }
         let plan = PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode)

@@ -30,6 +30,23 @@ enum ClausePlanner {
         return true
     }
 
+    /// `query` as the pattern engine's syntax tree, when ``patternEngineApplies(to:)``.
+    static func patternQuery(_ query: ClauseQuery) -> PatternQuery? {
+        guard patternEngineApplies(to: query), case .return(let p)? = query.parts[0].clauses.last else { return nil }
+        var matches: [MatchClause] = []
+        for clause in query.parts[0].clauses.dropLast() {
+            guard case .match(let m, _) = clause else { return nil }
+            matches.append(m)
+        }
+        func count(_ e: PatternExpression?) -> Int? {
+            guard let e, case .integer(let n) = e.form else { return nil }
+            return n
+        }
+        let returnClause = ReturnClause(distinct: p.distinct, star: p.star, items: p.items, order: p.order,
+                                        skip: count(p.skip), limit: count(p.limit), location: p.location)
+        return PatternQuery(matches: matches, returnClause: returnClause, end: query.end)
+    }
+
     /// Whether the pattern engine compiles `e` with the same meaning as the pipeline.
     static func isPlain(_ e: PatternExpression) -> Bool {
         switch e.form {
