@@ -12,6 +12,7 @@ struct PatternPropertyTests {
         ("leaves by scan", PatternOptions(factorize: true, leafMode: .scan)),
         ("leaves by table", PatternOptions(factorize: true, leafMode: .table)),
         ("leaves by edge list", PatternOptions(factorize: true, leafMode: .edgeTable)),
+        ("clause pipeline", PatternOptions(pipeline: true)),
     ]
 
     @Test func countsAgreeWithBruteForceOnRandomGraphs() throws {

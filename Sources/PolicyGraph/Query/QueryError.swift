@@ -17,6 +17,9 @@ public struct QueryError: LocatedError, Hashable, Sendable {
         case workLimit(steps: Int)
         /// A view asked for a path that does not exist (along the edges' direction when `directed`).
         case noPath(from: NodeID, to: NodeID, directed: Bool)
+        /// A query's rows (its result, or the rows between two clauses) passed
+        /// ``QueryLimits/maxRows``.
+        case rowLimit(rows: Int)
     }
 
     public let reason: Reason
@@ -45,6 +48,8 @@ public struct QueryError: LocatedError, Hashable, Sendable {
             return message
         case .noPath(let from, let to, let directed):
             return "no path from '\(from)' to '\(to)'\(directed ? " along the edges' direction" : ""); nothing to draw"
+        case .rowLimit(let rows):
+            return "query stopped at more than \(Self.grouped(rows)) rows; add LIMIT, aggregate (count(*)), or raise the row limit"
         case .workLimit(let steps):
             return "query stopped after \(Self.grouped(steps)) steps of matching; narrow the pattern (a kind, a relation, "
                 + "an upper bound on *) or raise the limit"

@@ -12,7 +12,9 @@ struct QueryCommand: Command {
             """,
         positionals: [PositionalSpec(name: "QUERY", help: "the query text, or '-' for standard input", optional: true)],
         options: [
-            .value("file", "F", "read the query from file F"), QueryLimitOptions.maxSteps,
+            .value("file", "F", "read the query from file F"), QueryLimitOptions.maxSteps, QueryLimitOptions.maxRows,
+            .value("param", "NAME=VALUE", "give parameter $NAME the Cypher literal VALUE (a number, 'text', true, [1, 2], {k: 1})", repeatable: true),
+            .value("params", "FILE", "read parameters from FILE, a JSON object of name: value"),
             .flag("explain", "print the plan the planner picked (start, expansions, counted leaves) instead of running the query"),
         ],
         formats: ["text", "json", "csv"],
@@ -20,6 +22,7 @@ struct QueryCommand: Command {
             "policygraph query \"MATCH (o:official)-[:leads]->(:delegation {id: 'us-delegation'}) RETURN o.label\"",
             "policygraph query 'MATCH (c:country)-[:supports]->(f:framework) RETURN c, count(*) ORDER BY count(*) DESC' --format json",
             "policygraph query --file questions/who-opposes.cypher --format csv",
+            "policygraph query 'MATCH (c:country {id: $id}) RETURN c.label' --param id=\"'china'\"",
             "policygraph query --explain 'MATCH (o:official)-[:memberOf]->(a:agency)-[:memberOf]->(c:country) RETURN c, count(*)'",
         ])
 
@@ -39,7 +42,17 @@ struct QueryCommand: Command {
             }
             return
         }
-        let result = try graph.query(text, limits: limits)
+        let parameters = try QueryParameters.parse(arguments, command: spec.name)
+        let result: QueryResult
+        switch Self.run(text, on: graph, parameters: parameters, limits: limits) {
+        case .success(let rows): result = rows
+        case .failure(let error):
+            guard case .rowLimit = error.reason else { throw error }
+            // The library's message names no option; the command line adds the one that raises it.
+            output.stderr += PolicyGraphTool.render(error) + "hint: raise the limit with --max-rows N (0 for none)\n"
+            output.status = ExitStatus.failure
+            return
+        }
         switch arguments.format(spec) {
         case "json":
             output.stdout += result.jsonValue.rendered()
@@ -54,6 +67,10 @@ struct QueryCommand: Command {
                 output.stdout += table.text
             }
         }
+    }
+
+    private static func run(_ text: String, on graph: Graph, parameters: [String: QueryValue], limits: QueryLimits) -> Result<QueryResult, QueryError> {
+        Result { () throws(QueryError) -> QueryResult in try graph.query(text, parameters: parameters, limits: limits) }
     }
 
     /// The query from the argument, `--file`, or standard input (`-`); exactly one of them.
@@ -88,8 +105,13 @@ enum QueryLimitOptions {
     /// - Throws: ``UsageError`` when `--max-steps` is not a whole number of at least 0.
     static func limits(_ arguments: ParsedArguments) throws(UsageError) -> QueryLimits {
         let n = try arguments.int("max-steps", default: QueryLimits.default.maxSteps ?? 0, minimum: 0)
-        return n == 0 ? .unlimited : QueryLimits(maxSteps: n)
+        let rows = try arguments.int("max-rows", default: QueryLimits.defaultMaxRows, minimum: 0)
+        return QueryLimits(maxSteps: n == 0 ? nil : n, maxRows: rows == 0 ? nil : rows)
     }
+
+    static let maxRows = OptionSpec.value(
+        "max-rows", "N",
+        "stop a query whose result (or rows between its clauses) passes N rows (default: \(grouped(QueryLimits.defaultMaxRows)), 0 for no limit)")
 
     private static func grouped(_ n: Int) -> String {
         var digits = Array(String(n))

@@ -3,6 +3,8 @@ struct PatternOptions: Sendable {
     /// Count leaves instead of enumerating them.
     var factorize = true
     var leafMode = LeafMode.automatic
+    /// Run every query in the clause pipeline, even one the pattern engine could answer.
+    var pipeline = false
 }
 
 extension Graph {
@@ -31,8 +33,25 @@ extension Graph {
         try query(text, options: PatternOptions(), limits: limits)
     }
 
-    func query(_ text: String, options: PatternOptions, limits: QueryLimits = .default) throws(QueryError) -> QueryResult {
-        let parsed = try PatternParser.parse(text)
+    /// Runs a query with `$name` parameters, as ``query(_:limits:)`` does.
+    ///
+    /// - Throws: ``QueryError`` as ``query(_:limits:)`` does, and for a parameter the query
+    ///   reads but `parameters` lacks, or a node parameter the graph does not have.
+    public func query(_ text: String, parameters: [String: QueryValue], limits: QueryLimits = .default) throws(QueryError) -> QueryResult {
+        try query(text, options: PatternOptions(), limits: limits, parameters: parameters)
+    }
+
+    func query(_ text: String, options: PatternOptions, limits: QueryLimits = .default, parameters: [String: QueryValue] = [:]) throws(QueryError) -> QueryResult {
+        let clauses = try PatternParser.parseClauses(text)
+        // MATCH ... RETURN alone goes to the pattern engine, whose own binder checks it.
+        guard !options.pipeline, let parsed = ClausePlanner.patternQuery(clauses) else {
+            try ClauseBinder.check(clauses, in: self)
+            var values: [String: PatternValue] = [:]
+            for (name, value) in parameters { values[name] = try engineValue(value) }
+            var pipeline = ClausePipeline(context: ClauseContext(graph: self, parameters: values, limits: limits))
+            let (columns, rows) = try pipeline.run(clauses)
+            return QueryResult(columns: columns, rows: rows.map { $0.map(publicValue) }, source: self)
+        }
         let bound = try PatternBinder.bind(parsed, in: self)
         guard let projection = bound.projection else { return QueryResult(columns: [], rows: [], source: nil) }
         let plan = PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode)
@@ -58,7 +77,9 @@ extension Graph {
             rows = sink.rows
             keys = sink.sortKeys
         }
-        return finish(rows: rows, keys: keys, projection: projection)
+        let result = finish(rows: rows, keys: keys, projection: projection)
+        if let max = limits.maxRows, result.rows.count > max { throw QueryError(.rowLimit(rows: max)) }
+        return result
     }
 
     /// The plan the planner picks for `text`, in words: where matching starts, each expansion in
@@ -71,6 +92,8 @@ extension Graph {
     }
 
     func explainQuery(_ text: String, options: PatternOptions) throws(QueryError) -> QueryPlan {
+        let clauses = try PatternParser.parseClauses(text)
+        guard ClausePlanner.patternEngineApplies(to: clauses) else { return QueryPlan(steps: [ClausePlanner.explanation(clauses)]) }
         let bound = try PatternBinder.bind(try PatternParser.parse(text), in: self)
         return PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode).explanation(bound, graph: self)
     }
@@ -127,19 +150,7 @@ extension Graph {
         }
         let start = min(projection.skip, indices.count)
         let end = projection.limit.map { start + min(indices.count - start, $0) } ?? indices.count
-        func convert(_ v: PatternValue) -> QueryValue {
-            switch v {
-            case .null: return .null
-            case .bool(let b): return .bool(b)
-            case .int(let n): return .int(n)
-            case .double(let d): return .double(d)
-            case .string(let s): return .string(s)
-            case .node(let row): return .node(self.id(at: row))
-            case .edge(let e): return .edge(edge(at: e))
-            case .list(let items): return .list(items.map(convert))
-            }
-        }
-        let result = indices[start..<end].map { rows[$0].map(convert) }
+        let result = indices[start..<end].map { rows[$0].map(publicValue) }
         return QueryResult(columns: projection.columns, rows: result, source: self)
     }
 }

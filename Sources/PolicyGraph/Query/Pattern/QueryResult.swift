@@ -10,6 +10,10 @@ public enum QueryValue: Hashable, Sendable {
     case edge(Edge)
     /// A list: `collect(...)`, `labels(n)`, or the edges of a variable-length relationship.
     case list([QueryValue])
+    /// A map: a map literal or projection, keys sorted when shown.
+    case map([String: QueryValue])
+    /// A path bound by `p = ...`: its nodes, and the edges between them in order.
+    case path(nodes: [NodeID], edges: [Edge])
 
     /// The value as a table cell: a node as its id, an edge as `from-[:relation]->to`, a list as
     /// `[a, b]`, null as `null`.
@@ -23,6 +27,14 @@ public enum QueryValue: Hashable, Sendable {
         case .node(let id): return id.rawValue
         case .edge(let e): return "\(e.from.rawValue)-[:\(e.relation.rawValue)]->\(e.to.rawValue)"
         case .list(let items): return "[" + items.map(\.text).joined(separator: ", ") + "]"
+        case .map(let entries): return "{" + entries.keys.sorted().map { "\($0): \(entries[$0]?.text ?? "null")" }.joined(separator: ", ") + "}"
+        case .path(let nodes, let edges):
+            var text = nodes.first.map { "(\($0.rawValue))" } ?? ""
+            for (i, e) in edges.enumerated() where i + 1 < nodes.count {
+                let forward = e.from == nodes[i]
+                text += (forward ? "-[:" : "<-[:") + e.relation.rawValue + (forward ? "]->" : "]-") + "(\(nodes[i + 1].rawValue))"
+            }
+            return text
         }
     }
 }
@@ -63,6 +75,8 @@ public struct QueryResult: Sendable, Equatable {
             switch value {
             case .node(let id): ids.append(id)
             case .list(let items): items.forEach(collect)
+            case .map(let entries): entries.values.forEach(collect)
+            case .path(let nodes, _): ids += nodes
             default: break
             }
         }
@@ -93,7 +107,8 @@ public struct QueryResult: Sendable, Equatable {
         case .null: return .null
         case .bool(let b): return .bool(b)
         case .int(let n): return .int(n)
-        case .double(let d): return .double(d)
+        // A float keeps its decimal point (`1.0`), so that a reader tells it from the integer 1.
+        case .double(let d): return d.isFinite ? .number("\(d)") : .null
         case .string(let s): return .string(s)
         case .node(let id):
             let summary = self.summary(of: id)
@@ -105,6 +120,9 @@ public struct QueryResult: Sendable, Equatable {
         case .edge(let e):
             return .object(["from": .string(e.from.rawValue), "relation": .string(e.relation.rawValue), "to": .string(e.to.rawValue)])
         case .list(let items): return .array(items.map(json))
+        case .map(let entries): return .object(entries.keys.sorted().map { JSONMember(key: $0, value: json(entries[$0] ?? .null)) })
+        case .path(let nodes, let edges):
+            return .object(["nodes": .array(nodes.map { json(.node($0)) }), "edges": .array(edges.map { json(.edge($0)) })])
         }
     }
 }

@@ -55,6 +55,11 @@ enum PatternLeaves {
     /// Chooses the leaves of `query`: big candidates first, so that the rare side of a hop stays
     /// in the core that is enumerated. Returns the leaves, the coupled pairs, and the predicates
     /// the pairs take over.
+    ///
+    /// Assumes `query` is the whole query: a leaf is left unbound because nothing in `query`
+    /// reads it, which holds only when no later clause exists to read it. ``ClausePlanner``
+    /// sends a query here only then (MATCH clauses and one RETURN); any other runs in the
+    /// clause pipeline.
     static func choose(_ query: BoundQuery, statistics: PatternStatistics) -> (leaves: [LeafPlan], pairs: [LeafPair], consumed: Set<Int>) {
         let graph = statistics.graph
         // Two directed leaves of one anchor pointing opposite ways (`(o)-[:memberOf]->(a)-[:memberOf]->(c)`)

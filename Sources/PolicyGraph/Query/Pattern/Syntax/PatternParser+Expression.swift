@@ -5,6 +5,7 @@ extension PatternParser {
     static let reserved: Set<String> = [
         "AND", "OR", "XOR", "NOT", "IN", "IS", "STARTS", "ENDS", "CONTAINS", "AS", "ORDER", "BY", "SKIP",
         "LIMIT", "RETURN", "MATCH", "WHERE", "DISTINCT", "ASC", "ASCENDING", "DESC", "DESCENDING",
+        "WITH", "UNWIND", "OPTIONAL", "UNION", "CASE", "WHEN", "THEN", "ELSE", "END",
     ]
 
     mutating func expression() throws(QueryError) -> PatternExpression {
@@ -186,10 +187,18 @@ extension PatternParser {
                 e = try make(.property(e, key), from: start)
             } else if token.isSymbol("[") {
                 advance()
-                if token.isSymbol("..") || peek().isSymbol("..") { throw fail("list slices are not supported") }
-                let index = try expression()
+                let index = token.isSymbol("..") ? nil : try expression()
+                if token.isSymbol("..") {
+                    advance()
+                    let upper = token.isSymbol("]") ? nil : try expression()
+                    try expect("]", "']' after the slice")
+                    e = try make(.slice(e, index, upper), from: start)
+                    continue
+                }
                 try expect("]", "']' after the index")
-                e = try make(.index(e, index), from: start)
+                if let index { e = try make(.index(e, index), from: start) }
+            } else if token.isSymbol("{"), case .variable = e.form {
+                e = try mapProjection(e, start: start)
             } else {
                 return e
             }
@@ -209,32 +218,29 @@ extension PatternParser {
             advance()
             return try make(.string(s), from: start)
         case .parameter(let p):
-            throw fail("parameters ($\(p)) are not supported; write the value into the query")
+            advance()
+            return try make(.parameter(p), from: start)
         case .quotedWord(let name):
             advance()
             return try make(.variable(name), from: start)
         case .word(let word):
             return try wordAtom(word, start: start)
         case .symbol("("):
-            if peek().isSymbol(")") || peek().isSymbol(":") || (peek().name != nil && peek(2).isSymbol(":")) {
-                throw fail("patterns are not supported inside expressions; add the pattern to a MATCH clause")
+            if let pattern = try patternInExpression() {
+                return try make(.pattern(pattern), from: start)
             }
             advance()
             var inner = try expression()
             try expect(")", "')'")
-            if (token.isSymbol("-") && (peek().isSymbol("-") || peek().isSymbol("[") || peek().isSymbol(">")))
-                || (token.isSymbol("<") && peek().isSymbol("-")) {
-                throw fail("patterns are not supported inside expressions; add the pattern to a MATCH clause", at: start)
-            }
             inner = PatternExpression(form: inner.form, location: start.location, text: slice(from: start))
             return inner
         case .symbol("["):
+            if let comprehension = try comprehension(start: start) { return comprehension }
             advance()
             var items: [PatternExpression] = []
             if !token.isSymbol("]") {
                 while true {
                     items.append(try expression())
-                    if token.isSymbol("|") || token.isKeyword("WHERE") { throw fail("list comprehensions are not supported") }
                     guard token.isSymbol(",") else { break }
                     advance()
                 }
@@ -242,7 +248,8 @@ extension PatternParser {
             try expect("]", "',' or ']' in the list")
             return try make(.list(items), from: start)
         case .symbol("{"):
-            throw fail("map literals are not supported")
+            let entries = try propertyMap()
+            return try make(.map(entries), from: start)
         default:
             throw expected("an expression")
         }
@@ -250,6 +257,9 @@ extension PatternParser {
 
     private mutating func wordAtom(_ word: String, start: PatternToken) throws(QueryError) -> PatternExpression {
         let upper = word.uppercased()
+        if let q = Quantifier(rawValue: word.lowercased()), peek().isSymbol("("), peek(2).name != nil, peek(3).isKeyword("IN") {
+            return try quantifier(q, start: start)
+        }
         switch upper {
         case "TRUE", "FALSE":
             advance()
@@ -258,9 +268,16 @@ extension PatternParser {
             advance()
             return try make(.null, from: start)
         case "CASE":
-            throw fail("CASE expressions are not supported")
-        case "EXISTS" where peek().isSymbol("(") || peek().isSymbol("{"):
-            throw fail("exists(...) is not supported; use 'x IS NOT NULL' for a property, or add the pattern to MATCH")
+            return try caseExpression(start: start)
+        case "EXISTS" where peek().isSymbol("{"):
+            return try existsSubquery(start: start)
+        case "EXISTS" where peek().isSymbol("("):
+            advance()
+            advance()
+            let inner = try expression()
+            try expect(")", "')' after the argument of exists")
+            if case .pattern = inner.form { return try make(inner.form, from: start) }
+            return try make(.isNull(inner, negated: true), from: start)
         case "SHORTESTPATH", "ALLSHORTESTPATHS":
             throw fail("\(word) is not supported; use 'policygraph path FROM TO'")
         default:

@@ -10,6 +10,10 @@ enum PatternValue: Sendable {
     case node(Int32)
     case edge(Int32)
     case list([PatternValue])
+    /// A map: a literal, a projection, or a node's properties (built by the clause engine only).
+    case map([String: PatternValue])
+    /// A path: `nodes.count == edges.count + 1` (built by the clause engine only).
+    case path(nodes: [Int32], edges: [Int32])
 
     var isNull: Bool {
         if case .null = self { return true }
@@ -51,6 +55,18 @@ extension PatternValue {
                 }
             }
             return unknown ? nil : true
+        case (.map(let a), .map(let b)):
+            guard a.count == b.count, Set(a.keys) == Set(b.keys) else { return false }
+            var unknown = false
+            for (k, x) in a {
+                switch x.equals(b[k] ?? .null) {
+                case false?: return false
+                case nil: unknown = true
+                case true?: break
+                }
+            }
+            return unknown ? nil : true
+        case (.path(let n1, let e1), .path(let n2, let e2)): return n1 == n2 && e1 == e2
         default:
             if let a = number, let b = other.number { return a == b }
             return false
@@ -64,6 +80,13 @@ extension PatternValue {
         case (.int(let a), .int(let b)): return a < b ? -1 : (a == b ? 0 : 1)
         case (.string(let a), .string(let b)): return a < b ? -1 : (a == b ? 0 : 1)
         case (.bool(let a), .bool(let b)): return a == b ? 0 : (a ? 1 : -1)
+        case (.list(let a), .list(let b)):
+            // Element by element, the shorter first when one is a prefix of the other.
+            for (x, y) in zip(a, b) {
+                guard let c = x.compare(y) else { return nil }
+                if c != 0 { return c }
+            }
+            return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
         default:
             guard let a = number, let b = other.number, !a.isNaN, !b.isNaN else { return nil }
             return a < b ? -1 : (a == b ? 0 : 1)
@@ -79,13 +102,15 @@ struct PatternOrder {
 
     private func rank(_ v: PatternValue) -> Int {
         switch v {
+        case .map: return -1
         case .node: return 0
         case .edge: return 1
         case .list: return 2
-        case .string: return 3
-        case .bool: return 4
-        case .int, .double: return 5
-        case .null: return 6
+        case .path: return 3
+        case .string: return 4
+        case .bool: return 5
+        case .int, .double: return 6
+        case .null: return 7
         }
     }
 
@@ -105,6 +130,13 @@ struct PatternOrder {
             }
             return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
         case (.null, .null): return 0
+        case (.path(let n1, let e1), .path(let n2, let e2)):
+            let c = compare(.list(n1.map { .node($0) }), .list(n2.map { .node($0) }))
+            return c != 0 ? c : compare(.list(e1.map { .edge($0) }), .list(e2.map { .edge($0) }))
+        case (.map(let x), .map(let y)):
+            let kx = x.keys.sorted(), ky = y.keys.sorted()
+            let c = compare(.list(kx.map { .string($0) }), .list(ky.map { .string($0) }))
+            return c != 0 ? c : compare(.list(kx.map { x[$0] ?? .null }), .list(ky.map { y[$0] ?? .null }))
         default:
             if let x = a.number, let y = b.number {
                 // NaN sorts above every other number, as in Cypher.
@@ -129,6 +161,7 @@ extension PatternValue: Hashable {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case (.list(let a), .list(let b)): return a == b
+        case (.map(let a), .map(let b)): return a == b
         default:
             if case .double(let x) = lhs, case .double(let y) = rhs, x.isNaN, y.isNaN { return true }
             return lhs.equals(rhs) == true
@@ -145,6 +178,8 @@ extension PatternValue: Hashable {
         case .node(let n): hasher.combine(4); hasher.combine(n)
         case .edge(let e): hasher.combine(5); hasher.combine(e)
         case .list(let items): hasher.combine(6); hasher.combine(items)
+        case .map(let entries): hasher.combine(7); hasher.combine(entries)
+        case .path(let nodes, let edges): hasher.combine(8); hasher.combine(nodes); hasher.combine(edges)
         }
     }
 }

@@ -24,6 +24,8 @@ struct MatchClause: Sendable {
 
 /// `(a)-[r]->(b)<-[s]-(c)`: `nodes.count == relationships.count + 1`.
 struct PathPattern: Sendable {
+    /// `p = (a)-->(b)`: the name the whole path is bound to.
+    var variable: PatternName? = nil
     var nodes: [NodePattern]
     var relationships: [RelationshipPattern]
 }
@@ -90,6 +92,26 @@ struct PatternExpression: Sendable {
         case hasKinds(PatternExpression, [[PatternName]])
         case call(PatternName, distinct: Bool, arguments: [PatternExpression])
         case countStar
+        /// `{name: 'x', n: 1}`, keys in the order written.
+        case map([PropertyEntry])
+        /// `list[from..to]`, either bound optional.
+        case slice(PatternExpression, PatternExpression?, PatternExpression?)
+        /// `$name`.
+        case parameter(String)
+        /// `CASE [subject] WHEN a THEN b ... [ELSE c] END`.
+        case caseWhen(subject: PatternExpression?, branches: [CaseBranch], otherwise: PatternExpression?)
+        /// `[x IN list WHERE cond | value]`.
+        case comprehension(variable: PatternName, list: PatternExpression, predicate: PatternExpression?, value: PatternExpression?)
+        /// `any(x IN list WHERE cond)` and its siblings.
+        case quantifier(Quantifier, variable: PatternName, list: PatternExpression, predicate: PatternExpression)
+        /// `(a)-[:r]->(:b)` in an expression: whether the pattern has a match.
+        case pattern(PathPattern)
+        /// `EXISTS { [MATCH] pattern [WHERE cond] }`.
+        case exists(MatchClause)
+        /// `[p = (a)-->(b) WHERE cond | value]`.
+        case patternComprehension(PathPattern, predicate: PatternExpression?, value: PatternExpression)
+        /// `n {.label, .*, x: 1, other}`.
+        case mapProjection(PatternExpression, [MapProjectionItem])
     }
 
     var form: Form
@@ -119,8 +141,39 @@ extension PatternExpression.Form {
         case .property(let e, _), .not(let e), .negate(let e), .isNull(let e, _), .hasKinds(let e, _): [e]
         case .index(let a, let b), .binary(_, let a, let b): [a, b]
         case .call(_, _, let arguments): arguments
+        case .map(let entries): entries.map(\.value)
+        case .slice(let e, let a, let b): [e] + [a, b].compactMap { $0 }
+        case .parameter: []
+        case .caseWhen(let subject, let branches, let otherwise):
+            [subject].compactMap { $0 } + branches.flatMap { [$0.condition, $0.value] } + [otherwise].compactMap { $0 }
+        case .comprehension(_, let list, let predicate, let value): [list] + [predicate, value].compactMap { $0 }
+        case .quantifier(_, _, let list, let predicate): [list, predicate]
+        case .pattern, .exists: []
+        case .patternComprehension(_, let predicate, let value): [predicate].compactMap { $0 } + [value]
+        case .mapProjection(let e, let items): [e] + items.compactMap(\.value)
         }
     }
+}
+
+/// `WHEN condition THEN value` of a CASE expression.
+struct CaseBranch: Sendable {
+    let condition: PatternExpression
+    let value: PatternExpression
+}
+
+/// The list predicates `any`, `all`, `none` and `single`.
+enum Quantifier: String, Sendable {
+    case any, all, none, single
+}
+
+/// One item of a map projection: `.key`, `.*`, `key: value` or `variable`.
+struct MapProjectionItem: Sendable {
+    enum Form: Sendable {
+        case property, allProperties, literal, variable
+    }
+    let form: Form
+    let key: PatternName
+    let value: PatternExpression?
 }
 
 /// Infix operators, loosest first in the grammar.
@@ -179,6 +232,7 @@ extension PatternExpression {
         case .call(let name, let distinct, let arguments):
             return name.text.lowercased() + "(" + (distinct ? "DISTINCT " : "") + arguments.map(\.canonical).joined(separator: ",") + ")"
         case .countStar: return "count(*)"
+        default: return "{" + text + "}"
         }
     }
 }

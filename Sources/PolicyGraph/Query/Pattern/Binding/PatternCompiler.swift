@@ -90,6 +90,8 @@ struct ExpressionCompiler {
             try allowAggregate(e)
             aggregates.append(AggregateSpec(function: nil, distinct: false, argument: nil, location: e.location))
             return (.aggregate(aggregates.count - 1), .other)
+        default:
+            throw QueryError(.syntax("'\(e.text)' cannot be used here: only MATCH ... WHERE ... reads it"), at: e.location)
         }
     }
 

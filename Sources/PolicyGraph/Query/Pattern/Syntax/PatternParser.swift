@@ -88,8 +88,11 @@ struct PatternParser {
     }
 
     mutating func path() throws(QueryError) -> PathPattern {
-        if token.name != nil, peek().isSymbol("=") {
-            throw fail("path variables ('\(token.name ?? "")' = ...) are not supported; name the nodes and relationships instead")
+        var variable: PatternName?
+        if let name = token.name, peek().isSymbol("=") {
+            variable = PatternName(text: name, location: token.location)
+            advance()
+            advance()
         }
         if let k = token.keyword, ["SHORTESTPATH", "ALLSHORTESTPATHS"].contains(k) {
             throw fail("\(token.name ?? "") is not supported; use 'policygraph path FROM TO'")
@@ -100,7 +103,7 @@ struct PatternParser {
             relationships.append(try relationship())
             nodes.append(try node())
         }
-        return PathPattern(nodes: nodes, relationships: relationships)
+        return PathPattern(variable: variable, nodes: nodes, relationships: relationships)
     }
 
     mutating func node() throws(QueryError) -> NodePattern {
@@ -171,11 +174,9 @@ struct PatternParser {
         }
         try expect("-", "'-' to end the relationship pattern")
         let pointsRight = token.isSymbol(">")
-        if pointsRight {
-            if pointsLeft { throw fail("a relationship points one way: use -[]->, <-[]- or -[]- (either way)") }
-            advance()
-        }
-        let direction: PatternDirection = pointsLeft ? .left : (pointsRight ? .right : .either)
+        if pointsRight { advance() }
+        // `<-->` points both ways: either way, as `--`.
+        let direction: PatternDirection = pointsLeft == pointsRight ? .either : (pointsLeft ? .left : .right)
         return RelationshipPattern(variable: variable, relations: relations, direction: direction, length: length,
                                    properties: properties, location: location)
     }

@@ -143,6 +143,8 @@ extension CompiledExpression {
             case .equal: return a.equals(b)
             case .notEqual: return a.equals(b).map { !$0 }
             default:
+                // NaN is neither below nor above any number (openCypher): false, not null.
+                if let x = a.number, let y = b.number, x.isNaN || y.isNaN { return false }
                 guard let c = a.compare(b) else { return nil }
                 switch op {
                 case .less: return c < 0

@@ -8,6 +8,8 @@ struct PatternLexer {
     private var offset = 0
     private var line = 1
     private var column = 1
+    /// The token before the one being read (a `.` after a value reads a property, not `.5`).
+    private var previous: PatternToken?
 
     init(_ query: String) {
         self.text = Array(query)
@@ -31,6 +33,7 @@ struct PatternLexer {
             try skipSpaceAndComments()
             let token = try next()
             result.append(token)
+            previous = token
             if token.kind == .end { return result }
         }
     }
@@ -88,6 +91,10 @@ struct PatternLexer {
             return make(.word(word))
         }
         if c.isASCII, c.isNumber { return make(try number(line: l, column: col)) }
+        // `.5` is a number where a value may start (not after a name, `)` or `]`: `n.x`, `a[0].b`).
+        if c == ".", let d = peek(), d.isASCII, d.isNumber, !Self.endsValue(previous) {
+            return make(try number(line: l, column: col))
+        }
         if c == "'" || c == "\"" { return make(.string(try string(quote: c, line: l, column: col))) }
         if c == "`" {
             advance()
@@ -122,7 +129,33 @@ struct PatternLexer {
         throw error("unexpected character '\(c)'", line: l, column: col)
     }
 
+    /// Whether a token can end a value, so that a `.` after it reads a property.
+    private static func endsValue(_ t: PatternToken?) -> Bool {
+        guard let t else { return false }
+        switch t.kind {
+        case .word(let w): return !PatternParser.reserved.contains(w.uppercased())
+        case .quotedWord, .parameter, .string, .integer, .float: return true
+        case .symbol(let s): return s == ")" || s == "]" || s == "}"
+        case .end: return false
+        }
+    }
+
     private mutating func number(line l: Int, column col: Int) throws(QueryError) -> PatternToken.Kind {
+        // `0x1F` and `0o17`: hexadecimal and octal integers.
+        if current == "0", let r = peek(), "xXoO".contains(r) {
+            let radix = "xX".contains(r) ? 16 : 8
+            advance()
+            advance()
+            var digits = ""
+            while let d = current, d.isLetter || d.isNumber || d == "_" {
+                digits.append(d)
+                advance()
+            }
+            guard !digits.isEmpty, let value = Int(digits, radix: radix) else {
+                throw error("malformed number '0\(r)\(digits)'", line: l, column: col)
+            }
+            return .integer(value)
+        }
         var digits = ""
         var isFloat = false
         while let d = current, d.isASCII, d.isNumber {
@@ -157,6 +190,7 @@ struct PatternLexer {
         }
         if isFloat {
             guard let value = Double(digits) else { throw error("malformed number '\(digits)'", line: l, column: col) }
+            guard value.isFinite else { throw error("number '\(digits)' is too large for a float", line: l, column: col) }
             return .float(value)
         }
         guard let value = Int(digits) else { throw error("number '\(digits)' is too large", line: l, column: col) }

@@ -1,0 +1,208 @@
+/// Checks a ``ClauseQuery`` before it runs, so that its mistakes are reported even when no row
+/// would reach them: undefined variables (with suggestions), a variable used as two things (a
+/// node and a relationship, a path and a node), a path variable or a relationship bound twice,
+/// unknown kinds and relations, and aggregates outside WITH and RETURN.
+struct ClauseBinder {
+    /// What a variable holds, as far as the query's text tells.
+    enum Binding: Equatable {
+        case node, relationship, path
+        /// A value that is none of the three (a number, a list, a map...).
+        case value
+        /// A value of a type known only when the query runs.
+        case unknown
+    }
+
+    let graph: Graph
+    var scope: [String: Binding] = [:]
+
+    /// - Throws: ``QueryError`` at the first problem, at its place in the query.
+    static func check(_ query: ClauseQuery, in graph: Graph) throws(QueryError) {
+        for part in query.parts {
+            var binder = ClauseBinder(graph: graph)
+            for clause in part.clauses { try binder.check(clause) }
+        }
+    }
+
+    mutating func check(_ clause: Clause) throws(QueryError) {
+        switch clause {
+        case .match(let match, _):
+            try bind(match, into: &scope)
+            if let predicate = match.predicate { try expression(predicate, scope, aggregates: false) }
+        case .unwind(let list, let name, _):
+            try expression(list, scope, aggregates: false)
+            if scope[name.text] != nil { throw QueryError(.syntax("variable '\(name.text)' is already defined"), at: name.location) }
+            scope[name.text] = .unknown
+        case .with(let projection), .return(let projection):
+            let keyword: String
+            if case .with = clause { keyword = "WITH" } else { keyword = "RETURN" }
+            var next: [String: Binding] = projection.star ? scope : [:]
+            for item in projection.items {
+                try expression(item.expression, scope, aggregates: true)
+                next[item.alias?.text ?? item.column] = binding(of: item.expression)
+            }
+            var both = scope
+            for (k, v) in next { both[k] = v }
+            var returned: [(String, PatternExpression)] = []
+            for item in projection.items { try ClauseContext.collectAggregates(item.expression, into: &returned, inside: false) }
+            for order in projection.order {
+                try expression(order.expression, both, aggregates: true)
+                var used: [(String, PatternExpression)] = []
+                try ClauseContext.collectAggregates(order.expression, into: &used, inside: false)
+                for (text, e) in used where !returned.contains(where: { $0.0 == text }) {
+                    throw QueryError(.syntax("ORDER BY can use an aggregate only when \(keyword) returns it; add '\(e.text)' to \(keyword)"), at: e.location)
+                }
+            }
+            for bound in [projection.skip, projection.limit].compactMap({ $0 }) { try expression(bound, [:], aggregates: false) }
+            if let predicate = projection.predicate { try expression(predicate, both, aggregates: false) }
+            scope = next
+        }
+    }
+
+    /// Adds the variables of a pattern to `scope`, checking each against what it already is.
+    private func bind(_ match: MatchClause, into scope: inout [String: Binding]) throws(QueryError) {
+        var relationships: Set<String> = []
+        for path in match.paths {
+            for (i, node) in path.nodes.enumerated() {
+                try kinds(node.kinds)
+                for entry in node.properties {
+                    try expression(entry.value, scope, aggregates: false)
+                    // As in the pattern engine: naming an id the graph lacks is a mistake, not an empty answer.
+                    if entry.key.text == Column.id, case .string(let id) = entry.value.form, graph.index[NodeID(id)] == nil {
+                        throw QueryError(.unknownNode(id, suggestions: graph.suggestions(for: id)), at: entry.value.location)
+                    }
+                }
+                if let name = node.variable { try declare(name, as: .node, in: &scope) }
+                guard i < path.relationships.count else { continue }
+                let r = path.relationships[i]
+                for name in r.relations {
+                    do { _ = try graph.checkedRelation(name.text) } catch { throw QueryError(error.reason, at: name.location) }
+                }
+                for entry in r.properties { try expression(entry.value, scope, aggregates: false) }
+                if let name = r.variable {
+                    guard relationships.insert(name.text).inserted else {
+                        throw QueryError(.syntax("relationship variable '\(name.text)' is already bound; each relationship pattern needs its own variable"), at: name.location)
+                    }
+                    try declare(name, as: .relationship, in: &scope)
+                }
+            }
+            if let name = path.variable {
+                if scope[name.text] != nil {
+                    throw QueryError(.syntax("'\(name.text)' is already defined; a path variable needs a new name"), at: name.location)
+                }
+                scope[name.text] = .path
+            }
+        }
+    }
+
+    private func declare(_ name: PatternName, as binding: Binding, in scope: inout [String: Binding]) throws(QueryError) {
+        guard let existing = scope[name.text] else {
+            scope[name.text] = binding
+            return
+        }
+        if existing == binding || existing == .unknown { return }
+        throw QueryError(.syntax("'\(name.text)' is \(Self.describe(existing)), used here as \(Self.noun(binding))"), at: name.location)
+    }
+
+    private static func describe(_ b: Binding) -> String {
+        switch b {
+        case .node: "a node variable"
+        case .relationship: "a relationship variable"
+        case .path: "a path variable"
+        case .value, .unknown: "a value"
+        }
+    }
+
+    private static func noun(_ b: Binding) -> String {
+        switch b {
+        case .node: "a node"
+        case .relationship: "a relationship"
+        case .path: "a path"
+        case .value, .unknown: "a value"
+        }
+    }
+
+    private func kinds(_ groups: [[PatternName]]) throws(QueryError) {
+        for group in groups {
+            for name in group {
+                do { _ = try graph.checkedKind(name.text) } catch { throw QueryError(error.reason, at: name.location) }
+            }
+        }
+    }
+
+    /// What an expression evaluates to, as far as its form tells.
+    private func binding(of e: PatternExpression) -> Binding {
+        switch e.form {
+        case .variable(let name): return scope[name] ?? .unknown
+        case .null, .parameter: return .unknown
+        case .bool, .integer, .float, .string, .list, .map, .comprehension, .patternComprehension, .mapProjection, .quantifier, .pattern, .exists,
+             .not, .isNull, .hasKinds, .countStar:
+            return .value
+        case .call(let name, _, _):
+            switch name.text.lowercased() {
+            case "startnode", "endnode": return .node
+            case "count", "collect", "size", "length", "keys", "labels", "type", "range", "nodes", "relationships": return .value
+            default: return .unknown
+            }
+        default: return .unknown
+        }
+    }
+
+    /// Checks the variables, kinds and aggregates of an expression in `scope`.
+    private func expression(_ e: PatternExpression, _ scope: [String: Binding], aggregates: Bool) throws(QueryError) {
+        switch e.form {
+        case .variable(let name):
+            guard scope[name] != nil else {
+                let close = Suggestions.closest(to: name, among: scope.keys)
+                let hint = close.isEmpty ? "" : "; did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?"
+                throw QueryError(.syntax("variable '\(name)' is not defined\(hint)"), at: e.location)
+            }
+            return
+        case .call(let name, _, let arguments) where AggregateFunction.named(name.text) != nil:
+            guard aggregates else {
+                throw QueryError(.syntax("aggregates such as '\(e.text)' are not allowed in WHERE or in a pattern; use them in RETURN"), at: e.location)
+            }
+            for a in arguments { try expression(a, scope, aggregates: false) }
+            return
+        case .countStar:
+            guard aggregates else {
+                throw QueryError(.syntax("aggregates such as '\(e.text)' are not allowed in WHERE or in a pattern; use them in RETURN"), at: e.location)
+            }
+            return
+        case .hasKinds(let operand, let groups):
+            try kinds(groups)
+            try expression(operand, scope, aggregates: aggregates)
+            return
+        case .comprehension(let variable, let list, let predicate, let value):
+            try expression(list, scope, aggregates: aggregates)
+            var inner = scope
+            inner[variable.text] = .unknown
+            for x in [predicate, value].compactMap({ $0 }) { try expression(x, inner, aggregates: false) }
+            return
+        case .quantifier(_, let variable, let list, let predicate):
+            try expression(list, scope, aggregates: aggregates)
+            var inner = scope
+            inner[variable.text] = .unknown
+            try expression(predicate, inner, aggregates: false)
+            return
+        case .pattern(let path):
+            var inner = scope
+            try bind(MatchClause(paths: [path], predicate: nil, location: e.location), into: &inner)
+            if let new = ClausePipeline.variables(of: MatchClause(paths: [path], predicate: nil, location: e.location)).first(where: { scope[$0] == nil }) {
+                throw QueryError(.syntax("a pattern in an expression cannot introduce the new variable '\(new)'; use EXISTS { ... } or a pattern comprehension"), at: e.location)
+            }
+            return
+        case .exists(let clause):
+            var inner = scope
+            try bind(clause, into: &inner)
+            if let predicate = clause.predicate { try expression(predicate, inner, aggregates: false) }
+            return
+        case .patternComprehension(let path, let predicate, let value):
+            var inner = scope
+            try bind(MatchClause(paths: [path], predicate: nil, location: e.location), into: &inner)
+            for x in [predicate, value].compactMap({ $0 }) { try expression(x, inner, aggregates: false) }
+            return
+        default:
+            for child in e.form.children { try expression(child, scope, aggregates: aggregates) }
+        }
+    }
+}

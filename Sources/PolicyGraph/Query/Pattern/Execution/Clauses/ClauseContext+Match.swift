@@ -1,0 +1,211 @@
+/// MATCH in the clause pipeline: a depth-first search that extends one input row with every
+/// way its patterns can be bound. Variables the row already binds are fixed; within one MATCH
+/// an edge is bound at most once. Each node and edge tried is a step of the budget.
+extension ClauseContext {
+    /// The rows extending `row` with the matches of `clause` (its WHERE applied), at most
+    /// `limit` of them.
+    ///
+    /// - Throws: ``QueryError`` from WHERE or property maps, or past the step or row budget.
+    mutating func matches(_ clause: MatchClause, from row: ClauseRow, limit: Int?) throws(QueryError) -> [ClauseRow] {
+        var state = MatchState(row: row, used: [], results: [], limit: limit ?? Int.max)
+        try matchPath(clause, 0, &state)
+        return state.results
+    }
+
+    /// The search's state: the row as bound so far, the edges this MATCH has bound, and what it found.
+    struct MatchState {
+        var row: ClauseRow
+        var used: Set<Int32>
+        var results: [ClauseRow]
+        let limit: Int
+        var done: Bool { results.count >= limit }
+    }
+
+    private mutating func matchPath(_ clause: MatchClause, _ index: Int, _ state: inout MatchState) throws(QueryError) {
+        if state.done { return }
+        guard index < clause.paths.count else {
+            if let predicate = clause.predicate, try truth(predicate, state.row) != true { return }
+            state.results.append(state.row)
+            try checkRows(state.results.count)
+            return
+        }
+        let path = clause.paths[index]
+        let first = path.nodes[0]
+        for n in try candidates(first, state.row) {
+            try step()
+            let saved = state.row
+            if try bind(first, to: n, &state.row) {
+                try walk(clause, index, hop: 0, at: n, nodes: [n], edges: [], &state)
+            }
+            state.row = saved
+            if state.done { return }
+        }
+    }
+
+    /// Extends path `index` from `node` (the end of hop `hop - 1`).
+    private mutating func walk(_ clause: MatchClause, _ index: Int, hop: Int, at node: Int32, nodes: [Int32], edges: [Int32], _ state: inout MatchState) throws(QueryError) {
+        let path = clause.paths[index]
+        guard hop < path.relationships.count else {
+            let saved = state.row
+            if let variable = path.variable {
+                state.row[variable.text] = .path(nodes: nodes, edges: edges)
+            }
+            try matchPath(clause, index + 1, &state)
+            state.row = saved
+            return
+        }
+        let pattern = path.relationships[hop]
+        let far = path.nodes[hop + 1]
+        if let length = pattern.length {
+            try variableLength(clause, index, hop: hop, pattern, length, far: far, from: node, nodes: nodes, edges: edges, &state)
+            return
+        }
+        for (e, other) in try steps(from: node, pattern) {
+            try step()
+            if state.used.contains(e) { continue }
+            let saved = state.row
+            if try bindEdge(pattern, e, &state.row), try bind(far, to: other, &state.row) {
+                state.used.insert(e)
+                try walk(clause, index, hop: hop + 1, at: other, nodes: nodes + [other], edges: edges + [e], &state)
+                state.used.remove(e)
+            }
+            state.row = saved
+            if state.done { return }
+        }
+    }
+
+    private mutating func variableLength(_ clause: MatchClause, _ index: Int, hop: Int, _ pattern: RelationshipPattern, _ length: LengthRange, far: NodePattern,
+                                         from start: Int32, nodes: [Int32], edges: [Int32], _ state: inout MatchState) throws(QueryError) {
+        var trail: [Int32] = []
+        var trailNodes: [Int32] = []
+        func finish(_ end: Int32, _ context: inout ClauseContext, _ state: inout MatchState) throws(QueryError) {
+            let saved = state.row
+            if let variable = pattern.variable {
+                let list = PatternValue.list(trail.map { .edge($0) })
+                if let bound = state.row[variable.text] {
+                    guard bound.equals(list) == true else { return }
+                } else {
+                    state.row[variable.text] = list
+                }
+            }
+            if try context.bind(far, to: end, &state.row) {
+                try context.walk(clause, index, hop: hop + 1, at: end, nodes: nodes + trailNodes, edges: edges + trail, &state)
+            }
+            state.row = saved
+        }
+        func extend(_ at: Int32, _ context: inout ClauseContext, _ state: inout MatchState) throws(QueryError) {
+            if trail.count >= length.min { try finish(at, &context, &state) }
+            if state.done { return }
+            if let max = length.max, trail.count >= max { return }
+            for (e, other) in try context.steps(from: at, pattern) {
+                try context.step()
+                if state.used.contains(e) { continue }
+                if !pattern.properties.isEmpty {
+                    var scratch = state.row
+                    if let variable = pattern.variable { scratch[variable.text] = nil }
+                    guard try context.edgeFits(pattern, e, scratch) else { continue }
+                }
+                state.used.insert(e)
+                trail.append(e)
+                trailNodes.append(other)
+                try extend(other, &context, &state)
+                trailNodes.removeLast()
+                trail.removeLast()
+                state.used.remove(e)
+                if state.done { return }
+            }
+        }
+        try extend(start, &self, &state)
+    }
+
+    /// The edges a relationship pattern may follow from `node`, with the node at their far end.
+    private mutating func steps(from node: Int32, _ pattern: RelationshipPattern) throws(QueryError) -> [(Int32, Int32)] {
+        var relations: Set<Relation>?
+        if !pattern.relations.isEmpty {
+            var set: Set<Relation> = []
+            for name in pattern.relations {
+                do { set.insert(try graph.checkedRelation(name.text)) } catch { throw QueryError(error.reason, at: name.location) }
+            }
+            relations = set
+        }
+        var out: [(Int32, Int32)] = []
+        if pattern.direction != .left {
+            for e in graph.outgoing.members(Int(node)) where relations?.contains(graph.relation(ofEdge: e)) ?? true {
+                out.append((e, graph.target(ofEdge: e)))
+            }
+        }
+        if pattern.direction != .right {
+            for e in graph.incoming.members(Int(node)) where relations?.contains(graph.relation(ofEdge: e)) ?? true {
+                // A self-loop is one match of an undirected pattern, not two.
+                if pattern.direction == .either, graph.source(ofEdge: e) == node { continue }
+                out.append((e, graph.source(ofEdge: e)))
+            }
+        }
+        return out
+    }
+
+    /// The nodes the first node of a path may bind: its bound value, the node its `id` names,
+    /// the nodes of its kind, or every node.
+    private mutating func candidates(_ pattern: NodePattern, _ row: ClauseRow) throws(QueryError) -> [Int32] {
+        if let name = pattern.variable, let bound = row[name.text] {
+            if case .node(let n) = bound { return [n] }
+            if bound.isNull { return [] }
+            throw QueryError(.syntax("'\(name.text)' is not a node, so it cannot be matched as one"), at: name.location)
+        }
+        if let entry = pattern.properties.first(where: { $0.key.text == Column.id }) {
+            guard case .string(let id) = try value(entry.value, row) else { return [] }
+            return graph.index[NodeID(id)].map { [$0] } ?? []
+        }
+        if let group = pattern.kinds.first {
+            var out: [Int32] = []
+            for name in group {
+                let kind: Kind
+                do { kind = try graph.checkedKind(name.text) } catch { throw QueryError(error.reason, at: name.location) }
+                if let k = graph.schema.kindIndex[kind] { out += graph.byKind.members(k) }
+            }
+            return out.sorted()
+        }
+        return Array(0..<Int32(graph.nodeCount))
+    }
+
+    /// Binds (or checks) a node pattern at node `n`: its variable, kinds and properties.
+    private mutating func bind(_ pattern: NodePattern, to n: Int32, _ row: inout ClauseRow) throws(QueryError) -> Bool {
+        if let name = pattern.variable {
+            if let bound = row[name.text] {
+                guard case .node(let b) = bound, b == n else { return false }
+            }
+        }
+        let kind = graph.kind(at: n)
+        for group in pattern.kinds {
+            var any = false
+            for name in group {
+                do { if try graph.checkedKind(name.text) == kind { any = true } } catch { throw QueryError(error.reason, at: name.location) }
+            }
+            if !any { return false }
+        }
+        for entry in pattern.properties {
+            let actual = try property(of: .node(n), entry.key.text, at: entry.key.location, strict: true)
+            guard actual.equals(try value(entry.value, row)) == true else { return false }
+        }
+        if let name = pattern.variable { row[name.text] = .node(n) }
+        return true
+    }
+
+    /// Binds (or checks) a single-edge relationship pattern at edge `e`.
+    private mutating func bindEdge(_ pattern: RelationshipPattern, _ e: Int32, _ row: inout ClauseRow) throws(QueryError) -> Bool {
+        if let name = pattern.variable, let bound = row[name.text] {
+            guard case .edge(let b) = bound, b == e else { return false }
+        }
+        guard try edgeFits(pattern, e, row) else { return false }
+        if let name = pattern.variable { row[name.text] = .edge(e) }
+        return true
+    }
+
+    private mutating func edgeFits(_ pattern: RelationshipPattern, _ e: Int32, _ row: ClauseRow) throws(QueryError) -> Bool {
+        for entry in pattern.properties {
+            let actual = try property(of: .edge(e), entry.key.text, at: entry.key.location, strict: true)
+            guard actual.equals(try value(entry.value, row)) == true else { return false }
+        }
+        return true
+    }
+}
