@@ -53,6 +53,32 @@ struct AttributeColumn: Sendable {
         }
     }
 
+    /// The number of codes a row can hold besides 0: the distinct values of a dictionary column,
+    /// the rows of a plain one (each row its own code). O(1), unlike ``values``.
+    var distinctCount: Int {
+        switch storage {
+        case .dictionary(_, let values): return values.count
+        case .plain(let arena): return arena.count
+        }
+    }
+
+    /// Whether each row is its own value (a plain column), so that remembering anything per
+    /// value would be remembering it per row.
+    var isPlain: Bool {
+        if case .plain = storage { return true }
+        return false
+    }
+
+    /// The value of `code` (1 + an index into ``values``; not 0), without building ``values``
+    /// of a plain column.
+    @inline(__always)
+    func value(code: UInt32) -> String {
+        switch storage {
+        case .dictionary(_, let values): return values[Int(code) - 1]
+        case .plain(let arena): return arena.string(Int(code) - 1)
+        }
+    }
+
     /// The distinct values (for a plain column, every row's cell: O(rows) strings; prefer
     /// ``value(at:)``).
     var values: [String] {

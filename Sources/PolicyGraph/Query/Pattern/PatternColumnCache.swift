@@ -50,9 +50,12 @@ extension CompiledExpression {
     }
 
     /// This condition, answered per distinct column value when it reads a single column.
+    /// A plain column (labels) is left alone: each row is its own value, so a cache would only
+    /// cost a byte per row of the graph.
     func cachedPerColumnValue(in graph: Graph) -> CompiledExpression {
         guard let c = singleColumn else { return self }
-        let values = c.node ? graph.nodeTable.columns[c.column].values.count : graph.edgeTable.columns[c.column].values.count
-        return .columnTest(node: c.node, slot: c.slot, column: c.column, condition: self, cache: ColumnTruthCache(values: values))
+        let column = c.node ? graph.nodeTable.columns[c.column] : graph.edgeTable.columns[c.column]
+        guard !column.isPlain else { return self }
+        return .columnTest(node: c.node, slot: c.slot, column: c.column, condition: self, cache: ColumnTruthCache(values: column.distinctCount))
     }
 }
