@@ -99,6 +99,21 @@ struct AttributeColumn: Sendable {
         }
     }
 
+    /// Calls `body` with the UTF-8 bytes of `row`'s cell, without making a `String` of a plain
+    /// column's cell; `nil` for an empty cell.
+    @inline(__always)
+    func withCellBytes<R>(at row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        switch storage {
+        case .dictionary(let codes, let values):
+            let code = codes[row]
+            if code == 0 { return nil }
+            var text = values[Int(code) - 1]
+            return text.withUTF8(body)
+        case .plain(let arena):
+            return arena.withBytes(row) { $0.isEmpty ? nil : body($0) }
+        }
+    }
+
     /// The cell of `row` as written, empty string for an empty cell.
     func text(at row: Int) -> String { value(at: row) ?? "" }
 }

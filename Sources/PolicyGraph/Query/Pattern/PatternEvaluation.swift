@@ -169,6 +169,10 @@ extension CompiledExpression {
             }
             return unknown ? nil : false
         case .text(let op, let l, let r):
+            if case .nodeColumn(.node(let slot), let c, nil) = l, case .constant(.string(let needle)) = r {
+                let row = frame.nodes[slot]
+                return row < 0 ? nil : TextMatch.test(op, graph.nodeTable.columns[c], row: Int(row), needle: needle)
+            }
             guard case .string(let a) = try l.value(in: frame, graph: graph),
                   case .string(let b) = try r.value(in: frame, graph: graph) else { return nil }
             // By code points, as Cypher compares: UTF-8 bytes agree exactly when code points do.
