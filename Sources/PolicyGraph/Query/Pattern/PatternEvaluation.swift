@@ -117,9 +117,11 @@ extension CompiledExpression {
         switch self {
         case .nodesDiffer(let a, let b): return frame.nodes[a] != frame.nodes[b]
         case .columnTest(let node, let slot, let column, let condition, let cache):
-            let code = node ? graph.nodeTable.columns[column].code(at: Int(frame.nodes[slot]))
-                : graph.edgeTable.columns[column].code(at: Int(frame.edges[slot]))
-            return try cache.truth(code: Int(code)) { () throws(QueryError) -> Truth in try condition.truth(in: frame, graph: graph) }
+            let row = Int(node ? frame.nodes[slot] : frame.edges[slot])
+            let cells = node ? graph.nodeTable.columns[column] : graph.edgeTable.columns[column]
+            // A plain column's cache is by row (its empty cells included): no read of the cell.
+            let code = cells.isPlain ? row + 1 : Int(cells.code(at: row))
+            return try cache.truth(code: code) { () throws(QueryError) -> Truth in try condition.truth(in: frame, graph: graph) }
         case .and(let l, let r):
             let a = try l.truth(in: frame, graph: graph)
             if a == false { return false }
