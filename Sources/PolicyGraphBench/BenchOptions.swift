@@ -24,6 +24,8 @@ struct BenchOptions {
     /// The ops to run; `nil` for all of them. The graph is loaded in any case (and the load
     /// timed once), but repeated only when `load` is named.
     var only: Set<String>?
+    /// A workload file (`--queries`): time its queries instead of the ops.
+    var queries: String?
 
     /// Every op, in the order they run and print.
     static let opNames = ["load", "khop_out3", "khop_both2", "path", "pattern", "pattern_heavy", "chain", "overlap"]
@@ -33,6 +35,7 @@ struct BenchOptions {
 
     static let usage = """
         usage: policygraph-bench [--size S|M|L[,...] | DIR...] [--table] [--out FILE] [--keep DIR] [--repeat N] [--ops A,B] [--cold]
+               policygraph-bench --queries FILE [--graph DIR | --size S|M|L] [--repeat N] [--table] [--out FILE]
           --size S|M|L  generate a graph of 1k/5k, 100k/1M or 1M/10M nodes/edges (default S);
                         several (--size S,M,L) run one after another and report the growth
           DIR           read the graph folder DIR (nodes.csv, edges.csv) instead; several
@@ -48,6 +51,11 @@ struct BenchOptions {
           --cold        leave out the warm-up: before the timed runs every op runs once on
                         a small generated graph, so that the process's one-time runtime work
                         is not counted in the first op that needs it
+          --queries FILE  time the queries of FILE (one a line, a `// name` line above
+                        one names it; or a JSON list of strings or {"name", "query"})
+                        on one graph instead of the ops: per query the min and median
+                        seconds over --repeat, the rows and the plan
+          --graph DIR   the graph folder to run on (the same as naming DIR)
 
         """
 
@@ -89,12 +97,18 @@ struct BenchOptions {
                     throw UsageError(message: "--ops: unknown op '\(unknown)' (ops: \(opNames.joined(separator: ", ")))")
                 }
                 options.only = Set(names)
+            case "--queries": options.queries = try value(argument)
+            case "--graph": options.sources.append(.folder(try value(argument)))
             case "-h", "--help": throw UsageError(message: "")
             default:
                 if argument.hasPrefix("-") { throw UsageError(message: "unknown option '\(argument)'") }
                 options.sources.append(.folder(argument))
             }
             i += 1
+        }
+        if options.queries != nil {
+            if options.sources.count > 1 { throw UsageError(message: "--queries runs on one graph, not \(options.sources.count)") }
+            if options.only != nil { throw UsageError(message: "--queries times its own queries; --ops does not apply") }
         }
         return options
     }

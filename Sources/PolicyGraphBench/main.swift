@@ -66,6 +66,28 @@ case .generated(let name, let shape):
 }
 defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
 
+if let file = options.queries {
+    do {
+        let queries = try QueryWorkload.parse(try String(contentsOfFile: file, encoding: .utf8))
+        if !options.cold { BenchRun.warmUp() }
+        let (load, graph) = try CoreOps.load(folder)
+        let timings = QueryWorkload.run(queries, on: graph, repeats: options.repeats)
+        let json = QueryWorkload.json(data: dataName, loadSeconds: load.seconds, timings: timings).rendered()
+        if let out = options.out {
+            try AtomicFile.write(json, to: out)
+        } else {
+            print(json, terminator: "")
+        }
+        if options.table { print(QueryWorkload.table(timings), terminator: "") }
+    } catch let error as WorkloadError {
+        fail("policygraph-bench: error: \(file):\(error)", status: 1)
+    } catch {
+        fail("policygraph-bench: error: \(error)", status: 1)
+    }
+    if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
+    exit(0)
+}
+
 let ops: [OpResult]
 do {
     if !options.cold { BenchRun.warmUp() }

@@ -53,6 +53,32 @@ struct AttributeColumn: Sendable {
         }
     }
 
+    /// The number of codes a row can hold besides 0: the distinct values of a dictionary column,
+    /// the rows of a plain one (each row its own code). O(1), unlike ``values``.
+    var distinctCount: Int {
+        switch storage {
+        case .dictionary(_, let values): return values.count
+        case .plain(let arena): return arena.count
+        }
+    }
+
+    /// Whether each row is its own value (a plain column), so that remembering anything per
+    /// value would be remembering it per row.
+    var isPlain: Bool {
+        if case .plain = storage { return true }
+        return false
+    }
+
+    /// The value of `code` (1 + an index into ``values``; not 0), without building ``values``
+    /// of a plain column.
+    @inline(__always)
+    func value(code: UInt32) -> String {
+        switch storage {
+        case .dictionary(_, let values): return values[Int(code) - 1]
+        case .plain(let arena): return arena.string(Int(code) - 1)
+        }
+    }
+
     /// The distinct values (for a plain column, every row's cell: O(rows) strings; prefer
     /// ``value(at:)``).
     var values: [String] {
@@ -70,6 +96,21 @@ struct AttributeColumn: Sendable {
             return code == 0 ? nil : values[Int(code) - 1]
         case .plain(let arena):
             return arena.isEmpty(row) ? nil : arena.string(row)
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `row`'s cell, without making a `String` of a plain
+    /// column's cell; `nil` for an empty cell.
+    @inline(__always)
+    func withCellBytes<R>(at row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        switch storage {
+        case .dictionary(let codes, let values):
+            let code = codes[row]
+            if code == 0 { return nil }
+            var text = values[Int(code) - 1]
+            return text.withUTF8(body)
+        case .plain(let arena):
+            return arena.withBytes(row) { $0.isEmpty ? nil : body($0) }
         }
     }
 

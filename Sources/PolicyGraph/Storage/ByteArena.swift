@@ -93,6 +93,14 @@ struct ByteArena: Sendable {
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[s..<e]), as: UTF8.self) }
     }
 
+    /// Calls `body` with the bytes of string `k`.
+    @inline(__always)
+    func withBytes<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let s = start(k)
+        let e = end(k)
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[s..<e])) }
+    }
+
     /// Whether string `k` is empty.
     func isEmpty(_ k: Int) -> Bool { start(k) == end(k) }
 

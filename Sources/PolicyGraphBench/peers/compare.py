@@ -3,6 +3,7 @@
 
     python3 Sources/PolicyGraphBench/peers/compare.py DIR [--peers policygraph,swift-loop,igraph,
         rustworkx,networkx,kuzu] [--runs N] [--out FILE.json] [--bench PATH]
+    python3 Sources/PolicyGraphBench/peers/compare.py DIR --queries FILE [--repeat N] [--bench PATH]
 
 DIR is a graph folder (`policygraph-bench --size M --keep DIR` writes one). Each peer runs N
 times (default 3) as its own process, one process at a time (never two at once: the machine has
@@ -178,6 +179,56 @@ def table(summaries, wrong):
     return "\n".join(lines) + "\n"
 
 
+def compare_workload(folder, workload, bench, repeat, out):
+    """`--queries`: policygraph-bench --queries and Kùzu (peer_ops.py kuzu --queries) on the same
+    workload and graph, one process after the other → a Markdown table per query: each one's
+    median seconds, the ratio, and the rows (≠ when the answers differ: row counts, or the
+    first rows of an ordered or short answer)."""
+    if not os.path.isfile(bench):
+        print(f"{bench} is missing: swift build -c release --product policygraph-bench", file=sys.stderr)
+        return 2
+    reports = {}
+    for peer, argv in [("policygraph", [bench, "--queries", workload, "--graph", folder, "--repeat", str(repeat)]),
+                       ("kuzu", [sys.executable, os.path.join(HERE, "peer_ops.py"), "kuzu", folder,
+                                 "--queries", workload, "--repeat", str(repeat)])]:
+        note(f"{peer}: {' '.join(argv[-6:])}")
+        try:
+            reports[peer] = run_once(peer, argv)
+        except Skip as reason:
+            print(f"skipped {peer}: {reason}")
+    if "policygraph" not in reports:
+        return 2
+    ours = reports["policygraph"]["queries"]
+    theirs = {q["name"]: q for q in reports.get("kuzu", {}).get("queries", [])}
+    lines = [f"| query | policygraph s | Kùzu {reports.get('kuzu', {}).get('version', '-')} s | ratio | rows |",
+             "| --- | --- | --- | --- | --- |"]
+    wrong = 0
+    for q in ours:
+        k = theirs.get(q["name"], {})
+        mine = q.get("seconds", {}).get("median")
+        other = k.get("seconds", {}).get("median")
+        differs = "rows" in q and "rows" in k and (q["rows"] != k["rows"] or (
+            ("ORDER BY" in q["query"].upper() or q["rows"] <= len(q["head"])) and q["head"] != k["head"]))
+        wrong += bool(differs)
+        rows = "-" if "rows" not in q else str(q["rows"]) + (f" ≠ {k['rows']}" if differs else "")
+        ratio = format_ratio(mine / other) if mine is not None and other else "-"
+        cell = format_seconds(mine) if "error" not in q else "error"
+        other_cell = format_seconds(other) if "error" not in k else "error"
+        lines.append(f"| `{q['name']}` | {cell} | {other_cell} | {ratio} | {rows} |")
+    print(f"\ndata: {folder}; median of {repeat} run(s) per query in one process, seconds; {machine()}\n")
+    print("\n".join(lines))
+    print("\nratio = policygraph / Kùzu (below 1× policygraph is faster); ≠: the answers differ.")
+    for peer, report in reports.items():
+        for q in report["queries"]:
+            if "error" in q:
+                print(f"{peer} {q['name']}: {q['error']}")
+    if out:
+        with open(out, "w", encoding="utf-8") as f:
+            json.dump({"data": folder, "repeat": repeat, "machine": machine(), "reports": reports}, f, indent=2, ensure_ascii=False)
+            f.write("\n")
+    return 1 if wrong else 0
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", metavar="DIR", help="a graph folder with nodes.csv and edges.csv")
@@ -187,7 +238,13 @@ def main(argv):
     parser.add_argument("--out", metavar="FILE.json", help="also write every run and the medians as JSON")
     parser.add_argument("--bench", default=os.path.join(ROOT, ".build", "release", "policygraph-bench"),
                         help="the policygraph-bench binary (default: the release build of this package)")
+    parser.add_argument("--queries", metavar="FILE",
+                        help="time this workload with policygraph and Kùzu instead of the ops (see peer_workload.py)")
+    parser.add_argument("--repeat", type=int, default=3, help="with --queries: runs per query (default 3)")
     args = parser.parse_args(argv)
+    if args.queries:
+        return compare_workload(os.path.abspath(args.folder), os.path.abspath(args.queries),
+                                os.path.abspath(args.bench), args.repeat, args.out)
     peers = [p.strip() for p in args.peers.split(",") if p.strip()]
     unknown = [p for p in peers if p not in ALL_PEERS]
     if unknown:

@@ -2,6 +2,7 @@
 """The eight ops of policygraph-bench, done with another graph tool on the same graph folder.
 
     python3 peer_ops.py PEER DIR [--out FILE]      PEER: igraph, rustworkx, networkx or kuzu
+    python3 peer_ops.py kuzu DIR --queries FILE [--repeat N] [--out FILE]   (see peer_workload.py)
 
 DIR is a folder written by `policygraph-bench --size S|M|L --keep DIR` (nodes.csv, edges.csv).
 Prints the same JSON object as policygraph-bench, `{"peer", "version", "data", "ops": {NAME:
@@ -559,7 +560,12 @@ def main(argv):
     parser.add_argument("peer", choices=PEERS)
     parser.add_argument("folder", metavar="DIR", help="a graph folder with nodes.csv and edges.csv")
     parser.add_argument("--out", metavar="FILE", help="write the JSON to FILE instead of standard output")
+    parser.add_argument("--queries", metavar="FILE",
+                        help="time this workload (policygraph-bench --queries' file) instead of the ops; kuzu only")
+    parser.add_argument("--repeat", type=int, default=1, help="with --queries: runs per query (default 1)")
     args = parser.parse_args(argv)
+    if args.queries and args.peer != "kuzu":
+        parser.error("--queries is done with kuzu only")
     for name in ("nodes.csv", "edges.csv"):
         if not os.path.isfile(os.path.join(args.folder, name)):
             parser.error(f"{args.folder} has no {name}")
@@ -568,6 +574,9 @@ def main(argv):
     except ImportError as error:
         print(f"peer_ops.py: cannot import {args.peer} ({error}); pip install {args.peer}", file=sys.stderr)
         return 3
+    if args.queries:
+        import peer_workload
+        return peer_workload.main(args.folder, args.queries, args.repeat, args.out)
     text = render(run(args.peer, args.folder))
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:

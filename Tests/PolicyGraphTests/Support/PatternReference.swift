@@ -228,7 +228,14 @@ struct ReferenceMatcher {
         case (.null, _), (_, .null): return nil
         case (.number(let x), .number(let y)): return apply(op, x < y ? -1 : (x == y ? 0 : 1))
         case (.text(let x), .text(let y)):
-            if op == "STARTS WITH" { return x.hasPrefix(y) }
+            // By UTF-8 bytes, as Cypher compares code points (not Swift's canonical equivalence).
+            if op == "STARTS WITH" { return Array(x.utf8).starts(with: Array(y.utf8)) }
+            if op == "ENDS WITH" { return Array(x.utf8).reversed().starts(with: Array(y.utf8).reversed()) }
+            if op == "CONTAINS" {
+                let a = Array(x.utf8), b = Array(y.utf8)
+                guard a.count >= b.count else { return false }
+                return (0...(a.count - b.count)).contains { a[$0..<$0 + b.count].elementsEqual(b) }
+            }
             return apply(op, x < y ? -1 : (x == y ? 0 : 1))
         default:
             return op == "=" ? false : (op == "<>" ? true : nil)

@@ -54,6 +54,10 @@ extension Graph {
         }
         let bound = try PatternBinder.bind(parsed, in: self)
         guard let projection = bound.projection else { return QueryResult(columns: [], rows: [], source: nil) }
+        if options.factorize, let pairs = PairCountPlan.recognize(bound, graph: self) {
+            let counted = try pairs.rows(bound, graph: self, limits: limits)
+            return finish(rows: counted.rows, keys: counted.keys, projection: projection)
+        }
         let plan = PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode)
         var matcher = PatternMatcher(graph: self, query: bound, plan: plan, limits: limits)
         var rows: [[PatternValue]]
@@ -95,6 +99,7 @@ extension Graph {
         let clauses = try PatternParser.parseClauses(text)
         guard ClausePlanner.patternEngineApplies(to: clauses) else { return QueryPlan(steps: [ClausePlanner.explanation(clauses)]) }
         let bound = try PatternBinder.bind(try PatternParser.parse(text), in: self)
+        if options.factorize, let pairs = PairCountPlan.recognize(bound, graph: self) { return pairs.explanation(bound, graph: self) }
         return PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode).explanation(bound, graph: self)
     }
 

@@ -117,9 +117,11 @@ extension CompiledExpression {
         switch self {
         case .nodesDiffer(let a, let b): return frame.nodes[a] != frame.nodes[b]
         case .columnTest(let node, let slot, let column, let condition, let cache):
-            let code = node ? graph.nodeTable.columns[column].codes[Int(frame.nodes[slot])]
-                : graph.edgeTable.columns[column].codes[Int(frame.edges[slot])]
-            return try cache.truth(code: Int(code)) { () throws(QueryError) -> Truth in try condition.truth(in: frame, graph: graph) }
+            let row = Int(node ? frame.nodes[slot] : frame.edges[slot])
+            let cells = node ? graph.nodeTable.columns[column] : graph.edgeTable.columns[column]
+            // A plain column's cache is by row (its empty cells included): no read of the cell.
+            let code = cells.isPlain ? row + 1 : Int(cells.code(at: row))
+            return try cache.truth(code: code) { () throws(QueryError) -> Truth in try condition.truth(in: frame, graph: graph) }
         case .and(let l, let r):
             let a = try l.truth(in: frame, graph: graph)
             if a == false { return false }
@@ -171,6 +173,10 @@ extension CompiledExpression {
             }
             return unknown ? nil : false
         case .text(let op, let l, let r):
+            if case .nodeColumn(.node(let slot), let c, nil) = l, case .constant(.string(let needle)) = r {
+                let row = frame.nodes[slot]
+                return row < 0 ? nil : TextMatch.test(op, graph.nodeTable.columns[c], row: Int(row), needle: needle)
+            }
             guard case .string(let a) = try l.value(in: frame, graph: graph),
                   case .string(let b) = try r.value(in: frame, graph: graph) else { return nil }
             // By code points, as Cypher compares: UTF-8 bytes agree exactly when code points do.
@@ -190,22 +196,28 @@ extension CompiledExpression {
     private static func logical(_ t: Truth) -> PatternValue { t.map { .bool($0) } ?? .null }
 
     /// One cell of an attribute column: null when empty, a number when the column is numeric.
+    /// O(1) plus the cell's length: never the whole column.
     static func cell(_ column: AttributeColumn, row: Int, numbers: [PatternValue]?) -> PatternValue {
-        let code = Int(column.codes[row])
+        let code = column.code(at: row)
         if code == 0 { return .null }
-        if let numbers { return numbers[code - 1] }
-        return .string(column.values[code - 1])
+        if let numbers, !column.isPlain { return numbers[Int(code) - 1] }
+        let text = column.value(code: code)
+        return numbers == nil ? .string(text) : number(from: text)
     }
 
     /// The parsed values of a numeric column, in the column's value order: whole numbers as
-    /// integers, others as doubles, text that is no number as a string.
+    /// integers, others as doubles, text that is no number as a string. Empty for a plain
+    /// column, whose every row is its own value: ``cell(_:row:numbers:)`` parses those as read.
     static func numbers(of column: AttributeColumn) -> [PatternValue] {
-        column.values.map { text in
-            if let n = Int(text) { return .int(n) }
-            // Plain decimals only: `Double.init` also reads hex, `inf` and `nan`.
-            if text.allSatisfy({ "0123456789+-.eE".contains($0) }), let d = Double(text), d.isFinite { return .double(d) }
-            return .string(text)
-        }
+        column.isPlain ? [] : column.values.map(number(from:))
+    }
+
+    /// One numeric column's cell as a number, or as the text when it is no number.
+    static func number(from text: String) -> PatternValue {
+        if let n = Int(text) { return .int(n) }
+        // Plain decimals only: `Double.init` also reads hex, `inf` and `nan`.
+        if text.allSatisfy({ "0123456789+-.eE".contains($0) }), let d = Double(text), d.isFinite { return .double(d) }
+        return .string(text)
     }
 }
 
