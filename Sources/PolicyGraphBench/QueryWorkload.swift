@@ -98,7 +98,7 @@ enum QueryWorkload {
     /// Runs each query `repeats` times on `graph` within the default limits.
     static func run(_ queries: [WorkloadQuery], on graph: Graph, repeats: Int) -> [WorkloadTiming] {
         queries.map { query in
-            let plan = try? graph.explainQuery(query.text)
+            let plan = (try? graph.explainQuery(query.text))?.description
             var runs: [Double] = []
             var rows: Int?
             var head: [[String]] = []

@@ -39,9 +39,10 @@ enum DotOptions {
     ///   nodes, kinds and relations.
     static func drawing(_ arguments: ParsedArguments, graph: Graph) throws -> Drawing {
         let specification = try specification(arguments, graph: graph)
+        let evidence = try EvidenceOption.parse(arguments, command: arguments.command)
         do {
             let drawn = try specification.drawing(of: graph)
-            return Drawing(view: drawn.view, context: graph, options: drawn.options)
+            return Drawing(view: drawn.view.keepingEvidence(evidence), context: graph, options: drawn.options)
         } catch {
             // The library says there is no path; the option that would find one is the CLI's to name.
             if case .noPath(let from, let to, true) = error.reason {
@@ -75,7 +76,6 @@ enum DotOptions {
         } else {
             part = .selection
         }
-        view = view.keepingEvidence(try EvidenceOption.parse(arguments, command: arguments.command))
         let language = DOTLanguage(rawValue: arguments.value("lang") ?? "en") ?? .english
         var wrap: Int?
         if arguments.value("wrap") != nil { wrap = try arguments.int("wrap", default: 0, minimum: 1) }

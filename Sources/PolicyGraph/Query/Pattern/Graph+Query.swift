@@ -99,7 +99,7 @@ extension Graph {
         let clauses = try PatternParser.parseClauses(text)
         guard ClausePlanner.patternEngineApplies(to: clauses) else { return QueryPlan(steps: [ClausePlanner.explanation(clauses)]) }
         let bound = try PatternBinder.bind(try PatternParser.parse(text), in: self)
-        if options.factorize, let pairs = PairCountPlan.recognize(bound, graph: self) { return pairs.explanation(bound, graph: self) }
+        if options.factorize, let pairs = PairCountPlan.recognize(bound, graph: self) { return QueryPlan(steps: [pairs.explanation(bound, graph: self)]) }
         return PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode).explanation(bound, graph: self)
     }
 

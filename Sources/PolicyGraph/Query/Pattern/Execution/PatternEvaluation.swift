@@ -175,7 +175,7 @@ extension CompiledExpression {
         case .text(let op, let l, let r):
             if case .nodeColumn(.node(let slot), let c, nil) = l, case .constant(.string(let needle)) = r {
                 let row = frame.nodes[slot]
-                return row < 0 ? nil : TextMatch.test(op, graph.nodeTable.columns[c], row: Int(row), needle: needle)
+                return row < 0 ? nil : CellTextMatch.test(op, graph.nodeTable.columns[c], row: Int(row), needle: needle)
             }
             guard case .string(let a) = try l.value(in: frame, graph: graph),
                   case .string(let b) = try r.value(in: frame, graph: graph) else { return nil }

@@ -3,7 +3,7 @@
 ///
 /// Bytes, not characters, as Cypher compares code points: two UTF-8 strings agree byte for
 /// byte exactly when their code points do.
-enum TextMatch {
+enum CellTextMatch {
     /// The truth of `cell op needle` for `row` of `column`: null for an empty cell.
     static func test(_ op: BinaryOperator, _ column: AttributeColumn, row: Int, needle: String) -> Truth {
         var needle = needle
