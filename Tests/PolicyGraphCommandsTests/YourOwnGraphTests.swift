@@ -24,10 +24,14 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let graph = scratch + "/" + Self.folder
 
+        // `swift test` runs in the package root, where the README's relative paths already work;
+        // keeping them relative keeps the widths of tables that show them as the README shows them.
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.resolvingSymlinksInPath().path
+        let atRoot = cwd == URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
         /// README paths to real ones: the graph into the scratch folder, the rest from the root.
         func real(_ word: String) -> String {
             if word == Self.folder || word.hasPrefix(Self.folder + "/") { return scratch + "/" + word }
-            if word.hasPrefix("Fixtures/") { return root + "/" + word }
+            if word.hasPrefix("Fixtures/") { return atRoot ? word : root + "/" + word }
             return word
         }
         /// Real paths in output back to the README's.

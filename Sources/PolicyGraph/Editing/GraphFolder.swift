@@ -2,7 +2,7 @@ import Foundation
 
 /// A new graph folder, and the canonical layout of its files: what `init` writes and what an
 /// edit starts from when a file is missing.
-public enum GraphFolder {
+package enum GraphFolder {
     /// The canonical columns of `nodes.csv`.
     public static let nodeColumns = [Column.id, Column.kind, Column.label, Column.labelZh, "description", Column.cite]
     /// The canonical columns of `edges.csv` (the provenance columns `source`, `by`, `evidence` included).

@@ -4,10 +4,10 @@
 ///
 /// Support is blue, opposition red (paler for weaker stances), a neutral or cancelling stance
 /// grey, no stance white. The table is drawn in its own order.
-public enum StanceTableSVG {
+package enum StanceTableSVG {
     /// The SVG text; labels come from `graph` in `language` (`both`: label and label_zh side by
     /// side), `title` heads the picture.
-    public static func render(_ table: StanceTable, graph: Graph, language: DOTLanguage = .both, title: String? = nil) -> String {
+    public static func render(_ table: StanceTable, graph: Graph, language: DOTOptions.Language = .both, title: String? = nil) -> String {
         let rowNames = table.actors.map { name(of: $0, graph: graph, language: language) }
         let columnNames = table.targets.map { name(of: $0, graph: graph, language: language) }
         // Long names are cut on the axes (the tooltip keeps them whole), so that one long
@@ -76,7 +76,7 @@ public enum StanceTableSVG {
     }
 
     /// The label in `language`, the id when the node has no label.
-    package static func name(of id: NodeID, graph: Graph, language: DOTLanguage) -> String {
+    package static func name(of id: NodeID, graph: Graph, language: DOTOptions.Language) -> String {
         let node = graph.node(id)
         let english = node?.label.isEmpty == false ? node?.label ?? id.rawValue : id.rawValue
         let chinese = node?.attributes[Column.labelZh].flatMap { $0.isEmpty ? nil : $0 }

@@ -1,17 +1,22 @@
-/// One target of U with both actors' stances on it (value 0 and no evidence for an actor that
-/// takes none).
-public struct TargetComparison: Sendable, Hashable {
-    public let target: NodeID
-    public let first: Stance
-    public let second: Stance
+extension Overlap {
+    /// One target of U with both actors' stances on it (value 0 and no evidence for an actor that
+    /// takes none).
+    public struct TargetComparison: Sendable, Hashable {
+        public let target: NodeID
+        public let first: Stance
+        public let second: Stance
 
-    /// A comparison as given.
-    public init(target: NodeID, first: Stance, second: Stance) {
-        self.target = target
-        self.first = first
-        self.second = second
+        /// A comparison as given.
+        public init(target: NodeID, first: Stance, second: Stance) {
+            self.target = target
+            self.first = first
+            self.second = second
+        }
     }
 }
+
+/// The name ``Overlap/Overlap.TargetComparison`` had before it was nested.
+package typealias TargetComparison = Overlap.TargetComparison
 
 /// How far two actors' positions agree, where they conflict, and on what evidence.
 ///
@@ -24,15 +29,15 @@ public struct Overlap: Sendable, Hashable {
     public let first: NodeID
     public let second: NodeID
     /// Targets both hold with the same sign (both support, both oppose, or both neutral).
-    public let agree: [TargetComparison]
+    public let agree: [Overlap.TargetComparison]
     /// Targets one supports and the other opposes.
-    public let conflict: [TargetComparison]
+    public let conflict: [Overlap.TargetComparison]
     /// Targets one holds neutral and the other supports or opposes: half agreement, half conflict.
-    public let halfway: [TargetComparison]
+    public let halfway: [Overlap.TargetComparison]
     /// Targets only the first holds a position on.
-    public let onlyFirst: [TargetComparison]
+    public let onlyFirst: [Overlap.TargetComparison]
     /// Targets only the second holds a position on.
-    public let onlySecond: [TargetComparison]
+    public let onlySecond: [Overlap.TargetComparison]
     /// (agree + halfway / 2) / |U|.
     public let jaccard: Double?
     /// (agree - conflict) / |U|.
@@ -78,16 +83,16 @@ extension Graph {
         let vectorA = stanceVector(positionA)
         let vectorB = stanceVector(positionB)
         let tally = AgreementTally(first: StanceSummary(vectorA), second: StanceSummary(vectorB), shared: SharedTargets(vectorA, vectorB))
-        var agree: [TargetComparison] = []
-        var conflict: [TargetComparison] = []
-        var halfway: [TargetComparison] = []
-        var onlyFirst: [TargetComparison] = []
-        var onlySecond: [TargetComparison] = []
+        var agree: [Overlap.TargetComparison] = []
+        var conflict: [Overlap.TargetComparison] = []
+        var halfway: [Overlap.TargetComparison] = []
+        var onlyFirst: [Overlap.TargetComparison] = []
+        var onlySecond: [Overlap.TargetComparison] = []
         let targets = Set(vectorA.map(\.target)).union(vectorB.map(\.target)).map { id(at: $0) }.sorted()
         for target in targets {
             let stanceA = positionA.stance(on: target) ?? Stance(target: target, value: 0)
             let stanceB = positionB.stance(on: target) ?? Stance(target: target, value: 0)
-            let comparison = TargetComparison(target: target, first: stanceA, second: stanceB)
+            let comparison = Overlap.TargetComparison(target: target, first: stanceA, second: stanceB)
             if stanceA.isPosition, stanceB.isPosition {
                 switch abs(stanceA.sign - stanceB.sign) {
                 case 0: agree.append(comparison)

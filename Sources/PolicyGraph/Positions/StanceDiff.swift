@@ -1,38 +1,43 @@
-/// How one actor's stance on one target differs between two moments or two versions of a graph.
-public struct StanceChange: Sendable, Hashable {
-    /// Whether the stance appeared, changed or ended.
-    public enum Kind: String, Sendable, Hashable {
-        /// No stance before, one after.
-        case appeared
-        /// A stance before and after, of another value.
-        case changed
-        /// A stance before, none after.
-        case ended
-    }
+extension StanceDiff {
+    /// How one actor's stance on one target differs between two moments or two versions of a graph.
+    public struct Change: Sendable, Hashable {
+        /// Whether the stance appeared, changed or ended.
+        public enum Kind: String, Sendable, Hashable {
+            /// No stance before, one after.
+            case appeared
+            /// A stance before and after, of another value.
+            case changed
+            /// A stance before, none after.
+            case ended
+        }
 
-    /// What happened to the stance.
-    public let kind: Kind
-    /// Whose stance.
-    public let actor: NodeID
-    /// On what.
-    public let target: NodeID
-    /// s(t) before; `nil` when there was no stance.
-    public let before: Double?
-    /// s(t) after; `nil` when there is no stance.
-    public let after: Double?
-    /// The stance edges behind the later value (behind the earlier one for an ended stance).
-    public let evidence: [Edge]
+        /// What happened to the stance.
+        public let kind: Kind
+        /// Whose stance.
+        public let actor: NodeID
+        /// On what.
+        public let target: NodeID
+        /// s(t) before; `nil` when there was no stance.
+        public let before: Double?
+        /// s(t) after; `nil` when there is no stance.
+        public let after: Double?
+        /// The stance edges behind the later value (behind the earlier one for an ended stance).
+        public let evidence: [Edge]
+    }
 }
+
+/// The name ``StanceDiff/Change`` had before it was nested.
+package typealias StanceChange = StanceDiff.Change
 
 /// The stances that appeared, changed or ended between two positions of every actor.
 public struct StanceDiff: Sendable, Hashable {
     /// Sorted by actor, then target.
-    public let changes: [StanceChange]
+    public let changes: [StanceDiff.Change]
 
     /// Compares the positions of every actor of `before` and `after` (an actor of only one side
     /// has no stances on the other).
     init(before: [NodeID: Position], after: [NodeID: Position]) {
-        var changes: [StanceChange] = []
+        var changes: [StanceDiff.Change] = []
         for actor in Set(before.keys).union(after.keys).sorted() {
             let old = before[actor]?.stances ?? []
             let new = after[actor]?.stances ?? []
@@ -40,14 +45,14 @@ public struct StanceDiff: Sendable, Hashable {
             let newByTarget = Dictionary(new.map { ($0.target, $0) }, uniquingKeysWith: { a, _ in a })
             for target in Set(oldByTarget.keys).union(newByTarget.keys).sorted() {
                 let a = oldByTarget[target], b = newByTarget[target]
-                let kind: StanceChange.Kind
+                let kind: StanceDiff.Change.Kind
                 switch (a, b) {
                 case (nil, .some): kind = .appeared
                 case (.some, nil): kind = .ended
                 case (.some(let x), .some(let y)) where x.value != y.value: kind = .changed
                 default: continue
                 }
-                changes.append(StanceChange(kind: kind, actor: actor, target: target, before: a?.value, after: b?.value,
+                changes.append(StanceDiff.Change(kind: kind, actor: actor, target: target, before: a?.value, after: b?.value,
                                             evidence: (b ?? a)?.evidence ?? []))
             }
         }

@@ -20,8 +20,8 @@ extension StanceTable {
         return byID.ordered(rows: rowOrder, columns: columnOrder)
     }
 
-    /// The table in `order`: `labels` names nodes for ``StanceTableOrder/label``.
-    func ordered(by order: StanceTableOrder, labels: (NodeID) -> String) -> StanceTable {
+    /// The table in `order`: `labels` names nodes for ``StanceTable/Order/label``.
+    func ordered(by order: StanceTable.Order, labels: (NodeID) -> String) -> StanceTable {
         switch order {
         case .similar:
             return seriated()

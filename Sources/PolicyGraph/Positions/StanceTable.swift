@@ -28,41 +28,51 @@ public struct StanceTable: Sendable, Hashable {
     }
 }
 
-/// Which rows and columns a stance table shows, and in what order.
-public struct StanceTableRequest: Sendable, Hashable {
-    /// The rows, when given (any order; each once). Otherwise every node of `actorKind`, or
-    /// without a kind every node of an actor kind that holds a stance.
-    public var actors: [NodeID]?
-    public var actorKind: Kind?
-    /// The columns, when given. Otherwise every target some row holds a stance on.
-    public var targets: [NodeID]?
-    public var order: StanceTableOrder
-    /// Which stance edges count (inherit, target kinds, as-of, roll-up).
-    public var options: PositionOptions
+extension StanceTable {
+    /// Which rows and columns a stance table shows, and in what order.
+    public struct Request: Sendable, Hashable {
+        /// The rows, when given (any order; each once). Otherwise every node of `actorKind`, or
+        /// without a kind every node of an actor kind that holds a stance.
+        public var actors: [NodeID]?
+        public var actorKind: Kind?
+        /// The columns, when given. Otherwise every target some row holds a stance on.
+        public var targets: [NodeID]?
+        public var order: StanceTable.Order
+        /// Which stance edges count (inherit, target kinds, as-of, roll-up).
+        public var options: PositionOptions
 
-    public init(
-        actors: [NodeID]? = nil, actorKind: Kind? = nil, targets: [NodeID]? = nil,
-        order: StanceTableOrder = .similar, options: PositionOptions = PositionOptions()
-    ) {
-        self.actors = actors
-        self.actorKind = actorKind
-        self.targets = targets
-        self.order = order
-        self.options = options
+        public init(
+            actors: [NodeID]? = nil, actorKind: Kind? = nil, targets: [NodeID]? = nil,
+            order: StanceTable.Order = .similar, options: PositionOptions = PositionOptions()
+        ) {
+            self.actors = actors
+            self.actorKind = actorKind
+            self.targets = targets
+            self.order = order
+            self.options = options
+        }
     }
 }
 
-/// How the rows and the columns of a stance table are ordered.
-public enum StanceTableOrder: String, Sendable, CaseIterable, Hashable {
-    /// Similar rows next to each other, and similar columns: see ``StanceTable/seriated()``.
-    case similar
-    /// By id.
-    case id
-    /// By label, then id.
-    case label
-    /// Most stances first, then id.
-    case count
+/// The name ``StanceTable/Request`` had before it was nested.
+package typealias StanceTableRequest = StanceTable.Request
+
+extension StanceTable {
+    /// How the rows and the columns of a stance table are ordered.
+    public enum Order: String, Sendable, CaseIterable, Hashable {
+        /// Similar rows next to each other, and similar columns: see ``StanceTable/seriated()``.
+        case similar
+        /// By id.
+        case id
+        /// By label, then id.
+        case label
+        /// Most stances first, then id.
+        case count
+    }
 }
+
+/// The name ``StanceTable/Order`` had before it was nested.
+package typealias StanceTableOrder = StanceTable.Order
 
 extension Graph {
     /// The stance table for `request`: positions as ``position(of:options:)`` computes them.
@@ -71,7 +81,7 @@ extension Graph {
     ///   an invalid date.
     /// - Complexity: O(stance edges of the rows) for the cells; O(rows³ + columns³) to order
     ///   them by similarity.
-    public func stanceTable(_ request: StanceTableRequest) throws(QueryError) -> StanceTable {
+    public func stanceTable(_ request: StanceTable.Request) throws(QueryError) -> StanceTable {
         let resolved = try resolved(request.options)
         var marks = MemberMarks()
         var rows: [Int32]

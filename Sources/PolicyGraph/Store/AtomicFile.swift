@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes files so that a reader or a crash sees the old content or the new, never a torn one:
 /// the bytes go to a temporary file in the same folder, which is then renamed over the target.
-public enum AtomicFile {
+package enum AtomicFile {
     /// A file that could not be written, with the system's reason.
     public struct WriteError: Error, Sendable, CustomStringConvertible {
         public let path: String

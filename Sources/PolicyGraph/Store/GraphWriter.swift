@@ -1,7 +1,7 @@
 /// Renders a graph back to its CSV files in the canonical form: columns in the order they were
 /// read, rows in file order, every cell as written. Loading a canonical folder and writing it
 /// gives the same bytes.
-public enum GraphWriter {
+package enum GraphWriter {
     /// The text of `nodes.csv`.
     public static func nodesCSV(_ graph: Graph) -> String {
         nodesCSV(graph, rows: 0..<Int32(graph.nodeCount))

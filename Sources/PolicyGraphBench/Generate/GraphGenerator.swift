@@ -14,13 +14,13 @@ import PolicyGraph
 /// CSV quoting. Rows are streamed to disk; memory is O(nodes), never O(edges).
 ///
 /// Deterministic: the same shape and seed give the same bytes.
-public enum GraphGenerator {
+package enum GraphGenerator {
     /// Writes `nodes.csv` and `edges.csv` of `shape` into `folder` (created when missing).
     ///
     /// - Throws: ``AtomicFile/WriteError`` when a file cannot be written.
     /// - Complexity: O(nodes + edges) time, O(nodes) memory.
     @discardableResult
-    public static func write(_ shape: GraphShape, to folder: String) throws(AtomicFile.WriteError) -> GeneratedGraph {
+    package static func write(_ shape: GraphShape, to folder: String) throws(AtomicFile.WriteError) -> GeneratedGraph {
         try AtomicFile.makeFolder(folder)
         let population = Population(nodes: shape.nodes)
         var rng = SplitMix64(seed: shape.seed)

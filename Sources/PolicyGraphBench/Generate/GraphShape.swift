@@ -4,29 +4,29 @@ import PolicyGraph
 ///
 /// The three named sizes are the benchmark's: S for tests and smoke runs, M and L for the
 /// scaling table (a policy database of two hundred countries is about L).
-public struct GraphShape: Sendable, Equatable {
+package struct GraphShape: Sendable, Equatable {
     /// The number of nodes (at least 50).
-    public let nodes: Int
+    package let nodes: Int
     /// The number of edges asked for; raised to the structural minimum (every agency in a
     /// country, every official in an agency, a leader per agency, two references per framework).
-    public let edges: Int
-    public let seed: UInt64
+    package let edges: Int
+    package let seed: UInt64
 
-    public init(nodes: Int, edges: Int, seed: UInt64 = 20_240_601) {
+    package init(nodes: Int, edges: Int, seed: UInt64 = 20_240_601) {
         self.nodes = max(50, nodes)
         self.edges = max(0, edges)
         self.seed = seed
     }
 
     /// 1k nodes, 5k edges.
-    public static let small = GraphShape(nodes: 1_000, edges: 5_000)
+    package static let small = GraphShape(nodes: 1_000, edges: 5_000)
     /// 100k nodes, 1M edges.
-    public static let medium = GraphShape(nodes: 100_000, edges: 1_000_000)
+    package static let medium = GraphShape(nodes: 100_000, edges: 1_000_000)
     /// 1M nodes, 10M edges.
-    public static let large = GraphShape(nodes: 1_000_000, edges: 10_000_000)
+    package static let large = GraphShape(nodes: 1_000_000, edges: 10_000_000)
 
     /// The named size `S`, `M` or `L` (case-insensitive), `nil` for any other text.
-    public static func named(_ name: String) -> GraphShape? {
+    package static func named(_ name: String) -> GraphShape? {
         switch name.uppercased() {
         case "S": return .small
         case "M": return .medium
@@ -37,20 +37,20 @@ public struct GraphShape: Sendable, Equatable {
 }
 
 /// What a generator run wrote: the counts of each kind and of the edges.
-public struct GeneratedGraph: Sendable, Equatable {
-    public let folder: String
-    public let nodes: Int
-    public let edges: Int
-    public let countries: Int
-    public let agencies: Int
-    public let officials: Int
-    public let organizations: Int
-    public let frameworks: Int
-    public let risks: Int
+package struct GeneratedGraph: Sendable, Equatable {
+    package let folder: String
+    package let nodes: Int
+    package let edges: Int
+    package let countries: Int
+    package let agencies: Int
+    package let officials: Int
+    package let organizations: Int
+    package let frameworks: Int
+    package let risks: Int
     /// Stance edges (`supports` or `opposes`), those of countries included.
-    public let stances: Int
+    package let stances: Int
     /// Stance edges from countries: each country takes at most one stance per target.
-    public let countryStances: Int
+    package let countryStances: Int
 }
 
 /// How many nodes of each kind a shape gets, and where each kind sits in the generator's

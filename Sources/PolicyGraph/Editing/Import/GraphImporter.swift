@@ -5,7 +5,7 @@ import Foundation
 /// (following each file's header; new columns get an empty cell on the other rows), the result
 /// is loaded and validated like any graph, and both files are written atomically under the
 /// graph's lock. Rows the graph already has are not added again.
-public enum GraphImporter {
+package enum GraphImporter {
     /// Where the rows go.
     public enum Target: Sendable {
         /// An existing graph folder, merged into.

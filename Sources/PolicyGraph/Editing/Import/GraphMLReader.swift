@@ -9,7 +9,7 @@ import FoundationXML
 /// label the data for `label` (or a yEd `NodeLabel`), else its id. An edge's relation is its data
 /// for `relation` (or `type`, or `label`). Every other key becomes a column of its name; a key's
 /// `<default>` fills elements that lack it. Read with Foundation's `XMLParser`.
-public enum GraphMLReader {
+package enum GraphMLReader {
     /// Imports the document into `target` (see ``GraphImporter``); with `dryRun`, only plans.
     ///
     /// - Throws: ``SheetImportFailure`` with every issue at file:line:column (XML syntax

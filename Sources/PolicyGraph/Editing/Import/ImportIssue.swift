@@ -1,6 +1,6 @@
 /// Why a row of an imported sheet (a stance sheet, Kumu's CSV pair, GraphML) cannot be imported,
 /// at the file, line and column of the cell it concerns. Text is rendered from the data.
-public struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
+package struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Reason: Hashable, Sendable {
         /// The file does not parse (CSV or XML syntax, missing file).
         case syntax(String)
@@ -73,7 +73,7 @@ public struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Every problem of an import, sorted by location; nothing was written.
-public struct SheetImportFailure: Error, Sendable, CustomStringConvertible {
+package struct SheetImportFailure: Error, Sendable, CustomStringConvertible {
     /// The issues, sorted by location.
     public let issues: [ImportIssue]
 

@@ -1,6 +1,6 @@
 /// What an import adds to a graph: the nodes it creates and the edge rows it appends, found and
 /// checked against the graph before anything is written (see ``ImportMerger``).
-public struct ImportPlan: Sendable, Equatable {
+package struct ImportPlan: Sendable, Equatable {
     /// A node the import creates.
     public struct NewNode: Sendable, Equatable {
         /// Its id, made by ``NodeIDRule`` unless the source gave one.

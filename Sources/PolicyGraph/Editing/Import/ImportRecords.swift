@@ -52,7 +52,7 @@ struct ImportRecords: Sendable {
 /// (`欧盟` → `欧盟`); every other run of characters becomes one `-`, with none at either end
 /// (`European Union (EU)` → `european-union-eu`); a name with nothing left is `node`. An id taken
 /// by another node gets `-2`, `-3`, ... (`china-2`).
-public enum NodeIDRule {
+package enum NodeIDRule {
     /// The id for `name`, before collisions are resolved.
     public static func id(for name: String) -> String {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()

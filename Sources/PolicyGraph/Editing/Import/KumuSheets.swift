@@ -8,7 +8,7 @@
 /// `Description` goes to `description`. A connection's `Type` is the relation; `Strength` is the
 /// weight; `Direction` `directed` (or empty) and `undirected` make one edge From → To, `mutual` one
 /// each way. Other columns keep their names, lower-cased, spaces as `_` (`Tags` → `tags`).
-public enum KumuSheets {
+package enum KumuSheets {
     /// Imports the pair into `target` (see ``GraphImporter``); with `dryRun`, only plans.
     ///
     /// - Throws: ``SheetImportFailure`` with every issue of both sheets at file:line:column;

@@ -6,7 +6,7 @@
 /// `label_zh`, case-insensitive), else a new node of the kind in `actor_kind` / `target_kind`,
 /// labelled with the name, its id made by ``NodeIDRule``. Rows whose cells are all empty are
 /// skipped.
-public enum StanceSheet {
+package enum StanceSheet {
     /// The columns every stance sheet has.
     public static let requiredColumns = ["actor", "relation", "target", Column.date, Column.cite]
     /// Columns that describe the nodes rather than the edge.

@@ -1,21 +1,26 @@
 import Foundation
 
-/// Whether a view's committed files are what the graph draws now.
-public enum ViewFreshness: Sendable, Equatable {
-    /// The committed DOT is what the graph draws, and the SVG (when checked) was drawn from it.
-    case upToDate
-    /// The committed DOT is missing or differs from what the graph draws now.
-    case staleDOT
-    /// The DOT is current but the SVG is missing or was not drawn from it.
-    case staleSVG
+extension ViewManifest {
+    /// Whether a view's committed files are what the graph draws now.
+    public enum Freshness: Sendable, Equatable {
+        /// The committed DOT is what the graph draws, and the SVG (when checked) was drawn from it.
+        case upToDate
+        /// The committed DOT is missing or differs from what the graph draws now.
+        case staleDOT
+        /// The DOT is current but the SVG is missing or was not drawn from it.
+        case staleSVG
+    }
 }
+
+/// The name ``ViewManifest/Freshness`` had before it was nested.
+package typealias ViewFreshness = ViewManifest.Freshness
 
 extension ViewManifest {
     /// The freshness of one view: `dot` is what the graph draws now; `committedDOT` and
     /// `committedSVG` are the files beside the list (`nil` when missing). The SVG is judged by
     /// the fingerprint of its DOT, not its bytes, which differ between Graphviz versions;
     /// `checkingSVG: false` leaves it out (a folder kept without pictures).
-    public static func freshness(ofDOT dot: String, committedDOT: String?, committedSVG: String?, checkingSVG: Bool = true) -> ViewFreshness {
+    public static func freshness(ofDOT dot: String, committedDOT: String?, committedSVG: String?, checkingSVG: Bool = true) -> ViewManifest.Freshness {
         guard committedDOT == dot else { return .staleDOT }
         guard checkingSVG else { return .upToDate }
         guard let committedSVG, svg(committedSVG, isDrawnFrom: dot) else { return .staleSVG }

@@ -50,7 +50,7 @@ public struct ViewSpecification: Sendable, Equatable {
                 throw QueryError(.noPath(from: from, to: to, directed: !pathFilter.undirected))
             }
             view = try graph.surroundings(of: path.nodes, depth: selection.depth).selecting(filter)
-            options.highlight = DOTHighlight(nodes: path.nodes, edges: path.edges)
+            options.highlight = DOTOptions.Highlight(nodes: path.nodes, edges: path.edges)
         case .stances(let actors):
             view = try graph.stanceMap(of: actors).selecting(filter)
         }

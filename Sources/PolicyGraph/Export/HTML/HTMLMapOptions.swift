@@ -2,7 +2,7 @@
 /// labels wrap, and how large a graph it accepts.
 package struct HTMLMapOptions: Sendable, Equatable {
     /// The labels the page opens with (the reader can switch without reloading).
-    package var language: DOTLanguage
+    package var language: DOTOptions.Language
     /// The page's title and heading; `nil` for a plain one.
     package var title: String?
     /// Break relabelled node labels at spaces to lines of at most this many characters, as the
@@ -10,7 +10,7 @@ package struct HTMLMapOptions: Sendable, Equatable {
     package var wrapWidth: Int?
     package var limits: HTMLMapLimits
 
-    package init(language: DOTLanguage = .english, title: String? = nil, wrapWidth: Int? = nil,
+    package init(language: DOTOptions.Language = .english, title: String? = nil, wrapWidth: Int? = nil,
                  limits: HTMLMapLimits = HTMLMapLimits()) {
         self.language = language
         self.title = title

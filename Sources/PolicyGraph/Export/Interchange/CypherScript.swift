@@ -16,7 +16,7 @@ package enum CypherScript {
     /// Rows per `UNWIND` statement: large enough to load fast, small enough for one transaction.
     package static let batchSize = 500
 
-    package static func script(_ graph: Graph, dialect: CypherDialect = .neo4j) -> String {
+    package static func script(_ graph: Graph, dialect: ExportOptions.CypherDialect = .neo4j) -> String {
         let nodeColumns = graph.nodeExportColumns
         let edgeColumns = graph.edgeExportColumns
         let label = CypherText.name(nodeLabel)

@@ -15,43 +15,53 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     public var isFolder: Bool { self == .neo4jCSV || self == .kuzu || self == .kumu }
 }
 
-/// The Cypher dialect of the constraint and index statements (the rest is common openCypher).
-public enum CypherDialect: String, Sendable, CaseIterable {
-    /// Neo4j 5: `CREATE CONSTRAINT ... FOR (n:L) REQUIRE n.id IS UNIQUE`.
-    case neo4j
-    /// Memgraph: `CREATE CONSTRAINT ON (n:L) ASSERT n.id IS UNIQUE` plus an index on `id`.
-    case memgraph
+extension ExportOptions {
+    /// The Cypher dialect of the constraint and index statements (the rest is common openCypher).
+    public enum CypherDialect: String, Sendable, CaseIterable {
+        /// Neo4j 5: `CREATE CONSTRAINT ... FOR (n:L) REQUIRE n.id IS UNIQUE`.
+        case neo4j
+        /// Memgraph: `CREATE CONSTRAINT ON (n:L) ASSERT n.id IS UNIQUE` plus an index on `id`.
+        case memgraph
+    }
 }
+
+/// The name ``ExportOptions/ExportOptions.CypherDialect`` had before it was nested.
+package typealias CypherDialect = ExportOptions.CypherDialect
 
 /// What the exporters need besides the graph.
 public struct ExportOptions: Sendable, Equatable {
     /// The namespace of the RDF IRIs; ends with `/` or `#`.
     public var base: String
-    public var cypherDialect: CypherDialect
+    public var cypherDialect: ExportOptions.CypherDialect
 
     /// The RDF base used when none is given.
     public static let defaultBase = "https://policygraph.example/"
 
-    public init(base: String = ExportOptions.defaultBase, cypherDialect: CypherDialect = .neo4j) {
+    public init(base: String = ExportOptions.defaultBase, cypherDialect: ExportOptions.CypherDialect = .neo4j) {
         self.base = base
         self.cypherDialect = cypherDialect
     }
 }
 
-/// One file of a folder export: its path relative to the folder (`/`-separated) and its text.
-public struct ExportedFile: Sendable, Equatable {
-    public let path: String
-    public let contents: String
-    public init(path: String, contents: String) {
-        self.path = path
-        self.contents = contents
+extension ExportResult {
+    /// One file of a folder export: its path relative to the folder (`/`-separated) and its text.
+    public struct File: Sendable, Equatable {
+        public let path: String
+        public let contents: String
+        public init(path: String, contents: String) {
+            self.path = path
+            self.contents = contents
+        }
     }
 }
+
+/// The name ``ExportResult/File`` had before it was nested.
+package typealias ExportedFile = ExportResult.File
 
 /// What an export produced: one text (for stdout or a file) or the files of a folder.
 public enum ExportResult: Sendable, Equatable {
     case text(String)
-    case files([ExportedFile])
+    case files([ExportResult.File])
 }
 
 /// An export that cannot be made as asked (a base IRI that is not one, say).

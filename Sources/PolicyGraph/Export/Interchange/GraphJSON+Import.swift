@@ -1,5 +1,5 @@
 /// A JSON interchange document read back: the graph and the files that hold it.
-public struct ImportedGraph: Sendable {
+package struct ImportedGraph: Sendable {
     public let graph: Graph
     /// The canonical `nodes.csv` text.
     public let nodesCSV: String

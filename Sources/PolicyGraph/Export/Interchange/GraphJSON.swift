@@ -18,7 +18,7 @@
 /// Cells are strings, empty cells `""`, so that ``GraphJSON/read(_:file:)`` writes back the
 /// canonical CSV bytes. Each row is one line, so the document diffs and greps like the CSV.
 /// The schema is the whole effective schema (built-in plus `schema.json`).
-public enum GraphJSON {
+package enum GraphJSON {
     /// The value of `"format"`.
     public static let formatName = "policygraph"
     /// The value of `"version"` this build writes and reads.

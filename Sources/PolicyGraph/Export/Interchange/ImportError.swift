@@ -1,6 +1,6 @@
 /// A problem that keeps a JSON interchange document from being imported, at the line and
 /// column of the value it concerns.
-public struct ImportError: LocatedError, Hashable, Sendable {
+package struct ImportError: LocatedError, Hashable, Sendable {
     /// Why the document cannot be imported, with the values the message quotes.
     public enum Reason: Hashable, Sendable {
         /// The text is not JSON (or is cut short): the parser's message.
@@ -39,7 +39,7 @@ public struct ImportError: LocatedError, Hashable, Sendable {
 
 /// Everything that kept a document from importing: its errors of form and the validation
 /// issues of the graph it holds (located at the rows of the document), sorted by location.
-public struct ImportFailure: Error, Sendable, CustomStringConvertible {
+package struct ImportFailure: Error, Sendable, CustomStringConvertible {
     public let errors: [ImportError]
     public let issues: [ValidationIssue]
 

@@ -2,14 +2,14 @@
 /// then the other node columns by name) and `connections.csv` (`From`, `To`, `Type` = relation,
 /// `Direction` = directed, `Strength` = weight, then the other edge columns by name). Rows in file
 /// order. `policygraph import --kumu` reads it back to the same graph.
-public enum KumuExport {
+package enum KumuExport {
     /// The elements sheet's file name.
     public static let elementsFile = "elements.csv"
     /// The connections sheet's file name.
     public static let connectionsFile = "connections.csv"
 
     /// Both sheets of `graph`. O(n + m) times the columns.
-    public static func files(_ graph: Graph) -> [ExportedFile] {
+    public static func files(_ graph: Graph) -> [ExportResult.File] {
         let nodeColumns = graph.nodeTable.columns.filter { $0.name != Column.label && $0.name != "description" }
         let description = graph.nodeTable.columns.first { $0.name == "description" }
         let label = graph.nodeTable.columns.first { $0.name == Column.label }
@@ -30,6 +30,6 @@ public enum KumuExport {
             for column in edgeColumns { fields.append(column.value(at: e) ?? "") }
             connections += CSVWriter.record(fields)
         }
-        return [ExportedFile(path: elementsFile, contents: elements), ExportedFile(path: connectionsFile, contents: connections)]
+        return [ExportResult.File(path: elementsFile, contents: elements), ExportResult.File(path: connectionsFile, contents: connections)]
     }
 }

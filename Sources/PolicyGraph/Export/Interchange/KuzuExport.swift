@@ -14,14 +14,14 @@ package enum KuzuExport {
     package static let schemaScript = "1-schema.cypher"
     package static let copyScript = "2-copy.cypher"
 
-    package static func files(_ graph: Graph) -> [ExportedFile] {
+    package static func files(_ graph: Graph) -> [ExportResult.File] {
         let nodeColumns = graph.nodeExportColumns
         let edgeColumns = graph.edgeExportColumns
         var names = FileNames()
         let tables = tableNames(graph.schema)
         var schema = ""
         var copies = ""
-        var files: [ExportedFile] = []
+        var files: [ExportResult.File] = []
         let nodeProperties = ["`id` STRING", "`kind` STRING"] + nodeColumns.map { "\(CypherText.quotedName($0.name)) \(type($0))" }
         for (k, rule) in graph.schema.kinds.enumerated() {
             let table = CypherText.quotedName(tables.kinds[k])
@@ -35,7 +35,7 @@ package enum KuzuExport {
                 csv += CSVWriter.record(fields)
             }
             let path = names.unique("nodes/\(rule.kind.rawValue)", extension: "csv")
-            files.append(ExportedFile(path: path, contents: csv))
+            files.append(ExportResult.File(path: path, contents: csv))
             copies += "COPY \(table) FROM \(CypherText.string(path)) (\(options(csv, pair: nil)));\n"
         }
         let edgeProperties = edgeColumns.map { "\(CypherText.quotedName($0.name)) \(type($0))" }
@@ -59,12 +59,12 @@ package enum KuzuExport {
                     csv += CSVWriter.record(fields)
                 }
                 let path = names.unique("edges/\(rule.relation.rawValue)-\(pair.from.rawValue)-\(pair.to.rawValue)", extension: "csv")
-                files.append(ExportedFile(path: path, contents: csv))
+                files.append(ExportResult.File(path: path, contents: csv))
                 let names = KindPair(from: Kind(tables.kind(pair.from)), to: Kind(tables.kind(pair.to)))
                 copies += "COPY \(table) FROM \(CypherText.string(path)) (\(options(csv, pair: names)));\n"
             }
         }
-        return [ExportedFile(path: schemaScript, contents: schema), ExportedFile(path: copyScript, contents: copies)] + files
+        return [ExportResult.File(path: schemaScript, contents: schema), ExportResult.File(path: copyScript, contents: copies)] + files
     }
 
     /// Kùzu's table names: the kind and relation names, except that Kùzu compares names without

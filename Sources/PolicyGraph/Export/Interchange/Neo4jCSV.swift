@@ -9,7 +9,7 @@ package enum Neo4jCSV {
     package static let nodesFile = "nodes.csv"
     package static let relationshipsFile = "relationships.csv"
 
-    package static func files(_ graph: Graph) -> [ExportedFile] {
+    package static func files(_ graph: Graph) -> [ExportResult.File] {
         let nodeColumns = graph.nodeExportColumns
         let edgeColumns = graph.edgeExportColumns
         var nodes = CSVWriter.record(["id:ID", ":LABEL", Column.kind] + nodeColumns.map(header))
@@ -26,7 +26,7 @@ package enum Neo4jCSV {
             for column in edgeColumns { fields.append(column.value(at: Int(e)) ?? "") }
             relationships += CSVWriter.record(fields)
         }
-        return [ExportedFile(path: nodesFile, contents: nodes), ExportedFile(path: relationshipsFile, contents: relationships)]
+        return [ExportResult.File(path: nodesFile, contents: nodes), ExportResult.File(path: relationshipsFile, contents: relationships)]
     }
 
     /// `name` or `name:double`. A `:` in a column name would read as a type annotation, so it

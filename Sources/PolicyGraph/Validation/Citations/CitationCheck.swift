@@ -1,7 +1,7 @@
 import Foundation
 
 /// What checking the citations and statements of a graph folder found.
-public struct CitationReport: Sendable {
+package struct CitationReport: Sendable {
     /// Every problem, sorted by file (nodes, then edges) and line.
     public let issues: [CitationIssue]
     /// How many cites were checked against a source text.
@@ -32,7 +32,7 @@ package struct CitationFix: Hashable, Sendable {
 /// A cite checks out when its source exists, the source's text is in `sources/`, and the quote
 /// occurs (whitespace normalised) in the paragraph the locator names. The source of a row is
 /// its `source` cell, or the graph's only source when the cell is empty or the column absent.
-public enum CitationCheck {
+package enum CitationCheck {
     /// Checks the folder at `folder`.
     ///
     /// - Throws: ``LoadFailure`` when `nodes.csv`, `edges.csv` or `sources.csv` cannot be read

@@ -1,5 +1,5 @@
 /// A citation or statement cell that does not check out: the row, the column and why.
-public struct CitationIssue: Hashable, Sendable, CustomStringConvertible {
+package struct CitationIssue: Hashable, Sendable, CustomStringConvertible {
     /// What is wrong, with the values that make the message.
     public enum Reason: Hashable, Sendable {
         /// The `source` cell names no row of `sources.csv`.

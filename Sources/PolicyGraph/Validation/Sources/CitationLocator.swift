@@ -2,7 +2,7 @@
 /// usually, a paragraph number within it, written `§01 ¶2` (`¶0` is the section's heading).
 ///
 /// A locator without `¶` names the whole section.
-public struct CitationLocator: Hashable, Sendable, Comparable, CustomStringConvertible {
+package struct CitationLocator: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// `lead`, `01`, `02.1`, `caption`, `refs`: the text after `§`.
     public let section: String
     /// The number after `¶`; `nil` for the whole section.
