@@ -16,7 +16,7 @@ let package = Package(
         // The `policygraph` executable: hands argv to the commands and exits with their status.
         .executableTarget(name: "PolicyGraphCLI", dependencies: ["PolicyGraphCommands"]),
         // `policygraph-bench`: generates or reads a graph and times the ops through the public API.
-        .executableTarget(name: "PolicyGraphBench", dependencies: ["PolicyGraph"], exclude: ["peers"]),
+        .executableTarget(name: "PolicyGraphBench", dependencies: ["PolicyGraph"], exclude: ["peers", "README.md"]),
         // What both test targets share: the paths of Fixtures/ and golden files (UPDATE_GOLDEN=1).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PolicyGraphTests", dependencies: ["PolicyGraph", "PolicyGraphBench", "TestSupport"]),

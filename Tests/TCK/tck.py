@@ -6,7 +6,7 @@ bare git directory the `fetch` tool gives) and a built `policygraph`. It reads t
 feature files from that repository, keeps the read-only scenarios whose setup fits a typed
 graph, turns each setup into a graph folder, runs the query with
 `policygraph query --format json`, compares the rows, and prints per-feature and total counts
-and the excluded categories. The mapping rules are in the README ("The openCypher TCK").
+and the excluded categories. The mapping rules are in Tests/TCK/README.md.
 
     python3 Tests/TCK/tck.py --opencypher DIR [--policygraph .build/release/policygraph]
                              [--only SUBSTRING] [--failures N] [--jobs N]
