@@ -68,7 +68,7 @@ import Testing
         let graph = try Self.load("dot/adversarial")
         let lines = DOTRenderer().render(graph).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         for node in graph.nodes {
-            let statements = lines.filter { $0.hasPrefix(DOT.quote(node.id.rawValue) + " [label=") }
+            let statements = lines.filter { $0.hasPrefix(DOT.quoteID(node.id.rawValue) + " [label=") }
             #expect(statements.count == 1, "node \(node.id)")
         }
     }

@@ -51,12 +51,13 @@ extension Schema {
         case nil: break
         default: fail("'kinds' must be an object of kind names (or a list of names)", near: "kinds")
         }
+        var declared = Set(kinds.map(\.kind.rawValue))
         for (name, body) in newKinds {
             guard Self.isName(name) else {
                 fail("kind '\(name)' is not a valid name; use letters, digits, '_' or '-', starting with a letter", near: name)
                 continue
             }
-            if kinds.contains(where: { $0.kind.rawValue == name }) { continue }
+            if !declared.insert(name).inserted { continue }
             let description = body?["description"]?.stringValue ?? ""
             var actor = false
             if case .bool(let b)? = body?["actor"] { actor = b }
@@ -116,6 +117,13 @@ extension Schema {
             } else {
                 fail("'numeric' must be a list of column names", near: "numeric")
             }
+        }
+        // Kinds and relations are stored as 16-bit codes (one value kept for "none").
+        if kinds.count > Self.maxKinds {
+            fail("\(kinds.count) kinds, more than the \(Self.maxKinds) a schema may declare", near: "kinds")
+        }
+        if relations.count > Self.maxRelations {
+            fail("\(relations.count) relations, more than the \(Self.maxRelations) a schema may declare", near: "relations")
         }
         if !errors.isEmpty { throw LoadFailure(errors: errors, issues: []) }
         return Schema(kinds: kinds, relations: relations, numericAttributes: numeric)

@@ -35,10 +35,11 @@ public enum GraphWriter {
         return out
     }
 
-    /// Writes `nodes.csv` and `edges.csv` into `folder` (created when missing), each atomically.
-    public static func write(_ graph: Graph, to folder: String) throws(AtomicFile.WriteError) {
+    /// Writes `nodes.csv` and `edges.csv` into `folder` (created when missing), each atomically;
+    /// never into `graphFolder`, the graph being read (see ``AtomicFile``).
+    public static func write(_ graph: Graph, to folder: String, graphFolder: String? = nil) throws(AtomicFile.WriteError) {
         try AtomicFile.makeFolder(folder)
-        try AtomicFile.write(nodesCSV(graph), to: GraphLoader.join(folder, GraphLoader.nodesFile))
-        try AtomicFile.write(edgesCSV(graph), to: GraphLoader.join(folder, GraphLoader.edgesFile))
+        try AtomicFile.write(nodesCSV(graph), to: GraphLoader.join(folder, GraphLoader.nodesFile), graphFolder: graphFolder)
+        try AtomicFile.write(edgesCSV(graph), to: GraphLoader.join(folder, GraphLoader.edgesFile), graphFolder: graphFolder)
     }
 }

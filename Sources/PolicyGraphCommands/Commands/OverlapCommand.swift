@@ -102,7 +102,8 @@ struct OverlapCommand: Command {
         if let path = arguments.value("svg") {
             let group = kind.map { "\($0.rawValue) " } ?? ""
             let title = "\(measure.rawValue): agreement of \(actors.count) \(group)actors"
-            try AtomicFile.write(HeatmapSVG.render(matrix.clustered(), labels: labels, title: title), to: path)
+            try AtomicFile.write(HeatmapSVG.render(matrix.clustered(), labels: labels, title: title), to: path,
+                                 graphFolder: arguments.graphFolder)
         }
         if arguments.flag("dot") {
             output.stdout += AgreementNetwork.dot(matrix, labels: labels)

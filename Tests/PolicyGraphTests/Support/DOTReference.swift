@@ -83,23 +83,10 @@ enum DOTReference {
         return out + rest
     }
 
-    /// An id back from the name Graphviz gives its node (`-Tjson`'s `name`): Graphviz keeps `\\`
-    /// and `\n` as written in names, so undo them as C does.
-    static func unescapeName(_ name: String) -> String {
-        var out = ""
-        var chars = name.unicodeScalars.makeIterator()
-        while let c = chars.next() {
-            guard c == "\\", let next = chars.next() else {
-                out.unicodeScalars.append(c)
-                continue
-            }
-            switch next {
-            case "n": out += "\n"
-            default: out.unicodeScalars.append(next)
-            }
-        }
-        return out
-    }
+    /// An id back from the name Graphviz gives its node (`-Tjson`'s `name`): the DOT writes
+    /// each id so that Graphviz's name is the id as displayed (``displayed(_:)``), backslashes
+    /// included, so there is nothing to undo.
+    static func unescapeName(_ name: String) -> String { name }
 
     /// What `dot -Tjson` understood of a DOT text.
     struct Layout {

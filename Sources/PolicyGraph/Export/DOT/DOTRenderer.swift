@@ -114,7 +114,7 @@ public struct DOTRenderer: Sendable {
         } else if !options.highlight.isEmpty {
             list += [("color", Self.highlightColor), ("penwidth", "3")]
         }
-        return DOT.quote(node.id.rawValue) + " " + attributes(list) + ";"
+        return DOT.quoteID(node.id.rawValue) + " " + attributes(list) + ";"
     }
 
     func statement(for edge: Edge, in graph: Graph, style: DOTStyle) -> String {
@@ -133,7 +133,7 @@ public struct DOTRenderer: Sendable {
         }
         list += [("color", color), ("fontcolor", color), ("style", look.style), ("arrowhead", look.arrowhead),
                  ("penwidth", Self.number(penWidth))]
-        return DOT.quote(edge.from.rawValue) + " -> " + DOT.quote(edge.to.rawValue) + " " + attributes(list) + ";"
+        return DOT.quoteID(edge.from.rawValue) + " -> " + DOT.quoteID(edge.to.rawValue) + " " + attributes(list) + ";"
     }
 
     /// `[name="value", ...]`; names are ours, values quoted (text people read as labels).

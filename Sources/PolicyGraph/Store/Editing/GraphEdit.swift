@@ -40,4 +40,6 @@ public struct ColumnValue: Sendable, Equatable {
 public struct EditReport: Sendable, Equatable {
     public let lines: [String]
     public let changedFiles: [String]
+    /// The stale lock this edit took over, to warn about; `nil` for none.
+    public var takeover: StaleLockTakeover? = nil
 }

@@ -20,13 +20,13 @@ public enum GraphEditor {
         guard exists, isFolder.boolValue else {
             throw LoadFailure(errors: [LoadError(exists ? .notAFolder : .missingFolder, at: SourceLocation(file: folder, line: 0))], issues: [])
         }
-        return try GraphLock.withLock(folder: folder) {
+        return try GraphLock.withLockReportingTakeover(folder: folder) { takeover in
             let nodesPath = GraphLoader.join(folder, GraphLoader.nodesFile)
             let edgesPath = GraphLoader.join(folder, GraphLoader.edgesFile)
             let schemaPath = GraphLoader.join(folder, GraphLoader.schemaFile)
             let nodes = try read(nodesPath)
             let edges = try read(edgesPath)
-            let schema = FileManager.default.fileExists(atPath: schemaPath) ? try read(schemaPath) : nil
+            let schema = GraphLoader.exists(schemaPath) ? try read(schemaPath) : nil
             let change = try EditPlanner(nodes: nodes, edges: edges, nodesFile: nodesPath, edgesFile: edgesPath).plan(edit)
             _ = try GraphLoader.load(nodes: change.nodes ?? nodes, edges: change.edges ?? edges, schema: schema,
                                      nodesFile: nodesPath, edgesFile: edgesPath, schemaFile: schemaPath)
@@ -44,14 +44,14 @@ public enum GraphEditor {
                 throw error
             }
             for s in staged { try s.commit() }
-            return EditReport(lines: change.lines, changedFiles: files.map(\.path))
+            return EditReport(lines: change.lines, changedFiles: files.map(\.path), takeover: takeover)
         }
     }
 
     private static func read(_ path: String) throws -> [UInt8] {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw LoadFailure(errors: [LoadError(.missingFile, at: SourceLocation(file: path, line: 0))], issues: [])
-        }
+        var problems: [LoadError] = []
+        GraphLoader.check(path, errors: &problems)
+        guard problems.isEmpty else { throw LoadFailure(errors: problems, issues: []) }
         do {
             return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
