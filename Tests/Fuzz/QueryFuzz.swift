@@ -24,8 +24,8 @@ private let fuzzGraph: Graph = {
         """
     let edges = """
         from,relation,to,weight,date,cite
-        biden,leads,us,1,2021-01-20,
-        xi,leads,cn,1,,
+        biden,leads,us-del,1,2021-01-20,
+        xi,leads,cn-del,1,,
         us,supports,bletchley,0.5,2023-11-01,
         cn,supports,bletchley,0.25,2023-11-01,
         eu,supports,bletchley,1,,
@@ -37,7 +37,6 @@ private let fuzzGraph: Graph = {
         cn-del,memberOf,cn,,,
         ostp,memberOf,us,,,
         mfa,memberOf,cn,,,
-        nuclear,partOf,ai-risk,,,
         """
     do {
         return try GraphLoader.load(nodes: Array(nodes.utf8), edges: Array(edges.utf8)).graph

@@ -53,12 +53,16 @@ struct HardeningTests {
     @Test(.enabled(if: DOTReference.dotAvailable, DOTReference.skipMessage),
           arguments: [#"back\slash"#, #"ends\"#, #"two\\in"#, #"quote\"d"#, #"a "quoted" id"#, #"<tag> \"#])
     func dotNodeNameIsTheGraphID(_ id: String) throws {
-        let nodes = "id,kind,label\n\(CSVWriter.escape(id)),country,X\nus,country,US\n"
-        let edges = "from,relation,to\n\(CSVWriter.escape(id)),cooperatesWith,us\n"
+        let nodes = "id,kind,label\n\(CSVWriter.escape(id)),country,X\nsfc,framework,SFC\n"
+        let edges = "from,relation,to\n\(CSVWriter.escape(id)),supports,sfc\n"
         let graph = try loadGraph(nodes: nodes, edges: edges)
-        let layout = try DOTReference.layout(DOTRenderer().render(graph))
-        let names = Set(layout.objects.map(\.name))
+        let dot = DOTRenderer().render(graph)
+        let names = Set(try DOTReference.layout(dot).nodes.keys)
         #expect(names.contains(id), "Graphviz named the nodes \(names.sorted())")
+        let svg = String(decoding: try GraphvizRunner().run(dot, format: "svg").bytes, as: UTF8.self)
+        let escaped = id.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        #expect(svg.contains("<title>\(escaped)</title>"), "the SVG's node titles")
     }
 
     @Test func concurrentEditsAllLandAndNoneSeesAHalfMadeLock() throws {
@@ -69,7 +73,7 @@ struct HardeningTests {
         let errors = Errors()
         DispatchQueue.concurrentPerform(iterations: 8) { worker in
             for i in 0..<6 {
-                let edit = GraphEdit.addNode(NodeID("n\(worker)-\(i)"), kind: .country, label: "N", attributes: [])
+                let edit = GraphEdit.addNode(NodeID("n\(worker)-\(i)"), kind: .country, label: "N")
                 var tries = 0
                 while true {
                     do {

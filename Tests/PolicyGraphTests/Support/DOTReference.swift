@@ -88,6 +88,15 @@ enum DOTReference {
     /// included, so there is nothing to undo.
     static func unescapeName(_ name: String) -> String { name }
 
+    /// The name Graphviz gives the node of `id`: the id as displayed, unless ``DOT/quoteID(_:)``
+    /// had to fall back to ``DOT/quote(_:)`` (a backslash last or before a quote or line break,
+    /// and angle brackets that do not nest), whose name keeps its doubled backslashes.
+    static func name(of id: String) -> String {
+        let written = DOT.quoteID(id)
+        guard written == DOT.quote(id), !written.hasPrefix("<") else { return displayed(id) }
+        return String(written.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
+    }
+
     /// What `dot -Tjson` understood of a DOT text.
     struct Layout {
         struct Object {
