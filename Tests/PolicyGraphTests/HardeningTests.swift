@@ -38,6 +38,23 @@ struct HardeningTests {
         #expect(error.reason == .schemaContent(message: "\(65_536 + Schema.builtIn.kinds.count) kinds, more than the 65534 a schema may declare"))
     }
 
+    @Test func importRefusesASchemaWithMoreKindsThanCodes() throws {
+        let graph = try loadGraph(nodes: minimalNodes, edges: minimalEdges)
+        var document = try #require(try JSONSerialization.jsonObject(with: Data(GraphJSON.document(graph).utf8)) as? [String: Any])
+        var schema = try #require(document["schema"] as? [String: Any])
+        var kinds = schema["kinds"] as? [[String: Any]] ?? []
+        for i in 0..<65_536 { kinds.append(["name": "k\(i)", "description": "", "actor": false]) }
+        schema["kinds"] = kinds
+        document["schema"] = schema
+        let bytes = Array(try JSONSerialization.data(withJSONObject: document))
+        do {
+            _ = try GraphJSON.read(bytes, file: "big.json")
+            Issue.record("a schema of 65,536 kinds was imported")
+        } catch {
+            #expect("\(error)".contains("kinds, more than the 65534 a schema may declare"), "\(error)")
+        }
+    }
+
     @Test func sumOfDistinctValuesReportsOverflow() throws {
         let nodes = "id,kind,label,score\na,country,A,9223372036854775807\nb,country,B,1\n"
         let graph = try loadGraph(nodes: nodes, edges: "from,relation,to\n", schema: #"{"numeric": ["score"]}"#)

@@ -48,6 +48,13 @@ extension GraphJSONReader {
                                                  polarity: Int(stance), endpoints: endpoints))
         }
         let numeric = (value["numeric"]?.arrayValue ?? []).compactMap(\.stringValue)
+        // Kinds and relations are 16-bit codes: refuse what the loader could not hold.
+        if kinds.count > Schema.maxKinds {
+            fail(.schema("\(kinds.count) kinds, more than the \(Schema.maxKinds) a schema may declare"), at: at + [.key("kinds")])
+        }
+        if relations.count > Schema.maxRelations {
+            fail(.schema("\(relations.count) relations, more than the \(Schema.maxRelations) a schema may declare"), at: at + [.key("relations")])
+        }
         guard errors.count == before else { return nil }
 
         let builtIn = Schema.builtIn
