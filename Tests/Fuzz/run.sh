@@ -21,7 +21,7 @@ case $harness in
   csv-loader)   source=CSVLoaderFuzz.swift ;;
   query)        source=QueryFuzz.swift ;;
   json-import)  source=JSONImportFuzz.swift ;;
-  stance-sheet) source=StanceSheetFuzz.swift ;;
+  stance-sheet) source=StanceSheetFuzz.swift ;;  # from StanceSheetFuzz.swift.template, once the importer lands
   *) echo "run.sh: unknown harness '$harness' (csv-loader, query, json-import, stance-sheet)" >&2; exit 2 ;;
 esac
 [ -f "$here/$source" ] || { echo "run.sh: $here/$source is missing" >&2; exit 2; }
