@@ -188,6 +188,9 @@ struct ParsedArguments: Sendable {
                 value = arguments[i]
                 i += 1
             }
+            if value.isEmpty, ["output", "out", "svg", "graph", "manifest"].contains(name) {
+                throw UsageError("--\(name) needs a non-empty path", command: spec.name)
+            }
             if let choices = option.choices, !choices.contains(value) {
                 throw UsageError("--\(name) takes one of \(choices.joined(separator: ", ")), not '\(value)'", command: spec.name)
             }

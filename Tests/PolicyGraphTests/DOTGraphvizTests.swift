@@ -17,12 +17,12 @@ struct DOTGraphvizTests {
         var byID: [String: DOTReference.Layout.Object] = [:]
         #expect(layout.legendNodes.isEmpty != options.legend, sourceLocation: sourceLocation)
         for (name, object) in layout.nodes where !layout.legendNodes.contains(name) {
-            byID[DOTReference.unescapeName(name)] = object
+            byID[name] = object
         }
-        let expectedIDs = Set(graph.nodes.map { DOTReference.displayed($0.id.rawValue) })
+        let expectedIDs = Set(graph.nodes.map { DOTReference.name(of: $0.id.rawValue) })
         #expect(Set(byID.keys) == expectedIDs, "Graphviz's nodes are not the graph's", sourceLocation: sourceLocation)
         for node in graph.nodes {
-            guard let object = byID[DOTReference.displayed(node.id.rawValue)] else { continue }
+            guard let object = byID[DOTReference.name(of: node.id.rawValue)] else { continue }
             var text: String
             switch options.language {
             case .english: text = node.label
@@ -53,8 +53,8 @@ struct DOTGraphvizTests {
         for edge in dataEdges {
             let label = DOTReference.interpretLabel(edge.object.attributes["label"] ?? "")
             let tooltip = DOTReference.interpretLabel(edge.object.attributes["tooltip"] ?? "")
-            let from = DOTReference.unescapeName(edge.tail), to = DOTReference.unescapeName(edge.head)
-            let matches = graph.edges.filter { DOTReference.displayed($0.from.rawValue) == from && DOTReference.displayed($0.to.rawValue) == to }
+            let from = edge.tail, to = edge.head
+            let matches = graph.edges.filter { DOTReference.name(of: $0.from.rawValue) == from && DOTReference.name(of: $0.to.rawValue) == to }
             #expect(matches.contains { e in
                 (!options.edgeLabels || label == e.relation.rawValue)
                     && e.attributes.values.allSatisfy { tooltip.contains(DOTReference.displayed($0)) }

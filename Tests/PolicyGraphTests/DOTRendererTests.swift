@@ -72,10 +72,11 @@ import TestSupport
 
     @Test func eachNodeIsNamedByItsQuotedId() throws {
         let graph = try Self.load("dot/adversarial")
-        let lines = DOTRenderer().render(graph).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        // An id with a line break spans lines, so the statements are found in the whole text.
+        let dot = DOTRenderer().render(graph)
         for node in graph.nodes {
-            let statements = lines.filter { $0.hasPrefix(DOT.quote(node.id.rawValue) + " [label=") }
-            #expect(statements.count == 1, "node \(node.id)")
+            let statements = dot.components(separatedBy: "\n  " + DOT.quoteID(node.id.rawValue) + " [label=").count - 1
+            #expect(statements == 1, "node \(node.id)")
         }
     }
 

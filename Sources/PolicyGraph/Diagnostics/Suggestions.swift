@@ -1,10 +1,15 @@
 /// Close matches for a misspelt name, and the one way messages offer them: `did you mean 'a' or 'b'?`.
 package enum Suggestions {
+    /// The longest word suggestions are looked for: the edit distance is quadratic in it.
+    package static let maxWordLength = 64
+
     /// The candidates within a small edit distance of `word` (case-insensitive), closest first,
     /// at most `limit`; ties sorted by name so that messages are deterministic.
     package static func closest(to word: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
         let w = Array(word.lowercased())
-        guard !w.isEmpty else { return [] }
+        // The distance is quadratic in the length: no suggestions for a word no one mistyped
+        // (a 30,000-character id took seconds per candidate; found by the CSV fuzzer).
+        guard !w.isEmpty, w.count <= maxWordLength else { return [] }
         let threshold = max(1, min(3, w.count / 3))
         var scored: [(Int, String)] = []
         for candidate in candidates {

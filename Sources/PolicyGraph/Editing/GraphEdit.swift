@@ -46,4 +46,6 @@ public struct ColumnValue: Sendable, Equatable {
 public struct EditReport: Sendable, Equatable {
     public let lines: [String]
     public let changedFiles: [String]
+    /// The stale lock this edit took over, to warn about; `nil` for none.
+    package var takeover: StaleLockTakeover? = nil
 }

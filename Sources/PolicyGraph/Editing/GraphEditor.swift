@@ -20,14 +20,14 @@ public enum GraphEditor {
         guard exists, isFolder.boolValue else {
             throw LoadFailure(errors: [LoadError(exists ? .notAFolder : .missingFolder, at: SourceLocation(file: folder, line: 0))], issues: [])
         }
-        return try GraphLock.withLock(folder: folder) {
+        return try GraphLock.withLockReportingTakeover(folder: folder) { takeover in
             let nodesPath = GraphLoader.join(folder, GraphLoader.nodesFile)
             let edgesPath = GraphLoader.join(folder, GraphLoader.edgesFile)
             let schemaPath = GraphLoader.join(folder, GraphLoader.schemaFile)
             // A graph started by edits gets the canonical headers.
             let nodes = try read(nodesPath, orHeader: GraphFolder.nodeColumns)
             let edges = try read(edgesPath, orHeader: GraphFolder.edgeColumns)
-            let schema = FileManager.default.fileExists(atPath: schemaPath) ? try read(schemaPath) : nil
+            let schema = GraphLoader.exists(schemaPath) ? try read(schemaPath) : nil
             var change = try EditPlanner(nodes: nodes, edges: edges, nodesFile: nodesPath, edgesFile: edgesPath).plan(edit)
             if change.nodes == nil, !FileManager.default.fileExists(atPath: nodesPath) { change.nodes = nodes }
             if change.edges == nil, !FileManager.default.fileExists(atPath: edgesPath) { change.edges = edges }
@@ -47,7 +47,7 @@ public enum GraphEditor {
                 throw error
             }
             for s in staged { try s.commit() }
-            return EditReport(lines: change.lines, changedFiles: files.map(\.path))
+            return EditReport(lines: change.lines, changedFiles: files.map(\.path), takeover: takeover)
         }
     }
 
@@ -56,9 +56,9 @@ public enum GraphEditor {
     }
 
     private static func read(_ path: String) throws -> [UInt8] {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw LoadFailure(errors: [LoadError(.missingFile, at: SourceLocation(file: path, line: 0))], issues: [])
-        }
+        var problems: [LoadError] = []
+        GraphLoader.check(path, errors: &problems)
+        guard problems.isEmpty else { throw LoadFailure(errors: problems, issues: []) }
         do {
             return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {

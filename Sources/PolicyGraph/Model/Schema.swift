@@ -55,8 +55,8 @@ public struct Schema: Sendable, Equatable {
 
     let kindIndex: [Kind: Int]
     let relationIndex: [Relation: Int]
-    /// `allowed[r][from * kindCount + to]`: an O(1) endpoint check for the loader's hot loop.
-    let allowed: [[Bool]]
+    /// Which kinds each relation may join (sparse; a table only when small).
+    let allowed: AllowedEndpoints
 
     public init(kinds: [KindRule], relations: [RelationRule], numericAttributes: [String] = []) {
         let kinds = kinds.sorted { $0.kind < $1.kind }
@@ -70,16 +70,7 @@ public struct Schema: Sendable, Equatable {
         for (i, rule) in relations.enumerated() { relationIndex[rule.relation] = i }
         self.kindIndex = kindIndex
         self.relationIndex = relationIndex
-        let n = kinds.count
-        self.allowed = relations.map { rule in
-            var matrix = [Bool](repeating: false, count: n * n)
-            for pair in rule.endpoints {
-                for f in pair.from { for t in pair.to {
-                    if let fi = kindIndex[f], let ti = kindIndex[t] { matrix[fi * n + ti] = true }
-                } }
-            }
-            return matrix
-        }
+        self.allowed = AllowedEndpoints(relations: relations, kindIndex: kindIndex)
     }
 
     public static func == (lhs: Schema, rhs: Schema) -> Bool {
@@ -104,13 +95,18 @@ public struct Schema: Sendable, Equatable {
     /// Whether an edge of `relation` may join a node of kind `from` to one of kind `to`.
     public func allows(_ relation: Relation, from: Kind, to: Kind) -> Bool {
         guard let r = relationIndex[relation], let f = kindIndex[from], let t = kindIndex[to] else { return false }
-        return allowed[r][f * kinds.count + t]
+        return allowed.allows(relation: r, from: f, to: t)
     }
 
     /// The kinds that take stances, sorted.
     public var actorKinds: [Kind] { kinds.filter(\.isActor).map(\.kind) }
     /// The stance relations, sorted.
     public var stanceRelations: [Relation] { relations.filter(\.isStance).map(\.relation) }
+
+    /// The most kinds a schema may declare: kinds are stored as 16-bit codes, one kept for "none".
+    public static let maxKinds = Int(UInt16.max) - 1
+    /// The most relations a schema may declare (16-bit codes).
+    public static let maxRelations = Int(UInt16.max)
 
     /// Whether queries compare the attribute `name` as a number.
     public func isNumeric(_ name: String) -> Bool { numericAttributes.contains(name) }

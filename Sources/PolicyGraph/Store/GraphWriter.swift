@@ -35,10 +35,11 @@ package enum GraphWriter {
         return out
     }
 
-    /// Writes `nodes.csv` and `edges.csv` into `folder` (created when missing), each atomically.
-    public static func write(_ graph: Graph, to folder: String) throws(AtomicFile.WriteError) {
+    /// Writes `nodes.csv` and `edges.csv` into `folder` (created when missing), each atomically;
+    /// never into `graphFolder`, the graph being read (see ``AtomicFile``).
+    public static func write(_ graph: Graph, to folder: String, graphFolder: String? = nil) throws(AtomicFile.WriteError) {
         try AtomicFile.makeFolder(folder)
-        try AtomicFile.write(nodesCSV(graph), to: GraphFiles.join(folder, GraphFiles.nodes))
-        try AtomicFile.write(edgesCSV(graph), to: GraphFiles.join(folder, GraphFiles.edges))
+        try AtomicFile.write(nodesCSV(graph), to: GraphFiles.join(folder, GraphFiles.nodes), graphFolder: graphFolder)
+        try AtomicFile.write(edgesCSV(graph), to: GraphFiles.join(folder, GraphFiles.edges), graphFolder: graphFolder)
     }
 }

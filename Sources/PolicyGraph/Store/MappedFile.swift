@@ -18,7 +18,8 @@ final class MappedFile {
     /// Maps the regular file at `path`; `nil` when it cannot be opened, is not a regular file,
     /// or cannot be mapped (the caller falls back to reading it, and reports why).
     init?(path: String) {
-        let fd = open(path, O_RDONLY)
+        // O_NONBLOCK: a FIFO swapped in after the loader looked must not block the open.
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var status = stat()

@@ -55,6 +55,8 @@ extension Schema {
         default: fail("'kinds' must be an object of kind names (or a list of names)", near: "kinds")
         }
         var newActors: [Kind] = []
+        // By name, so that a schema of many kinds is read in linear time.
+        var declared = Dictionary(kinds.enumerated().map { ($0.element.kind.rawValue, $0.offset) }, uniquingKeysWith: { first, _ in first })
         for (name, body) in newKinds {
             guard Self.isName(name) else {
                 fail("kind '\(name)' is not a valid name; use letters, digits, '_' or '-', starting with a letter", near: name)
@@ -62,7 +64,7 @@ extension Schema {
             }
             var actor = false
             if case .bool(let b)? = body?["actor"] { actor = b }
-            if let i = kinds.firstIndex(where: { $0.kind.rawValue == name }) {
+            if let i = declared[name] {
                 // A kind already declared may be made an actor, never unmade one.
                 if actor, !kinds[i].isActor {
                     kinds[i] = KindRule(kind: kinds[i].kind, description: kinds[i].description, isActor: true)
@@ -71,6 +73,7 @@ extension Schema {
                 continue
             }
             let description = body?["description"]?.stringValue ?? ""
+            declared[name] = kinds.count
             kinds.append(KindRule(kind: Kind(name), description: description, isActor: actor))
             if actor { newActors.append(Kind(name)) }
         }
@@ -141,6 +144,13 @@ extension Schema {
             } else {
                 fail("'numeric' must be a list of column names", near: "numeric")
             }
+        }
+        // Kinds and relations are stored as 16-bit codes (one value kept for "none").
+        if kinds.count > Self.maxKinds {
+            fail("\(kinds.count) kinds, more than the \(Self.maxKinds) a schema may declare", near: "kinds")
+        }
+        if relations.count > Self.maxRelations {
+            fail("\(relations.count) relations, more than the \(Self.maxRelations) a schema may declare", near: "relations")
         }
         if !errors.isEmpty { throw LoadErrors(errors) }
         return Schema(kinds: kinds, relations: relations, numericAttributes: numeric)

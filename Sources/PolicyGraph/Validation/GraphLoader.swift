@@ -22,21 +22,27 @@ public enum GraphLoader {
     /// - Throws: ``LoadFailure`` with every problem found.
     /// - Complexity: O(bytes) plus O(n + m) to build the indices.
     public static func load(folder path: String) throws(LoadFailure) -> LoadedGraph {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LoadFailure(errors: [LoadError(.missingFolder, at: SourceLocation(file: path, line: 0))], issues: [])
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            let reason: LoadError.Reason = code == ENOENT ? .missingFolder : .unreadable(message: FileProblem.system(code).message)
+            throw LoadFailure(errors: [LoadError(reason, at: SourceLocation(file: path, line: 0))], issues: [])
         }
-        guard isDirectory.boolValue else {
+        guard info.st_mode & S_IFMT == S_IFDIR else {
             throw LoadFailure(errors: [LoadError(.notAFolder, at: SourceLocation(file: path, line: 0))], issues: [])
         }
         let nodesPath = join(path, nodesFile)
         let edgesPath = join(path, edgesFile)
         let schemaPath = join(path, schemaFile)
         var errors: [LoadError] = []
+        // Look before opening: a FIFO (or a device) in place of a file would block or never end.
+        let hasSchema = exists(schemaPath)
+        for file in [nodesPath, edgesPath] + (hasSchema ? [schemaPath] : []) { check(file, errors: &errors) }
+        guard errors.isEmpty else { throw LoadFailure(errors: errors, issues: []) }
         // Map both files and parse them in place; if either cannot be mapped, read them the
         // ordinary way, which also words the error.
         if let nodesMap = MappedFile(path: nodesPath), let edgesMap = MappedFile(path: edgesPath) {
-            let schemaBytes = FileManager.default.fileExists(atPath: schemaPath) ? readFile(schemaPath, errors: &errors) : nil
+            let schemaBytes = hasSchema ? readFile(schemaPath, errors: &errors) : nil
             guard errors.isEmpty else { throw LoadFailure(errors: errors, issues: []) }
             let schema = try schema(schemaBytes.map { Array($0) }, file: schemaPath)
             let loader = TableLoader(schema: schema, nodesFile: nodesPath, edgesFile: edgesPath)
@@ -48,7 +54,7 @@ public enum GraphLoader {
         let nodes = readFile(nodesPath, errors: &errors)
         let edges = readFile(edgesPath, errors: &errors)
         var schemaBytes: Data?
-        if FileManager.default.fileExists(atPath: schemaPath) {
+        if hasSchema {
             schemaBytes = readFile(schemaPath, errors: &errors)
         }
         guard let nodes, let edges, errors.isEmpty else { throw LoadFailure(errors: errors, issues: []) }
@@ -84,11 +90,24 @@ public enum GraphLoader {
     /// `folder/file`, without doubling a trailing slash.
     public static func join(_ folder: String, _ file: String) -> String { GraphFiles.join(folder, file) }
 
+    /// Whether anything is at `path`, a dangling or looping symlink included (it is then
+    /// reported rather than taken for a missing optional file).
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// Appends the error that keeps `path` from being read as a regular file, if any.
+    static func check(_ path: String, errors: inout [LoadError]) {
+        guard let problem = FileProblem.unreadable(path) else { return }
+        let reason: LoadError.Reason = problem == .system(ENOENT) && !exists(path) ? .missingFile : .unreadable(message: problem.message)
+        errors.append(LoadError(reason, at: SourceLocation(file: path, line: 0)))
+    }
+
     private static func readFile(_ path: String, errors: inout [LoadError]) -> Data? {
-        guard FileManager.default.fileExists(atPath: path) else {
-            errors.append(LoadError(.missingFile, at: SourceLocation(file: path, line: 0)))
-            return nil
-        }
+        let before = errors.count
+        check(path, errors: &errors)
+        guard errors.count == before else { return nil }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {

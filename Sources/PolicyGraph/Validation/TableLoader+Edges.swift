@@ -49,8 +49,9 @@ struct EdgeRowReader {
     private let nodeKinds: [UInt16]
     private let relations: NameLookup
     private let relationNames: [String]
-    /// `allowed[(relation * kinds + from) * kinds + to]`: the endpoint check without nested arrays.
-    private let allowed: [Bool]
+    /// `allowed[(relation * kinds + from) * kinds + to]`: the endpoint check without nested
+    /// arrays, when the schema is small enough to have the table (else ``Schema/allowed``).
+    private let allowed: [Bool]?
     private let kindCount: Int
     private let capacity: Int
     private var table = EdgeTable()
@@ -74,7 +75,7 @@ struct EdgeRowReader {
         relationNames = schema.relations.map(\.relation.rawValue)
         relations = NameLookup(relationNames)
         kindCount = schema.kinds.count
-        allowed = schema.allowed.flatMap { $0 }
+        allowed = schema.allowed.dense
         self.capacity = capacity
         table.from.reserveCapacity(capacity)
         table.to.reserveCapacity(capacity)
@@ -186,7 +187,8 @@ struct EdgeRowReader {
             if from != nil, to != nil, relation >= 0 {
                 let fk = Int(batch.kinds[2 * k])
                 let tk = Int(batch.kinds[2 * k + 1])
-                if fk != Int(UInt16.max), tk != Int(UInt16.max), !allowed[(relation * kindCount + fk) * kindCount + tk] {
+                if fk != Int(UInt16.max), tk != Int(UInt16.max),
+                   !(allowed.map { $0[(relation * kindCount + fk) * kindCount + tk] } ?? schema.allowed.allows(relation: relation, from: fk, to: tk)) {
                     let rule = schema.relations[relation]
                     issues.append(ValidationIssue(
                         .forbiddenEndpoints(rule.relation, from: schema.kinds[fk].kind, to: schema.kinds[tk].kind, allowed: rule.endpoints),

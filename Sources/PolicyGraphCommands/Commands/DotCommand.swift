@@ -22,7 +22,7 @@ struct DotCommand: Command {
         let graph = try loadGraph(arguments)
         let dot = try DotOptions.drawing(arguments, graph: graph).dot
         if let path = arguments.value("output") {
-            try AtomicFile.write(dot, to: path)
+            try AtomicFile.write(dot, to: path, graphFolder: arguments.graphFolder)
         } else {
             output.stdout += dot
         }

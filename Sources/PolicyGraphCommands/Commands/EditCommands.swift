@@ -11,6 +11,7 @@ extension EditCommand {
         let edit = try self.edit(arguments)
         do {
             let report = try GraphEditor.apply(edit, to: arguments.graphFolder)
+            if let takeover = report.takeover { output.stderr += "warning: \(takeover.message)\n" }
             for line in report.lines { output.stdout += line + "\n" }
         } catch let error as EditError {
             switch error.reason {

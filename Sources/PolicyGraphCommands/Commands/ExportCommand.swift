@@ -58,14 +58,14 @@ struct ExportCommand: Command {
                 output.stdout += text
                 return
             }
-            try AtomicFile.write(text, to: target)
+            try AtomicFile.write(text, to: target, graphFolder: arguments.graphFolder)
             output.stdout += "wrote \(target) (\(format.rawValue), \(summary))\n"
         case .files(let files):
             guard let target else { return }
             for file in files {
                 let path = GraphLoader.join(target, file.path)
                 try AtomicFile.makeFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path)
-                try AtomicFile.write(file.contents, to: path)
+                try AtomicFile.write(file.contents, to: path, graphFolder: arguments.graphFolder)
             }
             output.stdout += "wrote \(English.count(files.count, "file")) to \(target) (\(format.rawValue), \(summary))\n"
             for file in files { output.stdout += "  \(file.path)\n" }

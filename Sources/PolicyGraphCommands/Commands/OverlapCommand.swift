@@ -128,7 +128,8 @@ struct OverlapCommand: Command {
         if let path = arguments.value("svg") {
             let group = kind.map { "\($0.rawValue) " } ?? ""
             let title = arguments.value("title") ?? "\(measure.rawValue): agreement of \(English.count(actors.count, group + "actor"))"
-            try AtomicFile.write(HeatmapSVG.render(matrix.clustered(), labels: labels, title: title), to: path)
+            try AtomicFile.write(HeatmapSVG.render(matrix.clustered(), labels: labels, title: title), to: path,
+                                 graphFolder: arguments.graphFolder)
         }
         if arguments.flag("dot") {
             let minimum = try arguments.value("min").map { text throws(UsageError) -> Double in

@@ -41,7 +41,7 @@ struct RenderCommand: Command {
             drawing.options.fontName = choice.fontName
             if let warning = choice.warning { output.stderr += "warning: \(warning)\n" }
         }
-        let warnings = try runner.render(drawing.dot, to: path, format: format, engine: engine)
+        let warnings = try runner.render(drawing.dot, to: path, format: format, engine: engine, graphFolder: arguments.graphFolder)
         for warning in warnings { output.stderr += "warning: graphviz: \(Self.plain(warning))\n" }
     }
 

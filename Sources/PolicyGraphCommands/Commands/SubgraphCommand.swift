@@ -59,10 +59,10 @@ struct SubgraphCommand: Command {
         if canonical(out) == canonical(source) {
             throw UsageError("--out '\(out)' is the graph folder itself; choose another folder", command: spec.name)
         }
-        try GraphWriter.write(part, to: out)
+        try GraphWriter.write(part, to: out, graphFolder: source)
         let schemaPath = GraphLoader.join(source, GraphLoader.schemaFile)
         if let schema = FileManager.default.contents(atPath: schemaPath) {
-            try AtomicFile.write(schema, to: GraphLoader.join(out, GraphLoader.schemaFile))
+            try AtomicFile.write(schema, to: GraphLoader.join(out, GraphLoader.schemaFile), graphFolder: source)
         }
     }
 }

@@ -78,11 +78,12 @@ struct ViewsCommand: Command {
                 }
                 continue
             }
-            try AtomicFile.write(dot, to: dotPath)
+            try AtomicFile.write(dot, to: dotPath, graphFolder: arguments.graphFolder)
             output.stdout += "wrote \(dotPath)\n"
             if svg {
                 let warnings = try runner.render(dot, to: svgPath, format: .svg,
-                                                 arguments: ["-Gcomment=" + ViewManifest.fingerprint(ofDOT: dot)])
+                                                 arguments: ["-Gcomment=" + ViewManifest.fingerprint(ofDOT: dot)],
+                                                 graphFolder: arguments.graphFolder)
                 for warning in warnings { output.stderr += "warning: graphviz: \(view.name): \(RenderCommand.plain(warning))\n" }
                 output.stdout += "wrote \(svgPath)\n"
                 // The interactive map of the same view, beside its picture.

@@ -84,22 +84,18 @@ enum DOTReference {
         return out + rest
     }
 
-    /// An id back from the name Graphviz gives its node (`-Tjson`'s `name`): Graphviz keeps `\\`
-    /// and `\n` as written in names, so undo them as C does.
-    static func unescapeName(_ name: String) -> String {
-        var out = ""
-        var chars = name.unicodeScalars.makeIterator()
-        while let c = chars.next() {
-            guard c == "\\", let next = chars.next() else {
-                out.unicodeScalars.append(c)
-                continue
-            }
-            switch next {
-            case "n": out += "\n"
-            default: out.unicodeScalars.append(next)
-            }
-        }
-        return out
+    /// An id back from the name Graphviz gives its node (`-Tjson`'s `name`): the DOT writes
+    /// each id so that Graphviz's name is the id as displayed (``displayed(_:)``), backslashes
+    /// included, so there is nothing to undo.
+    static func unescapeName(_ name: String) -> String { name }
+
+    /// The name Graphviz gives the node of `id`: the id as displayed, unless ``DOT/quoteID(_:)``
+    /// had to fall back to ``DOT/quote(_:)`` (a backslash last or before a quote or line break,
+    /// and angle brackets that do not nest), whose name keeps its doubled backslashes.
+    static func name(of id: String) -> String {
+        let written = DOT.quoteID(id)
+        guard written == DOT.quote(id), !written.hasPrefix("<") else { return displayed(id) }
+        return String(written.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
     }
 
     /// What `dot -Tjson` understood of a DOT text.

@@ -120,7 +120,7 @@ public struct DOTRenderer: Sendable {
             list += [("color", Self.highlightColor), ("penwidth", "3")]
         }
         if let number { list.append(("id", "n\(number)")) }
-        return DOT.quote(node.id.rawValue) + " " + attributes(list) + ";"
+        return DOT.quoteID(node.id.rawValue) + " " + attributes(list) + ";"
     }
 
     func statement(for edge: Edge, in graph: Graph, style: DOTStyle, number: Int? = nil) -> String {
@@ -145,7 +145,7 @@ public struct DOTRenderer: Sendable {
         list += [("color", color), ("fontcolor", color), ("style", lineStyle), ("arrowhead", look.arrowhead),
                  ("penwidth", Self.number(penWidth))]
         if let number { list.append(("id", "e\(number)")) }
-        return DOT.quote(edge.from.rawValue) + " -> " + DOT.quote(edge.to.rawValue) + " " + attributes(list) + ";"
+        return DOT.quoteID(edge.from.rawValue) + " -> " + DOT.quoteID(edge.to.rawValue) + " " + attributes(list) + ";"
     }
 
     /// `[name="value", ...]`; names are ours, values quoted (text people read as labels).

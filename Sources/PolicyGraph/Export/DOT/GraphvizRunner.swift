@@ -129,10 +129,10 @@ package struct GraphvizRunner: Sendable {
     /// - Throws: ``GraphvizError``; nothing is written then.
     @discardableResult
     package func render(_ dot: String, to path: String, format: GraphvizFormat, engine: GraphvizEngine = .dot,
-                       arguments: [String] = []) throws(GraphvizError) -> [String] {
+                       arguments: [String] = [], graphFolder: String? = nil) throws(GraphvizError) -> [String] {
         let output = try run(dot, engine: engine, format: format.rawValue, arguments: arguments)
         do {
-            try AtomicFile.write(output.bytes, to: path)
+            try AtomicFile.write(output.bytes, to: path, graphFolder: graphFolder)
         } catch {
             throw GraphvizError(.cannotWrite(path: path, message: error.message))
         }

@@ -26,6 +26,11 @@ extension GraphJSONReader {
             if case .bool(let b)? = item["actor"] { actor = b }
             kinds.append(Schema.KindRule(kind: Kind(name), description: item["description"]?.stringValue ?? "", isActor: actor))
         }
+        // Kinds are 16-bit codes: refuse an oversized schema before any work per kind.
+        guard kinds.count <= Schema.maxKinds else {
+            fail(.schema("\(kinds.count) kinds, more than the \(Schema.maxKinds) a schema may declare"), at: at + [.key("kinds")])
+            return nil
+        }
         var relations: [Schema.RelationRule] = []
         for (i, item) in (value["relations"]?.arrayValue ?? []).enumerated() {
             let path = at + [.key("relations"), .index(i)]
@@ -50,6 +55,13 @@ extension GraphJSONReader {
                                                  polarity: Int(stance), endpoints: endpoints, isStance: stance != 0 || neutral))
         }
         let numeric = (value["numeric"]?.arrayValue ?? []).compactMap(\.stringValue)
+        // Kinds and relations are 16-bit codes: refuse what the loader could not hold.
+        if kinds.count > Schema.maxKinds {
+            fail(.schema("\(kinds.count) kinds, more than the \(Schema.maxKinds) a schema may declare"), at: at + [.key("kinds")])
+        }
+        if relations.count > Schema.maxRelations {
+            fail(.schema("\(relations.count) relations, more than the \(Schema.maxRelations) a schema may declare"), at: at + [.key("relations")])
+        }
         guard errors.count == before else { return nil }
 
         let builtIn = Schema.builtIn

@@ -58,7 +58,7 @@ struct AggregateState {
         QueryError(.invalidArgument("\(spec.function?.rawValue ?? "sum")() needs numbers"), at: spec.location)
     }
 
-    func result(_ spec: AggregateSpec, order: PatternOrder) -> PatternValue {
+    func result(_ spec: AggregateSpec, order: PatternOrder) throws(QueryError) -> PatternValue {
         guard let function = spec.function else { return .int(count) }
         if spec.distinct {
             let items = function == .collect ? values : Array(distinct)
@@ -70,8 +70,13 @@ struct AggregateState {
                 let total = items.reduce(0.0) { $0 + ($1.number ?? 0) }
                 if function == .avg { return .double(total / Double(items.count)) }
                 if items.allSatisfy({ if case .int = $0 { return true } else { return false } }) {
+                    // Checked like the sum without DISTINCT: an overflow is an error, not a wrap.
                     var sum = 0
-                    for case .int(let n) in items { sum = sum &+ n }
+                    for case .int(let n) in items {
+                        let (next, overflow) = sum.addingReportingOverflow(n)
+                        if overflow { throw QueryError(.invalidArgument("integer overflow in \(function.rawValue)()"), at: spec.location) }
+                        sum = next
+                    }
                     return .int(sum)
                 }
                 return .double(total)
@@ -197,7 +202,9 @@ struct GroupAggregator: MatchSink {
             if countsOnly {
                 frame.aggregates = projection.aggregates.map { _ in .int(counts[g]) }
             } else {
-                frame.aggregates = projection.aggregates.enumerated().map { states[g][$0.offset].result($0.element, order: order) }
+                var values: [PatternValue] = []
+                for (i, spec) in projection.aggregates.enumerated() { values.append(try states[g][i].result(spec, order: order)) }
+                frame.aggregates = values
             }
             if keepsBindings, g < bindings.count {
                 frame.nodes = bindings[g].nodes

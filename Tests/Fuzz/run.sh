@@ -1,0 +1,68 @@
+#!/bin/sh
+# Builds one libFuzzer harness (the library's sources plus the harness, compiled by swiftc with
+# libFuzzer and AddressSanitizer) and runs it for MINUTES minutes.
+#
+#   Tests/Fuzz/run.sh HARNESS MINUTES      HARNESS: csv-loader | query | json-import | stance-sheet
+#
+# Work files go to $FUZZ_WORK (default /tmp/policygraph-fuzz/HARNESS): the binary, the growing
+# corpus (seeded from Fixtures/ on the first run), the log. Inputs that crash, leak, time out
+# or run out of memory are written there as crash-*/leak-*/timeout-*/oom-*; copy each to
+# Fixtures/fuzz/HARNESS/ so that `swift test` (FuzzRegressionTests) replays it for good.
+set -eu
+harness=${1:?usage: run.sh HARNESS MINUTES}
+minutes=${2:?usage: run.sh HARNESS MINUTES}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+work=${FUZZ_WORK:-/tmp/policygraph-fuzz/$harness}
+swiftc=${SWIFTC:-swiftc}
+mkdir -p "$work/corpus" "$work/artifacts"
+
+case $harness in
+  csv-loader)   source=CSVLoaderFuzz.swift ;;
+  query)        source=QueryFuzz.swift ;;
+  json-import)  source=JSONImportFuzz.swift ;;
+  stance-sheet) source=StanceSheetFuzz.swift ;;  # from StanceSheetFuzz.swift.template, once the importer lands
+  *) echo "run.sh: unknown harness '$harness' (csv-loader, query, json-import, stance-sheet)" >&2; exit 2 ;;
+esac
+[ -f "$here/$source" ] || { echo "run.sh: $here/$source is missing" >&2; exit 2; }
+
+# Seeds: every fixture that is the harness's kind of input, plus the kept regressions.
+seed() { [ -f "$1" ] && cp "$1" "$work/corpus/seed-$2" || true; }
+n=0
+case $harness in
+  csv-loader)
+    for dir in $(find "$root/Fixtures" "$root/graph" -name nodes.csv -exec dirname {} \; | sort); do
+      n=$((n + 1))
+      {
+        cat "$dir/nodes.csv"; printf '\n@@@@\n'
+        [ -f "$dir/edges.csv" ] && cat "$dir/edges.csv"
+        if [ -f "$dir/schema.json" ]; then printf '\n@@@@\n'; cat "$dir/schema.json"; fi
+      } > "$work/corpus/seed-$n"
+    done ;;
+  query)
+    for f in $(find "$root/Fixtures" -name '*.cypher' | sort); do n=$((n + 1)); seed "$f" "$n"; done
+    # The README's queries, one per file.
+    grep -o "query '[^']*'" "$root/README.md" | sed "s/^query '//; s/'\$//" | while IFS= read -r q; do
+      n=$((n + 1)); printf '%s' "$q" > "$work/corpus/seed-readme-$n"; done ;;
+  json-import)
+    for f in $(find "$root/Fixtures" -name '*.json' | sort); do n=$((n + 1)); seed "$f" "$n"; done ;;
+  stance-sheet)
+    for f in $(find "$root/Fixtures" -name '*.csv' -path '*stance*' | sort); do n=$((n + 1)); seed "$f" "$n"; done ;;
+esac
+if [ -d "$root/Fixtures/fuzz/$harness" ]; then
+  for f in "$root/Fixtures/fuzz/$harness"/*; do [ -f "$f" ] && cp "$f" "$work/corpus/"; done
+fi
+
+# Build: the whole library as one module with the harness, so that the harness sees internals.
+binary="$work/fuzz-$harness"
+sources=$(find "$root/Sources/PolicyGraph" -name '*.swift' | sort)
+# shellcheck disable=SC2086
+"$swiftc" -sanitize=fuzzer,address -parse-as-library -O -wmo -g -module-name PolicyGraph \
+  $sources "$here/FuzzInput.swift" "$here/$source" -o "$binary"
+
+# The Swift runtime's own crash handler fights ASan's; let ASan report.
+export SWIFT_BACKTRACE=enable=no
+# Run: 5 s per input is a hang, 2 GB a memory blow-up; both are findings.
+"$binary" "$work/corpus" -artifact_prefix="$work/artifacts/" \
+  -max_total_time=$((minutes * 60)) -timeout=5 -rss_limit_mb=2048 -max_len=65536 \
+  -print_final_stats=1 2>&1 | tee "$work/log"
