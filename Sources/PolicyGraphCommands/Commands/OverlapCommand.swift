@@ -127,7 +127,7 @@ struct OverlapCommand: Command {
         let labels = OverlapRendering.labels(of: actors, in: graph)
         if let path = arguments.value("svg") {
             let group = kind.map { "\($0.rawValue) " } ?? ""
-            let title = arguments.value("title") ?? "\(measure.rawValue): agreement of \(English.count(actors.count, group + "actor"))"
+            let title = arguments.value("title") ?? OverlapRendering.heatmapTitle(measure: measure, actors: English.count(actors.count, group + "actor"))
             try AtomicFile.write(HeatmapSVG.render(matrix.clustered(), labels: labels, title: title), to: path)
         }
         if arguments.flag("dot") {
