@@ -144,7 +144,9 @@ struct OverlapCommand: Command {
         switch arguments.format(spec) {
         case "json": output.stdout += OverlapRendering.json(matrix).rendered()
         case "csv": output.stdout += OverlapRendering.matrixTable(matrix, exact: true).csv
-        default: output.stdout += OverlapRendering.matrixText(matrix)
+        default:
+            output.stdout += OverlapRendering.matrixText(matrix)
+            if let key = OverlapRendering.undefinedKey(matrix) { output.stdout += key + "\n" }
         }
     }
 }
