@@ -15,6 +15,7 @@ public struct TimelineOptions: Sendable, Hashable {
     /// only counted.
     public var includeUndated: Bool
 
+    /// Options as given; the defaults list every dated edge.
     public init(stancesOnly: Bool = false, relations: Set<Relation> = [], evidence: Set<Evidence> = [], includeUndated: Bool = false) {
         self.stancesOnly = stancesOnly
         self.relations = relations
