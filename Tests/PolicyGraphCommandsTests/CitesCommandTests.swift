@@ -58,7 +58,7 @@ import Testing
             2024-05-14  x participatesIn meet | §lead ¶1: met
             2024-05-14  x supports t1 (stated, by x) | §01 ¶1: x backs t1
             2024-06-10  x opposes t1 (stated, by x) | §01 ¶6: x turns on t1
-            4 dated edges; 1 undated not shown
+            4 dated edges; 1 undated not shown (--undated lists them)
 
             """)
     }

@@ -21,12 +21,13 @@ import Testing
         try withFolder { folder in
             let path = folder + "/us.html"
             let output = PolicyGraphTool.run(["html", "-o", path, "--focus", "us-delegation", "--lang", "both", "--title", "US & co"] + seed)
-            #expect(output == CommandOutput())
             let html = try String(contentsOfFile: path, encoding: .utf8)
             #expect(html.hasPrefix("<!DOCTYPE html>\n"))
             #expect(html.contains("<title>US &amp; co</title>"))
             let graph = try GraphLoader.load(folder: seed[1]).graph
             let view = try graph.selecting(GraphSelection(focus: "us-delegation"))
+            // Success is said on stdout, the way `import` and `export` say what they wrote.
+            #expect(output == CommandOutput(stdout: "wrote \(path) (\(view.nodeCount) nodes, \(view.edgeCount) edges)\n"))
             #expect(html.components(separatedBy: " class=\"node\"").count - 1 == view.nodeCount)
             #expect(html.components(separatedBy: " class=\"edge\"").count - 1 == view.edgeCount)
             #expect(html.contains("\"lang\": \"both\""))

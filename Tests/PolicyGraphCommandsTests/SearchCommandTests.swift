@@ -36,7 +36,8 @@ import Testing
     @Test func longTextsAreCutAroundTheMatch() {
         let text = String(repeating: "a", count: 70) + "森特" + String(repeating: "b", count: 70)
         let cut = SearchCommand.excerpt(text, around: "森特")
-        #expect(cut == "…" + String(repeating: "a", count: 20) + "森特" + String(repeating: "b", count: 37) + "…")
+        // Centred: 59 characters, the match's two in the middle.
+        #expect(cut == "…" + String(repeating: "a", count: 28) + "森特" + String(repeating: "b", count: 29) + "…")
         #expect(SearchCommand.excerpt("short", around: "x") == "short")
     }
 

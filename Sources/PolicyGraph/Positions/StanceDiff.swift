@@ -33,6 +33,10 @@ package typealias StanceChange = StanceDiff.Change
 public struct StanceDiff: Sendable, Hashable {
     /// Sorted by actor, then target.
     public let changes: [StanceDiff.Change]
+    /// Between two dates: the coarse dates (a year, a month) of stances that count as on or
+    /// before the start although their year or month reaches past it, so they are on both sides;
+    /// by date. Empty when none, and between two graph folders.
+    public internal(set) var coarseStart: [CoarseDateCount] = []
 
     /// Compares the positions of every actor of `before` and `after` (an actor of only one side
     /// has no stances on the other).
@@ -70,7 +74,9 @@ extension Graph {
         var early = options, late = options
         early.asOf = from
         late.asOf = to
-        return StanceDiff(before: try positionsOfActors(early), after: try positionsOfActors(late))
+        var diff = StanceDiff(before: try positionsOfActors(early), after: try positionsOfActors(late))
+        diff.coarseStart = coarselyDatedStances(around: from, options: options)
+        return diff
     }
 
     /// The stances that appeared, changed or ended from graph `before` to graph `after` (two

@@ -24,7 +24,7 @@ extension Graph {
     /// Ids that match `reference` by the search ranking (exact after folding case and width,
     /// prefix, substring: `US` offers `us` first), then ids whose id or label is close to it;
     /// at most five. Names equal after folding are offered alone.
-    func suggestions(for reference: String) -> [NodeID] {
+    package func suggestions(for reference: String) -> [NodeID] {
         let ranked = nameMatches(for: reference, limit: 5)
         if ranked.areExact { return ranked.ids }
         let close = closeNames(for: reference).filter { !ranked.ids.contains($0) }

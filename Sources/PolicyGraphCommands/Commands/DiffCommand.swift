@@ -5,7 +5,7 @@ import PolicyGraph
 struct DiffCommand: Command {
     let spec = CommandSpec(
         name: "diff", summary: "List the stances that appeared, changed or ended between two dates or two graph folders",
-        discussion: "With --as-of A --as-of B: every actor's position as of A (edges dated on or before A; undated edges always count) against its position as of B. With DIR_A DIR_B: the positions in one folder against the other, actors and targets matched by id. A stance is s(t) as in overlap; a change is a different value.",
+        discussion: "With --as-of A --as-of B: every actor's position as of A (edges dated on or before A; undated edges always count) against its position as of B. With DIR_A DIR_B: the positions in one folder against the other, actors and targets matched by id. A stance is s(t) as in overlap; a change is a different value. A date of only a year or month counts as its first day: when one holds the first --as-of date, a note says how many stances it puts on both sides.",
         positionals: [
             PositionalSpec(name: "DIR_A", help: "the earlier graph folder", optional: true),
             PositionalSpec(name: "DIR_B", help: "the later graph folder", optional: true),
@@ -44,13 +44,22 @@ struct DiffCommand: Command {
         }
         switch arguments.format(spec) {
         case "json":
-            output.stdout += JSONValue.array(diff.changes.map { c in
+            let changes = JSONValue.array(diff.changes.map { c in
                 .object([
                     "change": .string(c.kind.rawValue), "actor": .string(c.actor.rawValue), "target": .string(c.target.rawValue),
                     "before": c.before.map { .double($0) } ?? .null, "after": c.after.map { .double($0) } ?? .null,
                     "evidence": .array(c.evidence.map { .string(OverlapRendering.evidenceText($0, actor: c.actor)) }),
                 ])
-            }).rendered()
+            })
+            output.stdout += JSONValue.object([
+                "changes": changes,
+                "coarseStart": .array(diff.coarseStart.map { c in
+                    .object([
+                        "date": .string(c.date), "precision": .string(c.precision.rawValue),
+                        "countsAs": .string(c.firstDay), "stances": .int(c.stances),
+                    ])
+                }),
+            ]).rendered()
         case "csv":
             var table = TextTable(["change", "actor", "target", "before", "after"])
             for c in diff.changes {
@@ -76,6 +85,14 @@ struct DiffCommand: Command {
                 "\(diff.changes.filter { $0.kind == kind }.count) \(kind.rawValue)"
             }
             output.stdout += counts.joined(separator: ", ") + "\n"
+            for coarse in diff.coarseStart { output.stdout += Self.note(coarse) + "\n" }
         }
+    }
+
+    /// `note: 2 stances dated 2024-05 (a month) count as its first day, 2024-05-01, so they are on both sides`.
+    static func note(_ coarse: CoarseDateCount) -> String {
+        let one = coarse.stances == 1
+        return "note: \(English.count(coarse.stances, "stance")) dated \(coarse.date) (a \(coarse.precision.rawValue)) "
+            + "count\(one ? "s" : "") as its first day, \(coarse.firstDay), so \(one ? "it is" : "they are") on both sides"
     }
 }

@@ -54,6 +54,7 @@ struct HTMLCommand: Command {
         let result = try Self.page(drawing, engine: engine ?? HTMLMap.defaultEngine(for: drawing.view), runner: runner)
         for warning in result.warnings { output.stderr += "warning: graphviz: \(RenderCommand.plain(warning))\n" }
         try AtomicFile.write(result.html, to: path)
+        output.stdout += "wrote \(path) (\(English.count(drawing.view.nodeCount, "node")), \(English.count(drawing.view.edgeCount, "edge")))\n"
     }
 
     /// The page of a drawing and Graphviz's warnings; `views` makes its pages the same way.

@@ -127,7 +127,7 @@ struct OverlapCommand: Command {
         let labels = OverlapRendering.labels(of: actors, in: graph)
         if let path = arguments.value("svg") {
             let group = kind.map { "\($0.rawValue) " } ?? ""
-            let title = arguments.value("title") ?? "\(measure.rawValue): agreement of \(English.count(actors.count, group + "actor"))"
+            let title = arguments.value("title") ?? OverlapRendering.heatmapTitle(measure: measure, actors: English.count(actors.count, group + "actor"))
             try AtomicFile.write(HeatmapSVG.render(matrix.clustered(), labels: labels, title: title), to: path,
                                  graphFolder: arguments.graphFolder)
         }
@@ -145,7 +145,9 @@ struct OverlapCommand: Command {
         switch arguments.format(spec) {
         case "json": output.stdout += OverlapRendering.json(matrix).rendered()
         case "csv": output.stdout += OverlapRendering.matrixTable(matrix, exact: true).csv
-        default: output.stdout += OverlapRendering.matrixText(matrix)
+        default:
+            output.stdout += OverlapRendering.matrixText(matrix)
+            if let key = OverlapRendering.undefinedKey(matrix) { output.stdout += key + "\n" }
         }
     }
 }

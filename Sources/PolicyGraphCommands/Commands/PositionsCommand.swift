@@ -25,6 +25,7 @@ struct PositionsCommand: Command {
             .flag("inherit", "add the stances of everything with a memberOf path to the actor"),
             .value("as-of", "DATE", "only edges dated on or before DATE (YYYY, YYYY-MM, YYYY-MM-DD)"),
             .flag("roll-up", "a stance on a narrower target (partOf) also counts for each broader one"),
+            EvidenceOption.spec,
             .value(
                 "sort", "ORDER", "row and column order: similar, id, label or count (default: similar)",
                 choices: StanceTableOrder.allCases.map(\.rawValue)),
@@ -38,6 +39,7 @@ struct PositionsCommand: Command {
             "policygraph positions --actors us,china --roll-up --format json",
             "policygraph positions --kind country --inherit --format svg > positions.svg",
             "policygraph positions china",
+            "policygraph positions china --evidence stated",
         ])
 
     func run(_ arguments: ParsedArguments, output: inout CommandOutput) throws {
@@ -57,6 +59,7 @@ struct PositionsCommand: Command {
         let graph = try loadGraph(arguments)
         var options = PositionOptions(inherit: arguments.flag("inherit"), asOf: arguments.value("as-of"), rollUp: arguments.flag("roll-up"))
         options.targetKinds = Set(try arguments.list("target-kind").map { try graph.checkedKind($0) })
+        options.evidence = try EvidenceOption.parse(arguments, command: spec.name)
         if let reference = arguments.positionals.first {
             let position = try graph.position(of: try resolve(reference, in: graph), options: options)
             switch format {

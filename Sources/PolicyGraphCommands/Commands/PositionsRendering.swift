@@ -35,7 +35,7 @@ enum PositionsRendering {
     }
 
     /// `{"actors": [ids], "targets": [ids], "values": [[number or null]], "cells": [{"actor",
-    /// "target", "value", "stances": [{"from", "relation", "to", "weight", "date", "cite"}]}]}`;
+    /// "target", "value", "stances": [{"from", "relation", "to", "weight", "date", "cite", "by", "evidence"}]}]}`;
     /// `cells` lists the cells with a stance, row by row.
     static func json(_ table: StanceTable) -> JSONValue {
         var cells: [JSONValue] = []
@@ -57,13 +57,15 @@ enum PositionsRendering {
         ])
     }
 
-    /// One stance edge: `{"from", "relation", "to", "weight", "date", "cite"}`, weight 1 when the
-    /// cell is empty.
+    /// One stance edge: `{"from", "relation", "to", "weight", "date", "cite", "by", "evidence"}`,
+    /// weight 1 when the cell is empty, `by` and `evidence` null when theirs are.
     static func edgeJSON(_ edge: Edge) -> JSONValue {
         .object([
             "from": .string(edge.from.rawValue), "relation": .string(edge.relation.rawValue), "to": .string(edge.to.rawValue),
             "weight": .double(edge.weight ?? 1), "date": edge.date.map { .string($0) } ?? .null,
             "cite": edge.cite.map { .string($0) } ?? .null,
+            "by": edge.attributes[Column.by].map { .string($0) } ?? .null,
+            "evidence": edge.attributes[Column.evidence].map { .string($0) } ?? .null,
         ])
     }
 
@@ -87,17 +89,10 @@ enum PositionsRendering {
         return out
     }
 
-    /// `[member] relation [→ narrower target] [×weight] [date] | cite`.
+    /// `[member] relation [→ narrower target] [×weight] [date] [(evidence, by X)] | cite`, as
+    /// `overlap` shows its evidence.
     static func edgeText(_ edge: Edge, actor: NodeID, target: NodeID) -> String {
-        var parts: [String] = []
-        if edge.from != actor { parts.append(edge.from.rawValue) }
-        parts.append(edge.relation.rawValue)
-        if edge.to != target { parts.append("→ \(edge.to)") }
-        if let weight = edge.weight { parts.append("×\(NumberText.short(weight))") }
-        if let date = edge.date { parts.append(date) }
-        var line = parts.joined(separator: " ")
-        if let cite = edge.cite { line += " | \(cite.replacingNewlines)" }
-        return line
+        OverlapRendering.evidenceText(edge, actor: actor, target: target)
     }
 
     /// `{"actor", "members", "stances": [{"target", "value", "stances": [edges]}]}`.
@@ -115,15 +110,16 @@ enum PositionsRendering {
         ])
     }
 
-    /// One row per edge behind a stance: `target,value,from,relation,to,weight,date,cite`.
+    /// One row per edge behind a stance: `target,label,value,from,relation,to,weight,date,by,evidence,cite`.
     static func evidenceTable(_ position: Position, graph: Graph) -> TextTable {
-        var table = TextTable(["target", "label", "value", "from", "relation", "to", "weight", "date", "cite"])
+        var table = TextTable(["target", "label", "value", "from", "relation", "to", "weight", "date", "by", "evidence", "cite"])
         for stance in position.stances {
             for edge in stance.evidence {
                 table.append([
                     stance.target.rawValue, graph.node(stance.target)?.label ?? "", NumberText.short(stance.value),
                     edge.from.rawValue, edge.relation.rawValue, edge.to.rawValue,
-                    edge.weight.map(NumberText.short) ?? "", edge.date ?? "", edge.cite ?? "",
+                    edge.weight.map(NumberText.short) ?? "", edge.date ?? "",
+                    edge.attributes[Column.by] ?? "", edge.attributes[Column.evidence] ?? "", edge.cite ?? "",
                 ])
             }
         }

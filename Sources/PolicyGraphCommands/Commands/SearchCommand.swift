@@ -29,6 +29,8 @@ struct SearchCommand: Command {
         let kind = try arguments.value("kind").map { try graph.checkedKind($0) }
         let all = try graph.search(arguments.positionals[0], kind: kind)
         let matches = limit == 0 ? all : Array(all.prefix(limit))
+        // Nothing found: the names `show` would offer for the text, of the kind asked for.
+        let suggestions = all.isEmpty ? graph.suggestions(for: arguments.positionals[0]).filter { id in kind.map { graph.kind(of: id) == $0 } ?? true } : []
         if arguments.format(spec) == "json" {
             output.stdout += JSONValue.object([
                 "matches": .array(
@@ -37,12 +39,14 @@ struct SearchCommand: Command {
                             "id": .string(match.id.rawValue), "kind": .string(match.kind.rawValue), "label": .string(match.label),
                             "field": .string(match.field), "text": .string(match.text),
                         ])
-                    })
+                    }),
+                "suggestions": .array(suggestions.map { .string($0.rawValue) }),
             ]).rendered()
             return
         }
         guard !matches.isEmpty else {
             output.stdout += "No node matches '\(arguments.positionals[0])'.\n"
+            if let hint = Suggestions.didYouMean(suggestions) { output.stdout += hint.prefix(1).uppercased() + hint.dropFirst() + "\n" }
             return
         }
         var table = TextTable(["id", "kind", "label", "field", "text"])
@@ -56,19 +60,15 @@ struct SearchCommand: Command {
         if matches.count < all.count { output.stdout += "(\(all.count - matches.count) more; --limit 0 shows all)\n" }
     }
 
-    /// At most 60 characters of a long text.
+    /// At most 60 characters of a long text, centred on where the query matches it after
+    /// folding (case, width, id separators); from the start when it does not.
     static func excerpt(_ text: String, around query: String) -> String {
         let characters = Array(text)
         guard characters.count > 60 else { return text }
-        // Where the query starts, compared in lower case (a query typed in another width falls
-        // back to the start of the text).
-        let lower = characters.map { Character($0.lowercased()) }
-        let wanted = Array(query.lowercased())
         var start = 0
-        if !wanted.isEmpty, wanted.count <= lower.count,
-            let at = (0...(lower.count - wanted.count)).first(where: { lower[$0..<($0 + wanted.count)].elementsEqual(wanted) })
-        {
-            start = max(0, min(at - 20, characters.count - 59))
+        if let match = TextMatch.characterRange(of: query, in: text) {
+            let centre = (match.lowerBound + match.upperBound) / 2
+            start = max(0, min(centre - 29, characters.count - 59))
         }
         let end = min(characters.count, start + 59)
         return (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")

@@ -110,7 +110,7 @@ import Testing
         let graph = try GraphLoader.load(folder: Self.adversarial).graph
         let dot = HTMLMap.layoutDOT(of: graph, context: graph, options: DOTOptions(legend: true, title: "T"))
         let nodes = graph.nodes.sorted { $0.id < $1.id }
-        for (i, node) in nodes.enumerated() { #expect(dot.contains(DOT.quote(node.id.rawValue) + " [") && dot.contains("id=\"n\(i)\"")) }
+        for (i, node) in nodes.enumerated() { #expect(dot.contains(DOT.quoteID(node.id.rawValue) + " [") && dot.contains("id=\"n\(i)\"")) }
         for i in 0..<graph.edgeCount { #expect(dot.contains("id=\"e\(i)\"")) }
         #expect(!dot.contains("tooltip") && !dot.contains("legend") && !dot.contains("label=\"T\""))
         #expect(!dot.contains("A hundred-kilobyte label, " + String(repeating: "A hundred-kilobyte label, ", count: 20)))
