@@ -1,6 +1,6 @@
 /// A problem at a place in an input, rendered the compiler's way: `file:line:col: error: message`.
 ///
-/// Every stage's error (``LoadError``, ``ValidationIssue``, ``EditError``, ``ImportError``,
+/// Every stage's error (``LoadError``, ``ValidationIssue``, ``EditError``, `ImportError`,
 /// ``QueryError``, a view list's error) is data: a location, a reason and the message rendered
 /// from the reason. They share this protocol so that one rendering serves them all.
 public protocol LocatedError: Error, CustomStringConvertible {

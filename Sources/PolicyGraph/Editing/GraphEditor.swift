@@ -6,13 +6,13 @@ import Foundation
 /// only the bytes of the records and cells it changes (a new column, the one exception, adds a
 /// cell to every line), loads the would-be files with ``GraphLoader`` so that the result is
 /// checked against the schema like any graph, and only then stages and renames the changed
-/// files into place (``AtomicFile``). A refused edit writes nothing.
+/// files into place (`AtomicFile`). A refused edit writes nothing.
 public enum GraphEditor {
     /// Applies `edit` to the graph in `folder`.
     ///
     /// - Throws: ``EditError`` (lock held, unknown node, refused removal, ...), ``LoadFailure``
     ///   when a file does not parse or the result would not validate (every issue, at the lines
-    ///   of the would-be files), ``AtomicFile/WriteError`` when writing fails.
+    ///   of the would-be files), `AtomicFile.WriteError` when writing fails.
     /// - Complexity: O(bytes of the files).
     public static func apply(_ edit: GraphEdit, to folder: String) throws -> EditReport {
         var isFolder: ObjCBool = false

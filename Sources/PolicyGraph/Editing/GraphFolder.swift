@@ -41,7 +41,7 @@ package enum GraphFolder {
     ///
     /// - Returns: the paths written, in order.
     /// - Throws: ``EditError`` `.graphExists` (nothing written) when the folder already holds any
-    ///   of those files; ``AtomicFile/WriteError`` when writing fails.
+    ///   of those files; `AtomicFile.WriteError` when writing fails.
     public static func create(at folder: String, schema: Bool = false) throws -> [String] {
         var files: [(path: String, bytes: [UInt8])] = [
             (GraphLoader.join(folder, GraphLoader.nodesFile), header(nodeColumns)),

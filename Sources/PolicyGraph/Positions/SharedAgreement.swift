@@ -48,7 +48,7 @@ package struct SignPair: Sendable, Hashable {
 }
 
 extension Overlap {
-    /// Agreement on the targets both take a stance on (``SharedAgreement``): agree ÷
+    /// Agreement on the targets both take a stance on (`SharedAgreement`): agree ÷
     /// (agree + conflict); `nil` when they share no target. Unlike the other measures, targets
     /// only one of them addresses do not pull it down.
     public var agreement: Double? {

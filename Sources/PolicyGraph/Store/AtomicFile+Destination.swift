@@ -15,7 +15,7 @@ extension AtomicFile {
     }
 
     /// Resolves `path` (following a symlink at its end), refuses what cannot or must not be
-    /// written (see ``AtomicFile``), and says how the write is to be done.
+    /// written (see `AtomicFile`), and says how the write is to be done.
     static func destination(of path: String, graphFolder: String?) throws(WriteError) -> Destination {
         guard !path.isEmpty else { throw WriteError(path: path, problem: .emptyPath) }
         var info = stat()

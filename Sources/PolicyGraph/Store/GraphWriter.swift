@@ -36,7 +36,7 @@ package enum GraphWriter {
     }
 
     /// Writes `nodes.csv` and `edges.csv` into `folder` (created when missing), each atomically;
-    /// never into `graphFolder`, the graph being read (see ``AtomicFile``).
+    /// never into `graphFolder`, the graph being read (see `AtomicFile`).
     public static func write(_ graph: Graph, to folder: String, graphFolder: String? = nil) throws(AtomicFile.WriteError) {
         try AtomicFile.makeFolder(folder)
         try AtomicFile.write(nodesCSV(graph), to: GraphFiles.join(folder, GraphFiles.nodes), graphFolder: graphFolder)

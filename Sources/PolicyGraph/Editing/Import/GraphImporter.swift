@@ -24,7 +24,7 @@ package enum GraphImporter {
     ///
     /// - Throws: ``SheetImportFailure`` (every issue of the source), ``EditError`` (a new folder
     ///   that holds a graph, a held lock), ``LoadFailure`` (the graph does not load, or the
-    ///   result would not validate), ``AtomicFile/WriteError``.
+    ///   result would not validate), `AtomicFile.WriteError`.
     static func run(_ records: ImportRecords, into target: Target, dryRun: Bool) throws -> ImportPlan {
         let folder = target.folder
         if case .new = target {

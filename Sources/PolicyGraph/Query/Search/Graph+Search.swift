@@ -25,7 +25,7 @@ public struct SearchMatch: Sendable, Hashable {
 
 extension Graph {
     /// The nodes whose id, labels (both languages), description or cite contain `text`, or that
-    /// an edge whose cite contains it starts or ends at, compared after ``TextMatch/fold(_:)``
+    /// an edge whose cite contains it starts or ends at, compared after `TextMatch.fold(_:)`
     /// (case, width and id separators do not matter; CJK by substring); each node once, at its
     /// best match, best first: exact id, exact label, prefix of an id or label, substring of one,
     /// then the description, the node's cite, and last an edge's cite (the first such edge in

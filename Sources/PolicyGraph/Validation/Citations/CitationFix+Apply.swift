@@ -5,7 +5,7 @@ extension CitationFix {
     /// locator inside each fixed cite cell changes, every other byte is kept.
     ///
     /// - Returns: how many locators were rewritten.
-    /// - Throws: ``AtomicFile/WriteError`` when a file cannot be read or written.
+    /// - Throws: `AtomicFile.WriteError` when a file cannot be read or written.
     package static func apply(_ fixes: [CitationFix]) throws(AtomicFile.WriteError) -> Int {
         var applied = 0
         let byFile = Dictionary(grouping: fixes, by: \.file)
