@@ -38,6 +38,9 @@ public struct Overlap: Sendable, Hashable {
     public let onlyFirst: [Overlap.TargetComparison]
     /// Targets only the second holds a position on.
     public let onlySecond: [Overlap.TargetComparison]
+    /// Targets outside U for an actor because its stance edges there cancel (first's, then
+    /// second's, each sorted by target).
+    public let notCounted: [Overlap.Uncounted]
     /// (agree + halfway / 2) / |U|.
     public let jaccard: Double?
     /// (agree - conflict) / |U|.
@@ -106,7 +109,7 @@ extension Graph {
             }
         }
         return Overlap(first: id(at: a), second: id(at: b), agree: agree, conflict: conflict, halfway: halfway,
-                       onlyFirst: onlyFirst, onlySecond: onlySecond,
+                       onlyFirst: onlyFirst, onlySecond: onlySecond, notCounted: uncounted(positionA) + uncounted(positionB),
                        jaccard: tally.value(of: .jaccard), signed: tally.value(of: .signed),
                        sScore: tally.value(of: .sScore), kappa: tally.value(of: .kappa), pi: tally.value(of: .pi))
     }

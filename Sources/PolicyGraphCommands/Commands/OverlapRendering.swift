@@ -39,6 +39,7 @@ enum OverlapRendering {
                 }
             }
         }
+        out += uncountedText(overlap, graph: graph)
         return out
     }
 
@@ -101,7 +102,7 @@ enum OverlapRendering {
             "onlyA": ids(overlap.onlyFirst), "onlyB": ids(overlap.onlySecond),
             "jaccard": .double(overlap.jaccard), "signed": .double(overlap.signed), "sScore": .double(overlap.sScore),
             "kappa": .double(overlap.kappa), "pi": .double(overlap.pi), "agreement": .double(overlap.agreement),
-            "evidence": .array(evidence),
+            "evidence": .array(evidence), "notCounted": uncountedJSON(overlap),
         ])
     }
 
