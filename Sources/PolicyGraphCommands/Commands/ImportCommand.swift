@@ -18,6 +18,11 @@ struct ImportCommand: Command {
             Latin letters and digits and CJK kept, other runs '-', '-2' on collision). The whole import is checked \
             first and every problem reported at file:line:column; then the rows are appended and both files \
             written atomically. Rows the graph already has are not added again, so importing twice changes nothing.
+
+            --schema FILE: a schema.json for the kinds and relations the rows use. GraphML exported by policygraph \
+            carries its graph's schema; Kumu's sheets and stance sheets need --schema. What it declares is added to \
+            the graph's schema.json (written when the graph has none); a relation the graph already gives a stance \
+            (built in or in its schema.json) must keep it, else the import stops with the conflict.
             """,
         positionals: [PositionalSpec(name: "FILE", help: "the file to import (with --kumu: the elements sheet)"),
                       PositionalSpec(name: "CONNECTIONS", help: "with --kumu: the connections sheet", optional: true)],
@@ -25,6 +30,7 @@ struct ImportCommand: Command {
             .value("out", "DIR", "a new graph folder to write (created when missing)"),
             .value("graph", "DIR", "an existing graph folder to merge into (default: . when it holds nodes.csv)"),
             .flag("kumu", "read Kumu's elements and connections sheets"),
+            .value("schema", "FILE", "a schema.json declaring the kinds and relations the rows use (added to the graph's)"),
             .flag("dry-run", "list what would be created and added; write nothing"),
             .flag("force", "JSON: replace the graph files the folder already holds"),
         ],
@@ -43,6 +49,9 @@ struct ImportCommand: Command {
             throw UsageError("give --out DIR (a new graph) or --graph DIR (merge), not both", command: spec.name)
         }
         let file = p[0]
+        if !kumu, file.lowercased().hasSuffix(".json"), arguments.value("schema") != nil {
+            throw UsageError("a JSON export carries its schema; --schema is for sheets, Kumu's pair and GraphML", command: spec.name)
+        }
         if !kumu, file.lowercased().hasSuffix(".json") {
             if arguments.value("graph") != nil || arguments.flag("dry-run") {
                 throw UsageError("a JSON export is written whole to a new folder with --out DIR", command: spec.name)
@@ -61,14 +70,19 @@ struct ImportCommand: Command {
         }
         let dryRun = arguments.flag("dry-run")
         do {
+            var schema: ImportSchema?
+            if let schemaFile = arguments.value("schema") {
+                guard let bytes = read(schemaFile, &output) else { return }
+                schema = ImportSchema(bytes: bytes, file: schemaFile)
+            }
             let plan: ImportPlan
             if kumu {
                 guard let elements = read(p[0], &output), let connections = read(p[1], &output) else { return }
                 plan = try KumuSheets.importSheets(elements: elements, elementsFile: p[0], connections: connections, connectionsFile: p[1],
-                                                   into: target, dryRun: dryRun)
+                                                   into: target, dryRun: dryRun, schema: schema)
             } else if file.lowercased().hasSuffix(".graphml") || file.lowercased().hasSuffix(".xml") {
                 guard let bytes = read(file, &output) else { return }
-                plan = try GraphMLReader.importDocument(bytes, file: file, into: target, dryRun: dryRun)
+                plan = try GraphMLReader.importDocument(bytes, file: file, into: target, dryRun: dryRun, schema: schema)
             } else {
                 guard let bytes = read(file, &output) else { return }
                 guard StanceSheet.recognizes(bytes) else {
@@ -77,12 +91,13 @@ struct ImportCommand: Command {
                     output.status = ExitStatus.failure
                     return
                 }
-                plan = try StanceSheet.importSheet(bytes, file: file, into: target, dryRun: dryRun)
+                plan = try StanceSheet.importSheet(bytes, file: file, into: target, dryRun: dryRun, schema: schema)
             }
             output.stdout += Self.report(plan, file: kumu ? "\(p[0]) and \(p[1])" : file, target: target, dryRun: dryRun)
         } catch let failure as SheetImportFailure {
             output.stderr += failure.description + "\n"
             output.stderr += "\(English.count(failure.issues.count, "error")); nothing was written\n"
+            output.stderr += Self.schemaHint(failure.undeclared)
             output.status = ExitStatus.failure
         } catch let error as EditError {
             output.stderr += error.description + "\n"
@@ -104,10 +119,31 @@ struct ImportCommand: Command {
             for node in plan.nodes { table.append([node.id.rawValue, node.kind.rawValue, node.label, node.location.description]) }
             if !plan.nodes.isEmpty { out += table.text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n") }
             out += "would add \(English.count(plan.edges.count, "edge")); \(English.count(plan.alreadyPresent, "row")) already in the graph\n"
+            switch plan.schemaChange {
+            case .none: break
+            case .written: out += "would write \(folder)/schema.json\n"
+            case .extended: out += "would add to \(folder)/schema.json\n"
+            }
         } else {
             out += "imported \(file) into \(folder): \(English.count(plan.nodes.count, "new node")), \(English.count(plan.edges.count, "new edge")), "
-            out += "\(English.count(plan.alreadyPresent, "row")) already in the graph\n"
+            out += "\(English.count(plan.alreadyPresent, "row")) already in the graph"
+            switch plan.schemaChange {
+            case .none: out += "\n"
+            case .written: out += "; wrote schema.json\n"
+            case .extended: out += "; added to schema.json\n"
+            }
         }
+        return out
+    }
+
+    /// How to declare what the schema lacks: a schema.json that would, and the option that reads it.
+    static func schemaHint(_ undeclared: UndeclaredVocabulary) -> String {
+        guard !undeclared.isEmpty else { return "" }
+        let what = [undeclared.kinds.isEmpty ? nil : English.count(undeclared.kinds.count, "kind"),
+                    undeclared.relations.isEmpty ? nil : English.count(undeclared.relations.count, "relation")].compactMap { $0 }
+        var out = "hint: the schema does not declare \(what.joined(separator: " and ")) used above; declare them in a schema file "
+        out += "and import again with --schema FILE (add \"stance\": 1, -1 or 0 to a relation that is a stance), for example:\n"
+        out += undeclared.schemaSnippet
         return out
     }
 

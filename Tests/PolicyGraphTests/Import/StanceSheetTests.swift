@@ -65,7 +65,7 @@ import Testing
             India,heldIn,Beijing,2025-01-01,c1,,
             India,supports,AI Act,2025-02-30,c1,,
             India,supports,AI Act,2025-01-01,c1,,,extra
-            Kenya,supports,AI Act,2025-01-01,c1,,
+            Ghana,supports,AI Act,2025-01-01,c1,,
             India,supports,AI Act,2025-01-01,c1,,
             India,supports,AI Act,2025-01-01,c1,,
 
@@ -76,7 +76,7 @@ import Testing
             "sheet.csv:4:14: error: 'Beijing' is the label of 2 nodes ('beijing-a', 'beijing-b'); use an id",
             "sheet.csv:5:23: error: '2025-02-30' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD",
             "sheet.csv:6:1: error: expected 7 fields as in the header (actor,relation,target,date,cite,actor_kind,target_kind), found 8; quote fields that contain commas",
-            "sheet.csv:7:37: error: 'Kenya' is no node of the graph; give its kind in column 'actor_kind' to create it",
+            "sheet.csv:7:37: error: 'Ghana' is no node of the graph; give its kind in column 'actor_kind' to create it",
             "sheet.csv:9:1: error: the same row as line 8",
         ])
     }

@@ -33,11 +33,17 @@ package enum GraphImporter {
                     FileManager.default.fileExists(atPath: GraphLoader.join(folder, $0))
                 }), at: SourceLocation(file: folder, line: 0))
             }
-            if dryRun { return try plan(records, nodes: GraphFolder.header(GraphFolder.nodeColumns), edges: GraphFolder.header(GraphFolder.edgeColumns), schema: nil, folder: folder).plan }
+            if dryRun {
+                let schema = try SchemaCombination.combine(graphText: nil, graphFile: "", imports: records.schemas, isNew: true)
+                var planned = try plan(records, nodes: GraphFolder.header(GraphFolder.nodeColumns), edges: GraphFolder.header(GraphFolder.edgeColumns),
+                                       schema: schema.schema, folder: folder).plan
+                planned.schemaChange = schema.newText == nil ? .none : .written
+                return planned
+            }
             let existed = FileManager.default.fileExists(atPath: folder)
             try AtomicFile.makeFolder(folder)
             do {
-                return try merge(records, into: folder, dryRun: false)
+                return try merge(records, into: folder, dryRun: false, isNew: true)
             } catch {
                 // A refused import into a new folder leaves no folder behind.
                 if !existed, (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
@@ -51,21 +57,24 @@ package enum GraphImporter {
                 throw LoadFailure(errors: [LoadError(.missingFolder, at: SourceLocation(file: folder, line: 0))], issues: [])
             }
         }
-        return try merge(records, into: folder, dryRun: dryRun)
+        return try merge(records, into: folder, dryRun: dryRun, isNew: false)
     }
 
     /// The import into an existing folder, under its lock.
-    private static func merge(_ records: ImportRecords, into folder: String, dryRun: Bool) throws -> ImportPlan {
+    private static func merge(_ records: ImportRecords, into folder: String, dryRun: Bool, isNew: Bool) throws -> ImportPlan {
         try GraphLock.withLock(folder: folder) {
             let nodesPath = GraphLoader.join(folder, GraphLoader.nodesFile)
             let edgesPath = GraphLoader.join(folder, GraphLoader.edgesFile)
             let schemaPath = GraphLoader.join(folder, GraphLoader.schemaFile)
             let nodes = try read(nodesPath) ?? GraphFolder.header(GraphFolder.nodeColumns)
             let edges = try read(edgesPath) ?? GraphFolder.header(GraphFolder.edgeColumns)
-            let schema = try read(schemaPath)
-            let planned = try plan(records, nodes: nodes, edges: edges, schema: schema, folder: folder)
+            let graphSchema = try read(schemaPath)
+            let combined = try SchemaCombination.combine(graphText: graphSchema, graphFile: schemaPath, imports: records.schemas, isNew: isNew)
+            let schema = combined.newText ?? graphSchema
+            var planned = try plan(records, nodes: nodes, edges: edges, schema: combined.schema, folder: folder)
+            if combined.newText != nil { planned.plan.schemaChange = graphSchema == nil ? .written : .extended }
             let missing = [nodesPath, edgesPath].contains { !FileManager.default.fileExists(atPath: $0) }
-            if dryRun || (planned.plan.isEmpty && !missing) { return planned.plan }
+            if dryRun || (planned.plan.isEmpty && !missing && combined.newText == nil) { return planned.plan }
             let newNodes = appending(planned.plan.nodes.map { node in
                 var cells = node.cells
                 cells[Column.id] = node.id.rawValue
@@ -76,24 +85,23 @@ package enum GraphImporter {
             let newEdges = appending(planned.plan.edges.map { ($0.cells, $0.columns) }, to: planned.edges)
             _ = try GraphLoader.load(nodes: newNodes, edges: newEdges, schema: schema,
                                      nodesFile: nodesPath, edgesFile: edgesPath, schemaFile: schemaPath)
-            let staged = [try AtomicFile.stage(newNodes, for: nodesPath), try AtomicFile.stage(newEdges, for: edgesPath)]
+            var staged = [try AtomicFile.stage(newNodes, for: nodesPath), try AtomicFile.stage(newEdges, for: edgesPath)]
+            if let text = combined.newText { staged.append(try AtomicFile.stage(text, for: schemaPath)) }
             for file in staged { try file.commit() }
             return planned.plan
         }
     }
 
     private struct Planned {
-        let plan: ImportPlan
+        var plan: ImportPlan
         let nodes: RawCSV
         let edges: RawCSV
     }
 
-    private static func plan(_ records: ImportRecords, nodes: [UInt8], edges: [UInt8], schema: [UInt8]?, folder: String) throws -> Planned {
+    private static func plan(_ records: ImportRecords, nodes: [UInt8], edges: [UInt8], schema: Schema, folder: String) throws -> Planned {
         let nodesCSV = try RawCSV(bytes: nodes, file: GraphLoader.join(folder, GraphLoader.nodesFile))
         let edgesCSV = try RawCSV(bytes: edges, file: GraphLoader.join(folder, GraphLoader.edgesFile))
-        var graphSchema = Schema.builtIn
-        if let schema { graphSchema = try Schema.builtIn.extended(with: schema, file: GraphLoader.join(folder, GraphLoader.schemaFile)) }
-        var merger = ImportMerger(nodes: nodesCSV, edges: edgesCSV, schema: graphSchema)
+        var merger = ImportMerger(nodes: nodesCSV, edges: edgesCSV, schema: schema)
         return Planned(plan: try merger.plan(records), nodes: nodesCSV, edges: edgesCSV)
     }
 

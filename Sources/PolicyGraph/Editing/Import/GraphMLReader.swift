@@ -8,14 +8,21 @@ import FoundationXML
 /// Nodes keep their `id`. A node's kind is its data for the key named `kind` (or `type`); its
 /// label the data for `label` (or a yEd `NodeLabel`), else its id. An edge's relation is its data
 /// for `relation` (or `type`, or `label`). Every other key becomes a column of its name; a key's
-/// `<default>` fills elements that lack it. Read with Foundation's `XMLParser`.
+/// `<default>` fills elements that lack it. The graph's data for the key named
+/// `policygraph.schema` is a `schema.json` document (what `export --format graphml` writes for a
+/// graph with a schema of its own). Read with Foundation's `XMLParser`.
 package enum GraphMLReader {
-    /// Imports the document into `target` (see ``GraphImporter``); with `dryRun`, only plans.
+    /// Imports the document into `target` (see ``GraphImporter``): its own schema first (the
+    /// `policygraph.schema` data an export carries), then `schema` (see ``ImportSchema``); with
+    /// `dryRun`, only plans.
     ///
     /// - Throws: ``SheetImportFailure`` with every issue at file:line:column (XML syntax
     ///   included); the errors of ``GraphImporter``.
-    public static func importDocument(_ bytes: [UInt8], file: String, into target: GraphImporter.Target, dryRun: Bool = false) throws -> ImportPlan {
-        try GraphImporter.run(try records(bytes, file: file), into: target, dryRun: dryRun)
+    public static func importDocument(_ bytes: [UInt8], file: String, into target: GraphImporter.Target, dryRun: Bool = false,
+                                      schema: ImportSchema? = nil) throws -> ImportPlan {
+        var records = try records(bytes, file: file)
+        if let schema { records.schemas.append(schema) }
+        return try GraphImporter.run(records, into: target, dryRun: dryRun)
     }
 
     static func records(_ bytes: [UInt8], file: String) throws(SheetImportFailure) -> ImportRecords {
@@ -61,6 +68,8 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
     var dataAt = SourceLocation(file: "", line: 0)
     var text = ""
     var inNodeLabel = false
+    /// The schema the document carries, if any.
+    var schema: ImportSchema?
     var error: Error?
     /// Whether `</graphml>` was read: a cut-off document is an error even when the parser
     /// does not say so.
@@ -120,6 +129,9 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
             inNodeLabel = false
         case "data":
             if let key = dataKey, keys[key]?.isNodeGraphics != true { current?.data.append((key, text, dataAt)) }
+            if current == nil, let key = dataKey, let declared = keys[key], declared.domain == "graph", declared.name == ImportSchema.graphMLKeyName {
+                schema = ImportSchema(bytes: Array(text.utf8), file: file, lineOffset: dataAt.line - 1)
+            }
             dataKey = nil
         case "node", "edge":
             if let element = current { elements.append(element) }
@@ -131,6 +143,7 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
     /// The nodes and edges as import records.
     func finish() -> ImportRecords {
         var records = ImportRecords()
+        if let schema { records.schemas.append(schema) }
         for element in elements {
             var values: [String: String] = [:]
             var at: [String: SourceLocation] = [:]

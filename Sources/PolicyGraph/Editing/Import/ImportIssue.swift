@@ -25,6 +25,9 @@ package struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
         case duplicateRow(line: Int)
         /// A value the format does not allow (a Kumu direction, a GraphML attribute).
         case invalidValue(String, expected: String)
+        /// The import's schema gives a relation another stance than the one `file` fixes
+        /// (`nil`: no stance); an import may add to a graph's schema, not change it.
+        case schemaConflict(relation: String, stance: Int?, fixed: Int?, in: String)
     }
 
     /// The cell (or row) at fault: file, line and column.
@@ -65,6 +68,9 @@ package struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidWeight(let text): return "weight '\(text)' is not a number"
         case .duplicateRow(let line): return "the same row as line \(line)"
         case .invalidValue(let value, let expected): return "'\(value)' is not \(expected)"
+        case .schemaConflict(let relation, let stance, let fixed, let file):
+            func text(_ s: Int?) -> String { s.map { $0 > 0 ? "a stance +\($0)" : $0 < 0 ? "a stance \($0)" : "a neutral stance (0)" } ?? "no stance" }
+            return "relation '\(relation)' is \(text(stance)) here but \(text(fixed)) in \(file); an import may add to the graph's schema, not change it"
         }
     }
 
@@ -76,10 +82,14 @@ package struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
 package struct SheetImportFailure: Error, Sendable, CustomStringConvertible {
     /// The issues, sorted by location.
     public let issues: [ImportIssue]
+    /// The kinds and relations among the issues that the schema does not declare, for a hint
+    /// of the `schema.json` that would.
+    public let undeclared: UndeclaredVocabulary
 
     /// A failure of `issues` (any order).
-    public init(_ issues: [ImportIssue]) {
+    public init(_ issues: [ImportIssue], undeclared: UndeclaredVocabulary = UndeclaredVocabulary()) {
         self.issues = issues.sorted { $0.location < $1.location }
+        self.undeclared = undeclared
     }
 
     /// One line per issue.

@@ -14,6 +14,10 @@ struct ImportMerger {
     private var created: [ImportPlan.NewNode] = []
     private var createdAt: [String: Int] = [:]
     private var issues: [ImportIssue] = []
+    private var undeclared = UndeclaredVocabulary()
+    /// Ids and lower-cased names of declared nodes whose kind is undeclared: rows naming them
+    /// are not reported again as naming unknown nodes.
+    private var undeclaredNodes: [String: String] = [:]
 
     init(nodes: RawCSV, edges: RawCSV, schema: Schema) {
         self.nodes = nodes
@@ -44,10 +48,12 @@ struct ImportMerger {
         let existing = existingEdgeKeys()
         for edge in records.edges {
             let before = issues.count
-            let from = resolve(edge.from, id: nil)
+            let from = resolve(edge.from, id: nil, isSource: true)
             let to = resolve(edge.to, id: nil)
             let relation = Relation(edge.relation)
             if schema.rule(for: relation) == nil {
+                undeclared.add(relation: edge.relation, from: from.flatMap { kinds[$0] } ?? edge.from.kind ?? undeclaredKind(of: edge.from),
+                               to: to.flatMap { kinds[$0] } ?? edge.to.kind ?? undeclaredKind(of: edge.to))
                 issues.append(ImportIssue(.unknownRelation(edge.relation, suggestions: Suggestions.closest(
                     to: edge.relation, among: schema.relations.map(\.relation.rawValue))), at: edge.relationAt))
             } else if let from, let to, let fromKind = kinds[from], let toKind = kinds[to],
@@ -76,13 +82,13 @@ struct ImportMerger {
             if existing.contains(key) { present += 1; continue }
             planned.append(ImportPlan.NewEdge(cells: cells, columns: columns, location: SourceLocation(file: edge.relationAt.file, line: edge.line)))
         }
-        if !issues.isEmpty { throw SheetImportFailure(issues) }
+        if !issues.isEmpty { throw SheetImportFailure(issues, undeclared: undeclared) }
         return ImportPlan(nodes: created, edges: planned, alreadyPresent: present)
     }
 
     /// The id a name stands for, creating the node when it is new and has a kind; `nil` (and an
     /// issue) otherwise.
-    private mutating func resolve(_ name: ImportName, id explicit: String?) -> String? {
+    private mutating func resolve(_ name: ImportName, id explicit: String?, isSource: Bool = false) -> String? {
         if name.name.isEmpty {
             issues.append(ImportIssue(.emptyCell(column: name.column), at: name.at))
             return nil
@@ -103,6 +109,10 @@ struct ImportMerger {
             return only
         }
         guard let kind = name.kind, !kind.isEmpty else {
+            if let kind = undeclaredKind(of: name) {
+                undeclared.add(kind: kind, isSource: isSource)
+                return nil
+            }
             if name.kindColumn.isEmpty {
                 issues.append(ImportIssue(.unknownNode(name.name, suggestions: suggestions(for: name.name)), at: name.at))
             } else {
@@ -111,6 +121,9 @@ struct ImportMerger {
             return nil
         }
         guard schema.contains(Kind(kind)) else {
+            undeclared.add(kind: kind, isSource: isSource)
+            if let explicit, !explicit.isEmpty { undeclaredNodes[explicit] = kind }
+            undeclaredNodes[name.name.lowercased()] = kind
             issues.append(ImportIssue(.unknownKind(kind, suggestions: Suggestions.closest(to: kind, among: schema.kinds.map(\.kind.rawValue))),
                                       at: name.kindAt ?? name.at))
             return nil
@@ -123,6 +136,11 @@ struct ImportMerger {
         created.append(ImportPlan.NewNode(id: NodeID(id), kind: Kind(kind), label: name.name,
                                           cells: name.cells.filter { !$0.value.isEmpty }, location: name.at))
         return id
+    }
+
+    /// The undeclared kind of a node the import declares under `name` (id or label).
+    private func undeclaredKind(of name: ImportName) -> String? {
+        undeclaredNodes[name.name] ?? undeclaredNodes[name.name.lowercased()]
     }
 
     /// Ids and labels close to `name`, as ids; at most five.

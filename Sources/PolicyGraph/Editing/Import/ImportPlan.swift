@@ -30,6 +30,19 @@ package struct ImportPlan: Sendable, Equatable {
     /// sheet twice changes nothing.
     public let alreadyPresent: Int
 
+    /// What becomes of the graph's `schema.json`.
+    public enum SchemaChange: Sendable, Equatable {
+        /// It stays as it is.
+        case none
+        /// It is written from the import's schema (the graph had none).
+        case written
+        /// The import's schema adds to it.
+        case extended
+    }
+
+    /// What the import does to `schema.json` (see ``ImportSchema``).
+    public var schemaChange: SchemaChange = .none
+
     /// Whether the import adds nothing.
     public var isEmpty: Bool { nodes.isEmpty && edges.isEmpty }
 }

@@ -43,6 +43,8 @@ struct ImportRecords: Sendable {
     var edges: [ImportEdge] = []
     /// Problems found while reading the source, reported with the merger's.
     var issues: [ImportIssue] = []
+    /// Schemas that come with the rows (the one a GraphML export carries, a file given beside), in order.
+    var schemas: [ImportSchema] = []
 }
 
 /// Node ids made from names.

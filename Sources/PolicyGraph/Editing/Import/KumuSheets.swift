@@ -1,6 +1,7 @@
 /// Kumu's spreadsheet pair, as its import documents it: an elements sheet (`Label` required;
 /// `ID`, `Type`, `Description`, `Tags` and any custom columns optional) and a connections sheet
-/// (`From` and `To` required, by element label or ID, several targets in `To` separated by `|`;
+/// (`From` and `To` required, by element label or ID, several elements in `To` separated by `|`
+/// for one connection from `From` to each, as Kumu documents; `From` is one element;
 /// `Type`, `Direction`, `Strength` and any custom columns optional).
 ///
 /// Mapping: an element's `Type` is the node's kind (lower-cased, so `Country` is `country`); an
@@ -9,13 +10,15 @@
 /// weight; `Direction` `directed` (or empty) and `undirected` make one edge From → To, `mutual` one
 /// each way. Other columns keep their names, lower-cased, spaces as `_` (`Tags` → `tags`).
 package enum KumuSheets {
-    /// Imports the pair into `target` (see ``GraphImporter``); with `dryRun`, only plans.
+    /// Imports the pair into `target` (see ``GraphImporter``), with `schema` declaring what the
+    /// graph's schema lacks (see ``ImportSchema``); with `dryRun`, only plans.
     ///
     /// - Throws: ``SheetImportFailure`` with every issue of both sheets at file:line:column;
     ///   the errors of ``GraphImporter``.
     public static func importSheets(elements: [UInt8], elementsFile: String, connections: [UInt8], connectionsFile: String,
-                                    into target: GraphImporter.Target, dryRun: Bool = false) throws -> ImportPlan {
+                                    into target: GraphImporter.Target, dryRun: Bool = false, schema: ImportSchema? = nil) throws -> ImportPlan {
         var records = ImportRecords()
+        if let schema { records.schemas.append(schema) }
         try readElements(elements, file: elementsFile, into: &records)
         try readConnections(connections, file: connectionsFile, into: &records)
         return try GraphImporter.run(records, into: target, dryRun: dryRun)
@@ -118,6 +121,12 @@ package enum KumuSheets {
                 var name = ImportName(name: text, at: at(role))
                 name.column = role == "from" ? "From" : "To"
                 return name
+            }
+            // Kumu splits only `To` at `|` (one connection From → each); a `From` is one element.
+            if cell("from").contains("|") {
+                records.issues.append(ImportIssue(.invalidValue(cell("from"), expected: "one element: Kumu splits only 'To' at '|' (write a row per 'From')"),
+                                                  at: at("from")))
+                continue
             }
             let from = end(cell("from"), "from")
             for target in cell("to").split(separator: "|", omittingEmptySubsequences: false).map({ StanceSheet.trimmed(String($0)) }) {

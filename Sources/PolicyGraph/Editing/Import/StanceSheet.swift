@@ -19,12 +19,16 @@ package enum StanceSheet {
         return requiredColumns.allSatisfy(names.contains)
     }
 
-    /// Imports the sheet into `target` (see ``GraphImporter``); with `dryRun`, only plans.
+    /// Imports the sheet into `target` (see ``GraphImporter``), with `schema` declaring what the
+    /// graph's schema lacks (see ``ImportSchema``); with `dryRun`, only plans.
     ///
     /// - Throws: ``SheetImportFailure`` with every issue of the sheet at file:line:column; the
     ///   errors of ``GraphImporter``.
-    public static func importSheet(_ bytes: [UInt8], file: String, into target: GraphImporter.Target, dryRun: Bool = false) throws -> ImportPlan {
-        try GraphImporter.run(try records(bytes, file: file), into: target, dryRun: dryRun)
+    public static func importSheet(_ bytes: [UInt8], file: String, into target: GraphImporter.Target, dryRun: Bool = false,
+                                   schema: ImportSchema? = nil) throws -> ImportPlan {
+        var records = try records(bytes, file: file)
+        if let schema { records.schemas.append(schema) }
+        return try GraphImporter.run(records, into: target, dryRun: dryRun)
     }
 
     static func normalized(_ name: String) -> String {

@@ -5,6 +5,10 @@
 /// A column is `attr.type="double"` when the schema calls it numeric and every cell is a
 /// number, `string` otherwise. Empty cells are left out (GraphML's "no value"). Edges carry
 /// `id="e<row>"` (their 0-based row in `edges.csv`), so parallel edges stay apart.
+/// A graph with a schema of its own (a `schema.json`) carries it: one more key,
+/// `attr.name="policygraph.schema"` `for="graph"`, whose `<data>` on `<graph>` holds the
+/// `schema.json` text that declares it; `policygraph import` reads it back
+/// (``ImportSchema/graphMLKeyName``), so that such a graph survives the round trip.
 /// Text is escaped as ``XMLText`` says.
 package enum GraphML {
     package static func document(_ graph: Graph) -> String {
@@ -26,7 +30,10 @@ package enum GraphML {
         let nodeKeys = nodeColumns.map { key($0.name, for: "node", type: $0.type) }
         let relationKey = key(Column.relation, for: "edge", type: .string)
         let edgeKeys = edgeColumns.map { key($0.name, for: "edge", type: $0.type) }
+        let schema = graph.schema.extensionDocument()
+        let schemaKey = schema.map { _ in key(ImportSchema.graphMLKeyName, for: "graph", type: .string) }
         out += "  <graph id=\"G\" edgedefault=\"directed\">\n"
+        if let schema, let schemaKey { out += "    " + data(schemaKey, schema.rendered()) + "\n" }
         for i in 0..<Int32(graph.nodeCount) {
             out += "    <node id=\"\(XMLText.attribute(graph.id(at: i).rawValue))\">"
             out += data(kindKey, graph.kind(at: i).rawValue)
