@@ -30,7 +30,10 @@ import Testing
         let atRoot = cwd == URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
         /// README paths to real ones: the graph into the scratch folder, the rest from the root.
         func real(_ word: String) -> String {
-            if word == Self.folder || word.hasPrefix(Self.folder + "/") { return scratch + "/" + word }
+            // The graph, and what the walkthrough writes beside it (summit.graphml, summit-copy/).
+            if word == Self.folder || word.hasPrefix(Self.folder + "/") || word.hasPrefix(Self.folder + "-") || word.hasPrefix(Self.folder + ".") {
+                return scratch + "/" + word
+            }
             if word.hasPrefix("Fixtures/") { return atRoot ? word : root + "/" + word }
             return word
         }

@@ -142,7 +142,8 @@ struct ImportCommand: Command {
         let what = [undeclared.kinds.isEmpty ? nil : English.count(undeclared.kinds.count, "kind"),
                     undeclared.relations.isEmpty ? nil : English.count(undeclared.relations.count, "relation")].compactMap { $0 }
         var out = "hint: the schema does not declare \(what.joined(separator: " and ")) used above; declare them in a schema file "
-        out += "and import again with --schema FILE (add \"stance\": 1, -1 or 0 to a relation that is a stance), for example:\n"
+        out += "and import again with --schema FILE"
+        out += undeclared.relations.isEmpty ? ", for example:\n" : " (add \"stance\": 1, -1 or 0 to a relation that is a stance), for example:\n"
         out += undeclared.schemaSnippet
         return out
     }

@@ -52,10 +52,13 @@ struct ImportMerger {
             let to = resolve(edge.to, id: nil)
             let relation = Relation(edge.relation)
             if schema.rule(for: relation) == nil {
-                undeclared.add(relation: edge.relation, from: from.flatMap { kinds[$0] } ?? edge.from.kind ?? undeclaredKind(of: edge.from),
-                               to: to.flatMap { kinds[$0] } ?? edge.to.kind ?? undeclaredKind(of: edge.to))
-                issues.append(ImportIssue(.unknownRelation(edge.relation, suggestions: Suggestions.closest(
-                    to: edge.relation, among: schema.relations.map(\.relation.rawValue))), at: edge.relationAt))
+                let close = Suggestions.closest(to: edge.relation, among: schema.relations.map(\.relation.rawValue))
+                // A name close to a declared one is likely a typo: not offered for declaring.
+                if close.isEmpty {
+                    undeclared.add(relation: edge.relation, from: from.flatMap { kinds[$0] } ?? edge.from.kind ?? undeclaredKind(of: edge.from),
+                                   to: to.flatMap { kinds[$0] } ?? edge.to.kind ?? undeclaredKind(of: edge.to))
+                }
+                issues.append(ImportIssue(.unknownRelation(edge.relation, suggestions: close), at: edge.relationAt))
             } else if let from, let to, let fromKind = kinds[from], let toKind = kinds[to],
                       schema.contains(Kind(fromKind)), schema.contains(Kind(toKind)),
                       !schema.allows(relation, from: Kind(fromKind), to: Kind(toKind)) {
@@ -110,7 +113,7 @@ struct ImportMerger {
         }
         guard let kind = name.kind, !kind.isEmpty else {
             if let kind = undeclaredKind(of: name) {
-                undeclared.add(kind: kind, isSource: isSource)
+                if undeclared.kinds[kind] != nil { undeclared.add(kind: kind, isSource: isSource) }
                 return nil
             }
             if name.kindColumn.isEmpty {
@@ -121,11 +124,11 @@ struct ImportMerger {
             return nil
         }
         guard schema.contains(Kind(kind)) else {
-            undeclared.add(kind: kind, isSource: isSource)
+            let close = Suggestions.closest(to: kind, among: schema.kinds.map(\.kind.rawValue))
+            if close.isEmpty { undeclared.add(kind: kind, isSource: isSource) }
             if let explicit, !explicit.isEmpty { undeclaredNodes[explicit] = kind }
             undeclaredNodes[name.name.lowercased()] = kind
-            issues.append(ImportIssue(.unknownKind(kind, suggestions: Suggestions.closest(to: kind, among: schema.kinds.map(\.kind.rawValue))),
-                                      at: name.kindAt ?? name.at))
+            issues.append(ImportIssue(.unknownKind(kind, suggestions: close), at: name.kindAt ?? name.at))
             return nil
         }
         let id = explicit.flatMap { $0.isEmpty ? nil : $0 } ?? NodeIDRule.id(for: name.name) { kinds[$0] != nil }

@@ -1,5 +1,7 @@
 /// The kinds and relations an import uses that the schema does not declare, with the kinds each
-/// relation was seen to join: enough for the `schema.json` that would declare them all.
+/// relation was seen to join: enough for the `schema.json` that would declare them all. A name
+/// close to a declared one (`suports`) is a likely typo, answered by a suggestion instead, and
+/// left out.
 package struct UndeclaredVocabulary: Sendable, Equatable {
     /// Undeclared kinds, sorted; with whether a node of the kind is the source of a row.
     public private(set) var kinds: [String: Bool] = [:]
