@@ -59,6 +59,22 @@ import Testing
         #expect(again == document)
     }
 
+    /// networkx, the independent reader, finds the schema as the graph's attribute.
+    @Test(.enabled(if: Python.has("networkx"), "python3 with networkx is missing: \(Python.pipLine)"))
+    func networkxReadsTheSchemaAsAGraphAttribute() throws {
+        guard case .text(let document) = try source().exported(as: .graphml) else { return }
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try document.write(toFile: folder + "/own.graphml", atomically: true, encoding: .utf8)
+        let script = "import sys, json, networkx as nx\ng = nx.read_graphml(sys.argv[1])\nprint(json.dumps(json.loads(g.graph['policygraph.schema']), sort_keys=True))\n"
+        let result = try Python.run(script, arguments: [folder + "/own.graphml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let read = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? NSDictionary
+        let file = try JSONSerialization.jsonObject(with: Data(try bytes("own-schema/graph/schema.json"))) as? NSDictionary
+        // The fixture's schema.json, as written by hand, is what the export carries.
+        #expect(read == file)
+    }
+
     @Test func aGraphOfTheBuiltInSchemaCarriesNone() throws {
         let seed = try GraphLoader.load(folder: Fixtures.seedGraph).graph
         guard case .text(let document) = try seed.exported(as: .graphml) else { return }

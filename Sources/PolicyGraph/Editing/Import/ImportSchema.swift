@@ -1,5 +1,3 @@
-import Foundation
-
 /// A `schema.json` document that comes with an import: a file given beside the rows, or the one
 /// a GraphML export carries. It declares the kinds and relations the rows use.
 ///
@@ -25,17 +23,6 @@ package struct ImportSchema: Sendable {
         self.bytes = bytes
         self.file = file
         self.lineOffset = lineOffset
-    }
-
-    /// The schema read from a file.
-    ///
-    /// - Throws: ``LoadFailure`` when the file cannot be read.
-    public static func read(_ file: String) throws -> ImportSchema {
-        do {
-            return ImportSchema(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: file))), file: file)
-        } catch {
-            throw LoadFailure(errors: [LoadError(.unreadable(message: error.localizedDescription), at: SourceLocation(file: file, line: 0))], issues: [])
-        }
     }
 
     /// `base` extended by this document.

@@ -48,6 +48,7 @@ package struct UndeclaredVocabulary: Sendable, Equatable {
         return "{\n" + sections.joined(separator: ",\n") + "\n}\n"
     }
 
+    /// The same kinds and relations, with the same kinds seen at their ends.
     public static func == (lhs: UndeclaredVocabulary, rhs: UndeclaredVocabulary) -> Bool {
         lhs.kinds == rhs.kinds && lhs.relations.keys.sorted() == rhs.relations.keys.sorted()
             && lhs.relations.keys.allSatisfy { lhs.relations[$0]?.from == rhs.relations[$0]?.from && lhs.relations[$0]?.to == rhs.relations[$0]?.to }
