@@ -1,6 +1,12 @@
 /// The map page's script, written for this page (no library): pan and zoom, search, filters,
 /// the node panel, edge citations, the language switch, `#node=` links and the agreement tab.
 ///
+/// Written to stay smooth at a few thousand nodes: indexes are built once; pan and zoom move one
+/// compositor layer, written at most once a frame, with no layout read; the browser hit-tests
+/// only node shapes (an edge is found through an index of its lines); a large map draws no
+/// label too small to read; what waits for a first use (the search index, the labels' places,
+/// the edges' lines, the heatmap) is built then.
+///
 /// Every string from the graph goes into the page through `textContent` or `setAttribute`,
 /// never as markup (the page's Trusted Types policy makes `innerHTML = string` throw). The
 /// page's CSP names this text's SHA-256, so it runs with no `'unsafe-inline'`.
@@ -20,13 +26,21 @@ enum MapScript {
   var results = document.getElementById('pg-results');
   var SVGNS = 'http://www.w3.org/2000/svg';
 
-  var nodeEls = new Array(nodes.length), edgeEls = new Array(edges.length);
-  svg.querySelectorAll('g.node[data-n]').forEach(function (g) { nodeEls[+g.getAttribute('data-n')] = g; });
-  svg.querySelectorAll('g.edge[data-e]').forEach(function (g) { edgeEls[+g.getAttribute('data-e')] = g; });
+  // ---- Indexes, built once: the drawn group of each node and edge, ids, edges in and out.
+  // One pass over the drawing; nothing below looks an element up again.
+  var nodeEls = new Array(nodes.length), edgeEls = new Array(edges.length), clusterEls = [];
+  svg.querySelectorAll('g[data-n], g[data-e], g[data-c]').forEach(function (g) {
+    var n = g.getAttribute('data-n'), e = g.getAttribute('data-e');
+    if (n !== null) nodeEls[+n] = g;
+    else if (e !== null) edgeEls[+e] = g;
+    else clusterEls[+g.getAttribute('data-c')] = g;
+  });
   var byId = new Map();
   var outgoing = nodes.map(function () { return []; }), incoming = nodes.map(function () { return []; });
   nodes.forEach(function (n, i) { byId.set(n.id, i); });
   edges.forEach(function (e, i) { outgoing[e.f].push(i); incoming[e.t].push(i); });
+  // A large map drops what cannot be read at its scale (see `detail` below).
+  var large = svg.classList.contains('pg-large');
 
   var state = { lang: data.lang, selected: -1, picked: -1, hiddenKinds: new Set(), hiddenRelations: new Set(), hiddenPolarities: new Set() };
   var nodeShown = nodes.map(function () { return true; }), edgeShown = edges.map(function () { return true; });
@@ -64,16 +78,53 @@ enum MapScript {
   }
   function polarityName(p) { return p > 0 ? 'supporting' : p < 0 ? 'opposing' : 'no stance'; }
 
-  // ---- Pan and zoom: one CSS transform on the canvas.
+  // ---- Pan and zoom: one CSS transform on the canvas, a compositor layer of its own, written
+  // at most once a frame. Moving or scaling it repaints nothing; when a zoom has settled, the
+  // layer is drawn again at the new scale (sharp), and a large map shows or drops its labels.
   var size = { w: +svg.getAttribute('width'), h: +svg.getAttribute('height') };
   var view = { x: 0, y: 0, s: 1 };
   var MIN = 0.02, MAX = 8;
-  function apply() { canvas.style.transform = 'translate(' + view.x + 'px,' + view.y + 'px) scale(' + view.s + ')'; }
+  // The drawing area's place and size, read when it changes (not on every event).
+  var box = { left: 0, top: 0, w: 0, h: 0 };
+  function measure() {
+    var r = viewport.getBoundingClientRect();
+    box.left = r.left; box.top = r.top; box.w = viewport.clientWidth; box.h = viewport.clientHeight;
+  }
+  var frame = 0, settle = 0, drawnScale = 0;
+  // Wheel and drag ask for a frame; a key, a button or a selection moves the view at once.
+  function schedule() { if (!frame) frame = requestAnimationFrame(draw); }
+  function apply() { if (frame) cancelAnimationFrame(frame); draw(); }
+  function draw() {
+    frame = 0;
+    canvas.style.transform = 'translate(' + view.x + 'px,' + view.y + 'px) scale(' + view.s + ')';
+    if (view.s !== drawnScale) { clearTimeout(settle); settle = setTimeout(settled, 200); }
+  }
+  function settled() {
+    if (drag) { settle = setTimeout(settled, 200); return; }
+    detail();
+    if (view.s === drawnScale) return;
+    drawnScale = view.s;
+    // The layer keeps the scale it was first drawn at; dropping it for a frame redraws it sharp.
+    canvas.classList.add('pg-redraw');
+    requestAnimationFrame(function () { requestAnimationFrame(function () { canvas.classList.remove('pg-redraw'); }); });
+  }
+  // Level of detail: on a large map, edge labels below 5 px and node labels below 5 px on
+  // screen are not drawn (they cannot be read, and thousands of them slow every frame).
+  var detailed = { edges: !svg.classList.contains('pg-no-edge-labels'), nodes: !svg.classList.contains('pg-no-node-labels') };
+  function detail() {
+    var edgesReadable = !large || view.s * 9 >= 5, nodesReadable = !large || view.s * 11 >= 5;
+    if (edgesReadable !== detailed.edges) { svg.classList.toggle('pg-no-edge-labels', !edgesReadable); detailed.edges = edgesReadable; }
+    if (nodesReadable !== detailed.nodes) {
+      svg.classList.toggle('pg-no-node-labels', !nodesReadable);
+      detailed.nodes = nodesReadable;
+      if (nodesReadable && unfitted.length) fitLabels();
+    }
+  }
   function fit() {
-    var w = viewport.clientWidth, h = viewport.clientHeight;
-    view.s = Math.max(MIN, Math.min(2, Math.min(w / size.w, h / size.h) * 0.96));
-    view.x = (w - size.w * view.s) / 2;
-    view.y = (h - size.h * view.s) / 2;
+    measure();
+    view.s = Math.max(MIN, Math.min(2, Math.min(box.w / size.w, box.h / size.h) * 0.96));
+    view.x = (box.w - size.w * view.s) / 2;
+    view.y = (box.h - size.h * view.s) / 2;
     apply();
   }
   function zoomAt(factor, cx, cy) {
@@ -81,24 +132,25 @@ enum MapScript {
     view.x = cx - (cx - view.x) * s / view.s;
     view.y = cy - (cy - view.y) * s / view.s;
     view.s = s;
-    apply();
   }
-  function zoomCenter(factor) { zoomAt(factor, viewport.clientWidth / 2, viewport.clientHeight / 2); }
+  function zoomCenter(factor) { zoomAt(factor, box.w / 2, box.h / 2); apply(); }
   function panBy(dx, dy) { view.x += dx; view.y += dy; apply(); }
   function centerOn(i) {
     var g = nodeEls[i];
     if (!g) return;
-    var r = g.getBoundingClientRect(), v = viewport.getBoundingClientRect();
-    var cx = (r.left + r.width / 2 - v.left - view.x) / view.s, cy = (r.top + r.height / 2 - v.top - view.y) / view.s;
+    measure();
+    var shape = g.querySelector('polygon, ellipse, path') || g, r = shape.getBBox(), m = graphMatrix;
+    var cx = m.a * (r.x + r.width / 2) + m.c * (r.y + r.height / 2) + m.e - viewBox.x;
+    var cy = m.b * (r.x + r.width / 2) + m.d * (r.y + r.height / 2) + m.f - viewBox.y;
     view.s = Math.max(view.s, Math.min(1.2, MAX));
-    view.x = viewport.clientWidth / 2 - cx * view.s;
-    view.y = viewport.clientHeight / 2 - cy * view.s;
+    view.x = box.w / 2 - cx * view.s;
+    view.y = box.h / 2 - cy * view.s;
     apply();
   }
   viewport.addEventListener('wheel', function (event) {
     event.preventDefault();
-    var v = viewport.getBoundingClientRect();
-    zoomAt(Math.exp(-event.deltaY * 0.0015), event.clientX - v.left, event.clientY - v.top);
+    zoomAt(Math.exp(-event.deltaY * 0.0015), event.clientX - box.left, event.clientY - box.top);
+    schedule();
   }, { passive: false });
   var drag = null, dragged = false;
   viewport.addEventListener('pointerdown', function (event) {
@@ -110,12 +162,17 @@ enum MapScript {
     if (!drag || event.pointerId !== drag.id) return;
     var dx = event.clientX - drag.x, dy = event.clientY - drag.y;
     if (!dragged && Math.abs(dx) + Math.abs(dy) < 4) return;
-    // While dragging, the canvas is its own compositor layer: moving it repaints nothing.
+    // While dragging, a cover over the drawing takes the pointer: no hit test of the drawing's
+    // thousands of elements on each move.
     if (!dragged) { dragged = true; viewport.classList.add('pg-dragging'); viewport.setPointerCapture(drag.id); hideTip(); }
     view.x = drag.vx + dx; view.y = drag.vy + dy;
-    apply();
+    schedule();
   });
-  function endDrag() { drag = null; viewport.classList.remove('pg-dragging'); }
+  function endDrag() {
+    if (frame) apply();
+    drag = null;
+    viewport.classList.remove('pg-dragging');
+  }
   viewport.addEventListener('pointerup', endDrag);
   viewport.addEventListener('pointercancel', endDrag);
   document.getElementById('pg-zoom-in').addEventListener('click', function () { zoomCenter(1.25); });
@@ -139,17 +196,85 @@ enum MapScript {
     if (handled) event.preventDefault();
   });
   window.addEventListener('resize', function () { if (state.selected < 0) fit(); });
+  // The panel opening or the legend folding moves and resizes the drawing area.
+  new ResizeObserver(measure).observe(viewport);
 
-  // ---- Edges: a wide transparent twin of each path, so that a thin line is easy to point at.
-  edgeEls.forEach(function (g) {
-    if (!g) return;
-    var path = g.querySelector('path');
-    if (!path) return;
-    var hit = document.createElementNS(SVGNS, 'path');
-    hit.setAttribute('d', path.getAttribute('d'));
-    hit.setAttribute('class', 'pg-hit');
-    g.appendChild(hit);
-  });
+  // ---- Edges are pointed at through an index of their lines, not by the browser's hit test
+  // (which would visit each of the drawing's elements on every move, and miss a thin line): the
+  // nearest drawn edge within 5 pixels of the pointer. Built on the first move over the map.
+  var viewBox = svg.viewBox.baseVal;
+  var graphMatrix = new DOMMatrix();
+  var graphGroup = svg.querySelector('g');
+  if (graphGroup) for (var t = 0; t < graphGroup.transform.baseVal.numberOfItems; t++) {
+    graphMatrix = graphMatrix.multiply(DOMMatrix.fromMatrix(graphGroup.transform.baseVal.getItem(t).matrix));
+  }
+  var toGraph = graphMatrix.inverse(), unit = size.w / (viewBox.width || size.w);
+  var CELL = 32, lines = null, cells = null, seen = null, stamp = 0;
+  function flatten(d) {
+    var tokens = d.match(/[MmCcLl]|-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g) || [], out = [], command = 'M', k = 0;
+    function number() { return +tokens[k++]; }
+    while (k < tokens.length) {
+      if (/[A-Za-z]/.test(tokens[k])) { command = tokens[k++].toUpperCase(); continue; }
+      if (command === 'C' && out.length >= 2) {
+        var x0 = out[out.length - 2], y0 = out[out.length - 1];
+        var x1 = number(), y1 = number(), x2 = number(), y2 = number(), x3 = number(), y3 = number();
+        for (var step = 1; step <= 8; step++) {
+          var u = step / 8, v = 1 - u;
+          out.push(v * v * v * x0 + 3 * v * v * u * x1 + 3 * v * u * u * x2 + u * u * u * x3,
+                   v * v * v * y0 + 3 * v * v * u * y1 + 3 * v * u * u * y2 + u * u * u * y3);
+        }
+      } else {
+        out.push(number(), number());
+      }
+    }
+    return out.filter(function (n) { return n === n; });
+  }
+  function buildIndex() {
+    lines = new Array(edges.length); cells = new Map(); seen = new Int32Array(edges.length);
+    edgeEls.forEach(function (g, i) {
+      var path = g && g.querySelector('path');
+      if (!path) return;
+      var p = flatten(path.getAttribute('d') || '');
+      lines[i] = p;
+      for (var k = 0; k + 3 < p.length; k += 2) {
+        var x0 = Math.floor(Math.min(p[k], p[k + 2]) / CELL), x1 = Math.floor(Math.max(p[k], p[k + 2]) / CELL);
+        var y0 = Math.floor(Math.min(p[k + 1], p[k + 3]) / CELL), y1 = Math.floor(Math.max(p[k + 1], p[k + 3]) / CELL);
+        for (var x = x0; x <= x1; x++) for (var y = y0; y <= y1; y++) {
+          var key = x * 1048576 + y, list = cells.get(key);
+          if (!list) cells.set(key, [i]); else if (list[list.length - 1] !== i) list.push(i);
+        }
+      }
+    });
+  }
+  function distance(px, py, ax, ay, bx, by) {
+    var dx = bx - ax, dy = by - ay, l = dx * dx + dy * dy;
+    var u = l > 0 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l)) : 0;
+    var x = ax + u * dx - px, y = ay + u * dy - py;
+    return Math.sqrt(x * x + y * y);
+  }
+  function edgeAt(clientX, clientY) {
+    if (!lines) buildIndex();
+    var ux = (clientX - box.left - view.x) / view.s / unit + viewBox.x, uy = (clientY - box.top - view.y) / view.s / unit + viewBox.y;
+    var px = toGraph.a * ux + toGraph.c * uy + toGraph.e, py = toGraph.b * ux + toGraph.d * uy + toGraph.f;
+    var reach = 5 / (view.s * unit * Math.hypot(graphMatrix.a, graphMatrix.b)), best = -1, nearest = reach;
+    stamp++;
+    for (var x = Math.floor((px - reach) / CELL); x <= Math.floor((px + reach) / CELL); x++) {
+      for (var y = Math.floor((py - reach) / CELL); y <= Math.floor((py + reach) / CELL); y++) {
+        var list = cells.get(x * 1048576 + y);
+        if (!list) continue;
+        for (var j = 0; j < list.length; j++) {
+          var i = list[j], p = lines[i];
+          if (seen[i] === stamp || !edgeShown[i]) continue;
+          seen[i] = stamp;
+          for (var k = 0; k + 3 < p.length; k += 2) {
+            var d = distance(px, py, p[k], p[k + 1], p[k + 2], p[k + 3]);
+            if (d <= nearest) { nearest = d; best = i; }
+          }
+        }
+      }
+    }
+    return best;
+  }
 
   // ---- The tooltip: an edge's relation, date and citation.
   function edgeSummary(i) {
@@ -173,7 +298,7 @@ enum MapScript {
     tip.style.left = Math.max(4, Math.min(x + 14, window.innerWidth - w - 4)) + 'px';
     tip.style.top = Math.max(4, Math.min(y + 14, window.innerHeight - h - 4)) + 'px';
   }
-  function hideTip() { if (!tip.classList.contains('pg-pinned')) tip.hidden = true; }
+  function hideTip() { if (!tip.classList.contains('pg-pinned')) { tip.hidden = true; pointed = -1; } }
   function unpick() {
     if (state.picked >= 0 && edgeEls[state.picked]) edgeEls[state.picked].classList.remove('pg-picked');
     state.picked = -1;
@@ -188,24 +313,21 @@ enum MapScript {
     tip.classList.add('pg-pinned');
     placeTip(x, y);
   }
-  svg.addEventListener('mouseover', function (event) {
-    var g = event.target.closest && event.target.closest('g.edge');
-    if (!g || tip.classList.contains('pg-pinned') || drag) return;
-    fillEdgeTip(+g.getAttribute('data-e'));
-    placeTip(event.clientX, event.clientY);
+  // Pointing: a node is the browser's (its shapes take the pointer); an edge, the index's.
+  var pointed = -1;
+  viewport.addEventListener('pointermove', function (event) {
+    if (drag || tip.classList.contains('pg-pinned')) return;
+    var node = event.target.closest && event.target.closest('g.node');
+    var i = node ? -1 : edgeAt(event.clientX, event.clientY);
+    if (i !== pointed) { pointed = i; if (i >= 0) fillEdgeTip(i); else hideTip(); }
+    if (i >= 0) placeTip(event.clientX, event.clientY);
   });
-  svg.addEventListener('mousemove', function (event) {
-    if (!tip.hidden && !tip.classList.contains('pg-pinned')) placeTip(event.clientX, event.clientY);
-  });
-  svg.addEventListener('mouseout', function (event) {
-    var g = event.target.closest && event.target.closest('g.edge');
-    if (g && !(event.relatedTarget && g.contains(event.relatedTarget))) hideTip();
-  });
-  svg.addEventListener('click', function (event) {
+  viewport.addEventListener('pointerleave', function () { pointed = -1; hideTip(); });
+  viewport.addEventListener('click', function (event) {
     if (dragged) { dragged = false; return; }
-    var node = event.target.closest('g.node[data-n]'), edge = event.target.closest('g.edge[data-e]');
+    var node = event.target.closest('g.node[data-n]'), edge = node ? -1 : edgeAt(event.clientX, event.clientY);
     if (node) { unpick(); select(+node.getAttribute('data-n'), false); }
-    else if (edge) pick(+edge.getAttribute('data-e'), event.clientX, event.clientY);
+    else if (edge >= 0) pick(edge, event.clientX, event.clientY);
     else unpick();
   });
 
@@ -311,8 +433,9 @@ enum MapScript {
   // ---- Search over ids and both labels.
   var matches = [];
   function fold(text) { return text.normalize('NFKC').toLowerCase(); }
-  var folded = nodes.map(function (n) { return [fold(n.id), fold(n.l), fold(n.z)]; });
+  var folded = null;
   function runSearch() {
+    if (!folded) folded = nodes.map(function (n) { return [fold(n.id), fold(n.l), fold(n.z)]; });
     matches.forEach(function (i) { if (nodeEls[i]) nodeEls[i].classList.remove('pg-match'); });
     matches = [];
     results.replaceChildren();
@@ -409,6 +532,9 @@ enum MapScript {
     if (box.checked) set.delete(key); else set.add(key);
     applyFilters();
   });
+  function showStatus(shownNodes, shownEdges) {
+    status.textContent = shownNodes + ' of ' + nodes.length + ' nodes, ' + shownEdges + ' of ' + edges.length + ' edges shown';
+  }
   function applyFilters() {
     var shownNodes = 0, shownEdges = 0;
     nodes.forEach(function (n, i) {
@@ -422,47 +548,70 @@ enum MapScript {
       if (edgeShown[i]) shownEdges++;
       if (edgeEls[i]) edgeEls[i].classList.toggle('pg-faded', !edgeShown[i]);
     });
-    status.textContent = shownNodes + ' of ' + nodes.length + ' nodes, ' + shownEdges + ' of ' + edges.length + ' edges shown';
+    showStatus(shownNodes, shownEdges);
   }
 
-  // ---- Language: relabel the drawing's nodes in place.
-  var base = nodeEls.map(function (g) {
-    if (!g) return null;
+  // ---- Language: relabel the drawing's nodes and boxes in place. Where the layout put each
+  // label is read on the first switch, from the layout's own text.
+  function placeOf(g, leftAligned) {
     var texts = g.querySelectorAll('text');
     if (!texts.length) return null;
-    var first = texts[0], ys = [];
-    texts.forEach(function (t) { ys.push(+t.getAttribute('y')); });
-    var step = ys.length > 1 ? (ys[ys.length - 1] - ys[0]) / (ys.length - 1) : (+first.getAttribute('font-size') || 14) * 1.2;
-    return { x: first.getAttribute('x'), mid: (ys[0] + ys[ys.length - 1]) / 2, step: step, font: first.getAttribute('font-family'),
-             size: +first.getAttribute('font-size') || 14, fill: first.getAttribute('fill') };
-  });
+    var first = texts[0], ys = [], left = Infinity;
+    texts.forEach(function (t) { ys.push(+t.getAttribute('y')); if (leftAligned) left = Math.min(left, t.getBBox().x); });
+    var size = +first.getAttribute('font-size') || 14;
+    var step = ys.length > 1 ? (ys[ys.length - 1] - ys[0]) / (ys.length - 1) : size * 1.2;
+    // A box's label is centred on its own middle at the box's left (Graphviz's labeljust=l):
+    // a new label of another width starts where the old one started.
+    return { x: leftAligned ? String(left) : first.getAttribute('x'), top: ys[0], mid: (ys[0] + ys[ys.length - 1]) / 2, step: step,
+             lines: ys.length, anchor: leftAligned ? 'start' : first.getAttribute('text-anchor') || 'middle',
+             font: first.getAttribute('font-family'), size: size, fill: first.getAttribute('fill') };
+  }
+  var nodePlaces = null, clusterPlaces = null, unfitted = [];
+  function writeLines(g, b, lines, centred) {
+    g.querySelectorAll('text').forEach(function (t) { t.remove(); });
+    return lines.map(function (line, k) {
+      var t = document.createElementNS(SVGNS, 'text');
+      t.setAttribute('text-anchor', b.anchor);
+      t.setAttribute('x', b.x);
+      t.setAttribute('y', String(centred ? b.mid + (k - (lines.length - 1) / 2) * b.step : b.top + k * b.step));
+      if (b.font) t.setAttribute('font-family', b.font);
+      t.setAttribute('font-size', String(b.size));
+      if (b.fill) t.setAttribute('fill', b.fill);
+      t.textContent = line;
+      g.appendChild(t);
+      return t;
+    });
+  }
   function relabel() {
-    var fresh = [];
+    if (!nodePlaces) { nodePlaces = nodeEls.map(function (g) { return g ? placeOf(g, false) : null; }); }
+    if (!clusterPlaces) { clusterPlaces = clusterEls.map(function (g) { return g ? placeOf(g, true) : null; }); }
+    unfitted = [];
     nodes.forEach(function (n, i) {
-      var g = nodeEls[i], b = base[i];
+      var g = nodeEls[i], b = nodePlaces[i];
       if (!g || !b) return;
-      g.querySelectorAll('text').forEach(function (t) { t.remove(); });
       var text = labelOf(n, state.lang);
       if (text.length > data.labelLimit) text = Array.from(text).slice(0, data.labelLimit - 1).join('') + '\u2026';
-      var lines = wrap(text, data.wrap);
-      var texts = lines.map(function (line, k) {
-        var t = document.createElementNS(SVGNS, 'text');
-        t.setAttribute('text-anchor', 'middle');
-        t.setAttribute('x', b.x);
-        t.setAttribute('y', String(b.mid + (k - (lines.length - 1) / 2) * b.step));
-        if (b.font) t.setAttribute('font-family', b.font);
-        t.setAttribute('font-size', String(b.size));
-        if (b.fill) t.setAttribute('fill', b.fill);
-        t.textContent = line;
-        g.appendChild(t);
-        return t;
-      });
-      fresh.push([g, texts, b]);
+      unfitted.push([g, writeLines(g, b, wrap(text, data.wrap), true), b, 0.9]);
     });
-    fresh.forEach(function (item) {
+    // A box's label stays on as many lines as the layout gave it room for, from the same top.
+    (data.clusters || []).forEach(function (c, i) {
+      var g = clusterEls[i], b = clusterPlaces[i];
+      if (!g || !b) return;
+      var lines = labelOf(c, state.lang).split('\n');
+      if (lines.length > b.lines) lines = lines.slice(0, b.lines - 1).concat([lines.slice(b.lines - 1).join(' \u00b7 ')]);
+      unfitted.push([g, writeLines(g, b, lines, false), b, 0.94]);
+    });
+    if (detailed.nodes) fitLabels();
+  }
+  // A label wider than its shape is made smaller. Measuring needs drawn text, so on a large map
+  // zoomed out (labels not drawn) this waits until they are.
+  function fitLabels() {
+    var list = unfitted;
+    unfitted = [];
+    list.forEach(function (item) {
       var shape = item[0].querySelector('polygon, ellipse, path');
       if (!shape) return;
-      var room = shape.getBBox().width * 0.9, widest = 0;
+      var room = shape.getBBox().width * item[3], widest = 0;
       item[1].forEach(function (t) { widest = Math.max(widest, t.getComputedTextLength()); });
       if (widest > room && room > 0) {
         var s = String(Math.max(3, item[2].size * room / widest));
@@ -582,10 +731,13 @@ enum MapScript {
     tabMap.addEventListener('click', function () { showTab('map'); });
   }
 
-  // ---- Start: the first language, every filter on, the whole drawing in view, then the link's node.
+  // ---- Start: the first language, every filter on, the whole drawing in view, then the link's
+  // node. Nothing else is read or drawn before it is needed: the search's index, the labels'
+  // places, the edges' lines and the heatmap wait for their first use.
   setLang(state.lang, false);
-  applyFilters();
+  showStatus(nodes.length, edges.length);
   fit();
+  settled();
   fromHash();
   document.documentElement.setAttribute('data-ready', 'true');
 })();
