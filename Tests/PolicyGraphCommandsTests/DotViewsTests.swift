@@ -8,13 +8,14 @@ import Testing
 @Suite struct DotViewsTests {
     static let dotAvailable = GraphvizRunner().isAvailable()
 
-    /// Fails when `graph/views/*.dot` no longer match the graph, or an SVG was not drawn from its
-    /// DOT. SVG bytes are not compared: they change with the Graphviz version and the installed
-    /// fonts; the SVG carries the fingerprint of the DOT it was drawn from instead.
+    /// Fails when `graph/views/*.dot` no longer match the graph, an SVG was not drawn from its
+    /// DOT, or a map (`.html`) is not the page made again now. SVG bytes are not compared: they
+    /// change with the Graphviz version and the installed fonts; the SVG carries the fingerprint
+    /// of the DOT it was drawn from instead. The map is compared byte for byte (with Graphviz).
     @Test func theCommittedViewsOfTheSeedGraphAreCurrent() {
         let output = PolicyGraphTool.run(["views", "--graph", DotFixtures.seedGraph, "--check"])
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)redraw with: swift run policygraph views --graph graph")
-        #expect(output.stdout.contains("overview.dot: up to date"))
+        #expect(output.stdout.contains(Self.dotAvailable ? "overview.dot: up to date (and overview.svg, overview.html)" : "overview.dot: up to date"))
     }
 
     /// A graph folder in a temporary place with `views/views.txt`.
@@ -39,6 +40,24 @@ import Testing
             let fullGraph = try GraphLoader.load(folder: graph).graph
             #expect(dot == DOTRenderer(options: DOTOptions(clusters: true)).render(fullGraph))
             #expect(ViewManifest.svg(try String(contentsOfFile: graph + "/views/all.svg", encoding: .utf8), isDrawnFrom: dot))
+            #expect(PolicyGraphTool.run(["views", "--graph", graph, "--check"]) == CommandOutput(stdout: """
+                \(graph)/views/all.dot: up to date (and all.svg, all.html)
+                \(graph)/views/us.dot: up to date (and us.svg, us.html)
+
+                """, status: 0))
+            // A map that is not the one the graph gives now, byte for byte, is stale; its DOT and SVG are not.
+            let map = graph + "/views/us.html"
+            let page = try String(contentsOfFile: map, encoding: .utf8)
+            try page.replacingOccurrences(of: "United States", with: "USA").write(toFile: map, atomically: false, encoding: .utf8)
+            #expect(PolicyGraphTool.run(["views", "--graph", graph, "--check"]) == CommandOutput(stdout: """
+                \(graph)/views/all.dot: up to date (and all.svg, all.html)
+                \(map): stale: not the map the graph gives now
+                1 stale view; redraw with 'policygraph views --graph \(graph)'
+
+                """, status: 1))
+            try FileManager.default.removeItem(atPath: map)
+            #expect(PolicyGraphTool.run(["views", "--graph", graph, "--check"]).stdout.contains("\(map): stale: not the map the graph gives now\n"))
+            try page.write(toFile: map, atomically: false, encoding: .utf8)
             #expect(PolicyGraphTool.run(["views", "--graph", graph, "--check"]).status == 0)
 
             let nodes = graph + "/nodes.csv"

@@ -62,8 +62,9 @@ struct HTMLCommand: Command {
         let dot = HTMLMap.layoutDOT(of: drawing.view, context: drawing.context, options: drawing.options)
         let layout = try runner.run(dot, engine: engine, format: "svg")
         let options = HTMLMapOptions(language: drawing.options.language, title: drawing.options.title,
-                                     wrapWidth: drawing.options.wrapWidth)
-        let html = try HTMLMap.page(of: drawing.view, layout: String(decoding: layout.bytes, as: UTF8.self), options: options)
+                                     wrapWidth: drawing.options.wrapWidth, clusters: drawing.options.clusters)
+        let html = try HTMLMap.page(of: drawing.view, context: drawing.context, layout: String(decoding: layout.bytes, as: UTF8.self),
+                                    options: options)
         return (html, layout.warnings)
     }
 }

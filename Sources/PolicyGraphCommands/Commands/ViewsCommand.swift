@@ -10,7 +10,8 @@ struct ViewsCommand: Command {
             Each line of <graph>/views/views.txt is 'name: options of policygraph dot'; the view is written to \
             <graph>/views/name.dot and, with Graphviz, name.svg and the interactive map name.html. The SVG carries a fingerprint of the DOT it \
             was drawn from. With --check nothing is written: the command exits 1 when a .dot differs from \
-            what the graph gives now, or a .svg was not drawn from its .dot.
+            what the graph gives now, a .svg was not drawn from its .dot, or a .html is not the map made again \
+            now (byte for byte; this needs Graphviz).
             """,
         options: [
             .flag("check", "write nothing; exit 1 when a view is stale"),
@@ -66,16 +67,29 @@ struct ViewsCommand: Command {
             let svgPath = GraphLoader.join(folder, view.name + ".svg")
             if check {
                 func text(_ path: String) -> String? { FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } }
-                switch ViewManifest.freshness(ofDOT: dot, committedDOT: text(dotPath), committedSVG: svg ? text(svgPath) : nil, checkingSVG: svg) {
-                case .staleDOT:
+                let freshness = ViewManifest.freshness(ofDOT: dot, committedDOT: text(dotPath), committedSVG: svg ? text(svgPath) : nil, checkingSVG: svg)
+                if freshness == .staleDOT {
                     output.stdout += "\(dotPath): stale: the graph now draws it differently\n"
                     stale += 1
-                case .staleSVG:
+                    continue
+                }
+                // The map is made again (Graphviz lays it out) and compared byte for byte.
+                let htmlPath = GraphLoader.join(folder, view.name + ".html")
+                let html = svg && runner.isAvailable() ? try HTMLCommand.page(drawing, runner: runner).html : nil
+                let htmlFresh = html.map { FileManager.default.contents(atPath: htmlPath) == Data($0.utf8) }
+                if freshness == .staleSVG {
                     output.stdout += "\(svgPath): stale: not drawn from \(view.name).dot\n"
                     stale += 1
-                case .upToDate:
-                    output.stdout += "\(dotPath): up to date" + (svg ? " (and \(view.name).svg)\n" : "\n")
                 }
+                if htmlFresh == false {
+                    output.stdout += "\(htmlPath): stale: not the map the graph gives now\n"
+                    stale += 1
+                }
+                guard freshness == .upToDate, htmlFresh != false else { continue }
+                let checked = !svg ? "" : htmlFresh == nil
+                    ? " (and \(view.name).svg; \(view.name).html not checked: no Graphviz to lay it out)"
+                    : " (and \(view.name).svg, \(view.name).html)"
+                output.stdout += "\(dotPath): up to date\(checked)\n"
                 continue
             }
             try AtomicFile.write(dot, to: dotPath, graphFolder: arguments.graphFolder)

@@ -170,6 +170,44 @@ struct HTMLMapBrowserTests {
         expectQuiet(tab, page)
     }
 
+    /// The country boxes of `--cluster` follow the language switch too: each box first reads as
+    /// Graphviz drew it (its country's English label), then in Chinese, in both (on the one line
+    /// the layout made room for), and in English again, starting where the layout's label started.
+    @Test func languageSwitchRelabelsTheCountryBoxes() throws {
+        let page = try MapPages.make(Fixtures.seedGraph, name: "seed-boxes")
+        let tab = try open(page)
+        let anchors = DOTClusters(view: page.view.nodes.sorted { $0.id < $1.id }, context: page.graph, options: DOTOptions(clusters: true))
+            .clusters.map(\.anchor)
+        #expect(anchors.contains("china") && anchors.contains("us"))
+        func boxes() throws -> [String] {
+            try #require(try tab.evaluate("""
+                [...document.querySelectorAll('#pg-svg g.cluster[data-c]')].sort((a, b) => a.getAttribute('data-c') - b.getAttribute('data-c'))
+                  .map(g => [...g.querySelectorAll('text')].map(t => t.textContent).join('\\n'))
+                """) as? [String])
+        }
+        func lefts() throws -> [Double] {
+            try #require(try tab.evaluate("[...document.querySelectorAll('#pg-svg g.cluster[data-c] text:first-of-type')].map(t => t.getBBox().x)") as? [Double])
+        }
+        func labels(_ pick: (Node) -> String) throws -> [String] {
+            try anchors.map { pick(try #require(page.graph.node($0))) }
+        }
+        let drawnLefts = try lefts()
+        #expect(try boxes() == labels(\.label))
+        try tab.click("#pg-lang button[data-lang=zh]")
+        #expect(try boxes() == labels { ($0.chineseLabel ?? "").isEmpty ? $0.label : $0.chineseLabel ?? "" })
+        #expect(try boxes().contains("美国") && boxes().contains("中国"))
+        try tab.click("#pg-lang button[data-lang=both]")
+        #expect(try boxes() == labels { node in
+            guard let chinese = node.chineseLabel, !chinese.isEmpty, chinese != node.label else { return node.label }
+            return node.label + " · " + chinese
+        })
+        try tab.screenshot("seed-boxes")
+        try tab.click("#pg-lang button[data-lang=en]")
+        #expect(try boxes() == labels(\.label))
+        for (left, drawn) in zip(try lefts(), drawnLefts) { #expect(abs(left - drawn) < 0.5) }
+        expectQuiet(tab, page)
+    }
+
     @Test func nodeLinkOpensThatNodeAndFollowsHashChanges() throws {
         let page = try MapPages.make(Fixtures.seedGraph, name: "seed-link")
         let tab = try open(page, fragment: "node=seth-center")

@@ -70,6 +70,7 @@ import Testing
             </a></g><foreignObject><div>html</div></foreignObject><image href="https://evil.example/y.png"/></g>
             <g id="e12" class="edge"><path d="M0,0C1,1 2,2 3,3" stroke="red"/></g>
             <g id="clust1" class="cluster"><polygon points="0,0 1,1" fill="none"/></g>
+            <g id="c2" class="cluster"><polygon points="0,0 1,1" fill="none"/></g>
             </g>
             </svg>
             """
@@ -82,10 +83,28 @@ import Testing
             <text x="1" y="2" font-size="11.00">&lt;/script&gt;&lt;script&gt; &amp; 🚀 A &amp;nbsp;</text></g>
             <g data-e="12" class="edge"><path d="M0,0C1,1 2,2 3,3" stroke="red"/></g>
             <g class="cluster"><polygon points="0,0 1,1" fill="none"/></g>
+            <g data-c="2" class="cluster"><polygon points="0,0 1,1" fill="none"/></g>
             </g>
             </svg>
 
             """)
+        // A large drawing starts without its labels; the page shows them when they can be read.
+        #expect(try MapSVG.clean(svg, large: true).markup.hasPrefix(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"pg-svg\" class=\"pg-large pg-no-edge-labels pg-no-node-labels\" width=\"20\""))
+    }
+
+    /// Each box of `--cluster` has the id `c<i>` in the layout and its country's two labels at
+    /// place `i` of the page's data, so that the language switch can relabel it.
+    @Test func clusterBoxesAreNumberedAndCarryBothLabelsOfTheirCountry() throws {
+        let graph = try GraphLoader.load(folder: Fixtures.seedGraph).graph
+        let view = try graph.selecting(GraphSelection(focus: "us-delegation", depth: 1))
+        let dot = HTMLMap.layoutDOT(of: view, context: graph, options: DOTOptions(clusters: true))
+        #expect(dot.contains("subgraph \"cluster_country_us\" {\n    graph [label=\"United States\"") && dot.contains("id=\"c0\"];"))
+        #expect(!dot.contains("id=\"c1\""))
+        let data = MapData(view: view).json(view: view, context: graph, options: HTMLMapOptions(clusters: true))
+        #expect(data["clusters"] == .array([.object(["id": .string("us"), "l": .string("United States"), "z": .string("美国")])]))
+        let plain = MapData(view: view).json(view: view, context: graph, options: HTMLMapOptions())
+        #expect(plain["clusters"] == .array([]))
     }
 
     @Test(arguments: [

@@ -21,9 +21,9 @@ enum MapPages {
         let view = try graph.selecting(selection)
         let dot = HTMLMap.layoutDOT(of: view, context: graph, options: options)
         let layout = try GraphvizRunner().run(dot, engine: HTMLMap.defaultEngine(for: view), format: "svg")
-        let html = try HTMLMap.page(of: view, layout: String(decoding: layout.bytes, as: UTF8.self),
+        let html = try HTMLMap.page(of: view, context: graph, layout: String(decoding: layout.bytes, as: UTF8.self),
                                     options: HTMLMapOptions(language: options.language, title: "Test map: \(name)",
-                                                            wrapWidth: options.wrapWidth))
+                                                            wrapWidth: options.wrapWidth, clusters: options.clusters))
         let url = HeadlessChromium.artefacts.appendingPathComponent(name + ".html")
         try Data(html.utf8).write(to: url)
         return Page(url: url, graph: graph, view: view)

@@ -8,6 +8,8 @@ struct DOTClusters {
         /// `cluster_country_<id>`: named by the country's id, so a box keeps its name when other
         /// countries come and go, and no name can clash with `cluster_legend`.
         let name: String
+        /// The country or other actor the box is of (it may be outside the view).
+        let anchor: NodeID
         let label: String
         /// Sorted by id.
         let members: [Node]
@@ -35,7 +37,7 @@ struct DOTClusters {
         clusters = boxed.sorted().map { country in
             let label = context.node(country).map { labeller.displayLabel(of: $0) } ?? country.rawValue
             let kind = context.kind(of: country)?.rawValue ?? "country"
-            return Cluster(name: "cluster_\(kind)_" + country.rawValue, label: label, members: members[country] ?? [])
+            return Cluster(name: "cluster_\(kind)_" + country.rawValue, anchor: country, label: label, members: members[country] ?? [])
         }
         clustered = Set(clusters.flatMap { $0.members.map(\.id) })
     }

@@ -18,8 +18,9 @@ public struct DOTOptions: Sendable, Equatable {
     public var title: String?
     /// Break node labels at spaces to lines of at most this many characters; `nil` to keep them.
     public var wrapWidth: Int?
-    /// Whether the DOT is the layout of the HTML map: each node and edge carries a DOT `id`
-    /// (`n<i>`, `e<i>`: its place among the nodes sorted by id and the edges in drawing order) so
+    /// Whether the DOT is the layout of the HTML map: each node, edge and box carries a DOT `id`
+    /// (`n<i>`, `e<i>`, `c<i>`: its place among the nodes sorted by id, the edges in drawing order
+    /// and the boxes in ``DOTClusters`` order) so
     /// that the SVG can be tied back to the data; no tooltips (the page has its own); labels cut
     /// to ``DOTRenderer/layoutLabelLimit`` characters (Graphviz reads no string of 16 KB).
     package var mapLayout = false

@@ -40,13 +40,14 @@ package enum HTMLMap {
     }
 
     /// The whole page, for `view` laid out as `layout` (Graphviz's SVG of
-    /// ``layoutDOT(of:context:options:)``). The same input gives the same bytes.
+    /// ``layoutDOT(of:context:options:)``, with the same `context`). The same input gives the
+    /// same bytes.
     /// - Throws: ``HTMLMapError`` when the layout is not readable SVG.
     /// - Complexity: O(size of the layout + (n + m) log(n + m)), plus an overlap per pair of the
     ///   (at most 40) actors.
-    package static func page(of view: Graph, layout: String, options: HTMLMapOptions) throws(HTMLMapError) -> String {
-        let svg = try MapSVG.clean(layout)
-        let data = ScriptJSON.text(MapData(view: view).json(view: view, options: options))
+    package static func page(of view: Graph, context: Graph? = nil, layout: String, options: HTMLMapOptions) throws(HTMLMapError) -> String {
+        let svg = try MapSVG.clean(layout, large: view.nodeCount + view.edgeCount > MapSVG.levelOfDetailSize)
+        let data = ScriptJSON.text(MapData(view: view).json(view: view, context: context ?? view, options: options))
         return MapPage(title: options.title, svg: svg.markup, data: data).html
     }
 }

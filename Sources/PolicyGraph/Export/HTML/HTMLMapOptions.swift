@@ -8,13 +8,16 @@ package struct HTMLMapOptions: Sendable, Equatable {
     /// Break relabelled node labels at spaces to lines of at most this many characters, as the
     /// layout's labels were broken; `nil` to keep them whole.
     package var wrapWidth: Int?
+    /// Whether the layout has the boxes of `--cluster`, whose labels the language switch relabels.
+    package var clusters: Bool
     package var limits: HTMLMapLimits
 
     package init(language: DOTOptions.Language = .english, title: String? = nil, wrapWidth: Int? = nil,
-                 limits: HTMLMapLimits = HTMLMapLimits()) {
+                 clusters: Bool = false, limits: HTMLMapLimits = HTMLMapLimits()) {
         self.language = language
         self.title = title
         self.wrapWidth = wrapWidth
+        self.clusters = clusters
         self.limits = limits
     }
 }

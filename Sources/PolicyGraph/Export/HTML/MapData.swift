@@ -4,7 +4,9 @@
 /// Short keys keep a 2,000-node page small: a node is `{"id", "k": kind index, "l": label,
 /// "z": label_zh, "a": [[name, value]...]}`, an edge `{"f": from index, "t": to index,
 /// "r": relation index, "a": [...]}`. Attributes keep the graph's column order; empty ones are
-/// left out.
+/// left out. A box of `--cluster` is `{"id": its country or actor, "l", "z"}`, in the layout's
+/// order (``DOTClusters``), so that the language switch relabels it even when its country is
+/// not in the view.
 struct MapData {
     let nodes: [Node]
     let edges: [Edge]
@@ -15,7 +17,7 @@ struct MapData {
         edges = DOTRenderer.sorted(view.edges)
     }
 
-    func json(view: Graph, options: HTMLMapOptions) -> JSONValue {
+    func json(view: Graph, context: Graph, options: HTMLMapOptions) -> JSONValue {
         let style = DOTStyle(schema: view.schema)
         let kinds = Set(nodes.map(\.kind)).sorted()
         let relations = Set(edges.map(\.relation)).sorted()
@@ -58,12 +60,19 @@ struct MapData {
                 "about": .string(view.schema.rule(for: relation)?.description ?? ""),
             ])
         }
+        let boxes = options.clusters ? DOTClusters(view: nodes, context: context, options: DOTOptions(language: options.language)).clusters : []
+        let clusterValues: [JSONValue] = boxes.map { box in
+            let anchor = context.node(box.anchor)
+            return .object([
+                "id": .string(box.anchor.rawValue), "l": .string(anchor?.label ?? ""), "z": .string(anchor?.chineseLabel ?? ""),
+            ])
+        }
         return .object([
             "title": options.title.map { .string($0) } ?? .null,
             "lang": .string(options.language.rawValue),
             "wrap": options.wrapWidth.map { .int($0) } ?? .null, "labelLimit": .int(DOTRenderer.layoutLabelLimit),
             "kinds": .array(kindValues), "relations": .array(relationValues),
-            "nodes": .array(nodeValues), "edges": .array(edgeValues),
+            "nodes": .array(nodeValues), "edges": .array(edgeValues), "clusters": .array(clusterValues),
             "agreement": MapAgreement(view: view, nodeIndex: nodeIndex).json,
         ])
     }

@@ -4,8 +4,8 @@
 ///
 /// The map never trusts the layout's markup: a label goes through Graphviz and comes back as
 /// SVG text, and whatever Graphviz made of it, what reaches the page is text. The DOT gives each
-/// node and edge the id `n<i>` / `e<i>` (see ``DOTOptions/mapLayout``); they come back as
-/// `data-n` / `data-e`, the places of the node and edge in the page's data.
+/// node, edge and box the id `n<i>` / `e<i>` / `c<i>` (see ``DOTOptions/mapLayout``); they come
+/// back as `data-n` / `data-e` / `data-c`, their places in the page's data.
 enum MapSVG {
     /// Elements kept, with the attributes kept on each.
     private static let paint: Set<String> = [
@@ -45,9 +45,15 @@ enum MapSVG {
         let size: Size
     }
 
-    /// Reads `svg` and writes it back clean.
+    /// Drawings of more nodes and edges than this start without their labels, which the page
+    /// shows once they are large enough on screen to read (laying out thousands of labels no one
+    /// can read is most of the time a large page takes to open).
+    static let levelOfDetailSize = 1_500
+
+    /// Reads `svg` and writes it back clean; `large` marks the drawing as one whose labels
+    /// depend on the scale (see ``levelOfDetailSize``).
     /// - Throws: ``HTMLMapError`` with `.unreadableLayout` when it is not well-formed or has no `<svg>`.
-    static func clean(_ svg: String) throws(HTMLMapError) -> Cleaned {
+    static func clean(_ svg: String, large: Bool = false) throws(HTMLMapError) -> Cleaned {
         var reader = MarkupReader(Array(svg.utf8))
         var out = ""
         out.reserveCapacity(svg.utf8.count)
@@ -73,7 +79,8 @@ enum MapSVG {
                         .split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
                     guard box.count == 4, box[2] > 0, box[3] > 0 else { throw reader.error("the <svg> has no viewBox") }
                     size = Size(width: box[2], height: box[3])
-                    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"pg-svg\" width=\"\(number(box[2]))\" height=\"\(number(box[3]))\" viewBox=\"\(box.map(number).joined(separator: " "))\">"
+                    let classes = large ? " class=\"pg-large pg-no-edge-labels pg-no-node-labels\"" : ""
+                    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"pg-svg\"\(classes) width=\"\(number(box[2]))\" height=\"\(number(box[3]))\" viewBox=\"\(box.map(number).joined(separator: " "))\">"
                 } else {
                     guard size != nil else { throw reader.error("<\(name)> outside the <svg>") }
                     out += "<" + name
@@ -108,10 +115,11 @@ enum MapSVG {
         return Cleaned(markup: out, size: size)
     }
 
-    /// `n12` → ` data-n="12"`, `e3` → ` data-e="3"`; any other id (Graphviz's `graph0`, `clust1`,
-    /// `a_n12`) is dropped, so that nothing of the layout's naming reaches the page's ids.
+    /// `n12` → ` data-n="12"`, `e3` → ` data-e="3"`, `c0` → ` data-c="0"`; any other id
+    /// (Graphviz's `graph0`, `clust1`, `a_n12`) is dropped, so that nothing of the layout's
+    /// naming reaches the page's ids.
     private static func dataAttribute(forID id: String) -> String {
-        guard let first = id.first, first == "n" || first == "e" else { return "" }
+        guard let first = id.first, first == "n" || first == "e" || first == "c" else { return "" }
         let digits = id.dropFirst()
         guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let number = Int(digits), number >= 0 else { return "" }
         return " data-\(first)=\"\(number)\""

@@ -36,20 +36,20 @@ button[aria-pressed="true"], button[aria-selected="true"] { background: #37474f;
 .pg-stroke.pg-dotted { border-top-style: dotted; }
 .pg-stroke.pg-bold { border-top-width: 3px; }
 #pg-status { color: var(--muted); font-size: 12px; margin: 8px 0 0; }
-#pg-viewport { position: relative; overflow: hidden; cursor: grab; touch-action: none; outline: none; background: #fff; }
+#pg-viewport { position: relative; overflow: hidden; cursor: grab; touch-action: none; user-select: none; outline: none; background: #fff; }
 #pg-viewport:focus-visible { box-shadow: inset 0 0 0 2px #90caf9; }
-#pg-viewport.pg-dragging { cursor: grabbing; }
-#pg-viewport.pg-dragging #pg-canvas { will-change: transform; }
-#pg-viewport.pg-dragging #pg-svg { pointer-events: none; }
-#pg-canvas { position: absolute; left: 0; top: 0; transform-origin: 0 0; }
-#pg-svg { display: block; }
-#pg-svg g.node, #pg-svg g.edge { cursor: pointer; }
+#pg-viewport.pg-dragging::after { content: ""; position: absolute; inset: 0; cursor: grabbing; }
+#pg-canvas { position: absolute; left: 0; top: 0; transform-origin: 0 0; will-change: transform; }
+#pg-canvas.pg-redraw { will-change: auto; }
+#pg-svg { display: block; pointer-events: none; }
+#pg-svg g.node { pointer-events: auto; cursor: pointer; }
+#pg-svg g.node text { pointer-events: none; }
+#pg-svg.pg-no-edge-labels g.edge text, #pg-svg.pg-no-node-labels g.node text { display: none; }
 #pg-svg .pg-faded { opacity: .07; pointer-events: none; }
 #pg-svg g.node.pg-match polygon, #pg-svg g.node.pg-match ellipse, #pg-svg g.node.pg-match path { stroke: var(--match); stroke-width: 5px; }
 #pg-svg g.node.pg-selected polygon, #pg-svg g.node.pg-selected ellipse, #pg-svg g.node.pg-selected path { stroke: var(--accent); stroke-width: 6px; }
-#pg-svg g.edge.pg-near path:not(.pg-hit) { stroke-width: 3px; }
-#pg-svg g.edge.pg-picked path:not(.pg-hit) { stroke: var(--accent); stroke-width: 3px; }
-#pg-svg path.pg-hit { fill: none; stroke: transparent; stroke-width: 10px; pointer-events: stroke; }
+#pg-svg g.edge.pg-near path { stroke-width: 3px; }
+#pg-svg g.edge.pg-picked path { stroke: var(--accent); stroke-width: 3px; }
 #pg-panel { width: 24em; overflow: auto; border-left: 1px solid var(--line); padding: 8px 12px; background: var(--panel); }
 #pg-panel h2 { font-size: 16px; margin: 0 0 4px; }
 #pg-panel h3 { font-size: 12px; margin: 12px 0 4px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }

@@ -1,0 +1,119 @@
+extension MapScript {
+    /// The agreement tab, and what the page does when it starts.
+    static let agreementAndStart = #"""
+  // ---- The agreement tab: the actors' overlap heatmap.
+  var agreement = data.agreement;
+  var tabMap = document.getElementById('pg-tab-map'), tabAgreement = document.getElementById('pg-tab-agreement');
+  var section = document.getElementById('pg-agreement');
+  var mapParts = [document.getElementById('pg-side'), viewport];
+  var heatmapDrawn = false;
+  function showTab(which) {
+    var isMap = which === 'map';
+    tabMap.setAttribute('aria-selected', String(isMap));
+    tabAgreement.setAttribute('aria-selected', String(!isMap));
+    mapParts.forEach(function (p) { p.hidden = !isMap; });
+    panel.hidden = !isMap || state.selected < 0;
+    section.hidden = isMap;
+    unpick();
+    if (!isMap && !heatmapDrawn) { drawHeatmap(); heatmapDrawn = true; }
+  }
+  function colour(value, measure) {
+    if (value === null || value === undefined) return '#d9d9d9';
+    var t = measure === 'jaccard' ? value : (value + 1) / 2;
+    t = Math.max(0, Math.min(1, t));
+    var low = measure === 'jaccard' ? [255, 255, 255] : [198, 40, 40], mid = [255, 255, 255], high = [21, 101, 192];
+    var from = t < 0.5 && measure !== 'jaccard' ? low : mid, to = t < 0.5 && measure !== 'jaccard' ? mid : high;
+    var u = measure === 'jaccard' ? t : (t < 0.5 ? t * 2 : (t - 0.5) * 2);
+    return 'rgb(' + from.map(function (c, k) { return Math.round(c + (to[k] - c) * u); }).join(',') + ')';
+  }
+  function drawHeatmap() {
+    var actors = agreement.actors, k = actors.length, fields = agreement.fields;
+    var cellAt = [];
+    var c = 0;
+    for (var i = 0; i < k; i++) { cellAt.push([]); }
+    for (i = 0; i < k; i++) for (var j = i; j < k; j++) { cellAt[i][j] = agreement.cells[c]; cellAt[j][i] = agreement.cells[c]; c++; }
+    var measures = ['jaccard', 'signed', 'sScore', 'kappa', 'pi'];
+    var note = el('p', null, 'Agreement of ' + k + ' actors' + (agreement.total > k ? ' (the ' + k + ' with most stances of ' + agreement.total + ')' : '') +
+      ' over the stances in this map; similar actors sit together. Colour: ');
+    var choose = el('select');
+    choose.setAttribute('aria-label', 'Measure');
+    measures.forEach(function (m) { var o = el('option', null, m); o.value = m; choose.appendChild(o); });
+    choose.value = 'sScore';
+    note.appendChild(choose);
+    section.appendChild(note);
+    var cell = k <= 20 ? 32 : 20, labelWidth = 170, top = 170;
+    var figure = document.createElementNS(SVGNS, 'svg');
+    figure.setAttribute('width', String(labelWidth + cell * k + 10));
+    figure.setAttribute('height', String(top + cell * k + 10));
+    var rects = [];
+    actors.forEach(function (a, i) {
+      var name = labelOf(nodes[a], state.lang).split('\n')[0];
+      var row = document.createElementNS(SVGNS, 'text');
+      row.setAttribute('x', String(labelWidth - 6));
+      row.setAttribute('y', String(top + cell * i + cell / 2 + 4));
+      row.setAttribute('text-anchor', 'end');
+      row.textContent = name;
+      figure.appendChild(row);
+      var column = document.createElementNS(SVGNS, 'text');
+      column.setAttribute('transform', 'translate(' + (labelWidth + cell * i + cell / 2 + 4) + ',' + (top - 6) + ') rotate(-90)');
+      column.textContent = name;
+      figure.appendChild(column);
+    });
+    for (i = 0; i < k; i++) for (j = 0; j < k; j++) {
+      var r = document.createElementNS(SVGNS, 'rect');
+      r.setAttribute('class', 'pg-cell');
+      r.setAttribute('x', String(labelWidth + cell * j));
+      r.setAttribute('y', String(top + cell * i));
+      r.setAttribute('width', String(cell - 1));
+      r.setAttribute('height', String(cell - 1));
+      r.setAttribute('data-i', String(i));
+      r.setAttribute('data-j', String(j));
+      figure.appendChild(r);
+      rects.push(r);
+    }
+    function paint() {
+      var m = fields.indexOf(choose.value);
+      rects.forEach(function (r) {
+        var v = cellAt[+r.getAttribute('data-i')][+r.getAttribute('data-j')];
+        r.setAttribute('fill', colour(v ? v[m] : null, choose.value));
+      });
+    }
+    choose.addEventListener('change', paint);
+    paint();
+    figure.addEventListener('mouseover', function (event) {
+      var r = event.target;
+      if (!r.classList || !r.classList.contains('pg-cell')) return;
+      var i = +r.getAttribute('data-i'), j = +r.getAttribute('data-j'), v = cellAt[i][j];
+      tip.replaceChildren();
+      tip.appendChild(el('div', 'pg-relation pg-text', labelOf(nodes[actors[i]], state.lang) + ' \u2013 ' + labelOf(nodes[actors[j]], state.lang)));
+      if (v) {
+        tip.appendChild(el('div', null, 'agree ' + v[0] + ', conflict ' + v[1] + ', only first ' + v[2] + ', only second ' + v[3]));
+        tip.appendChild(el('div', 'pg-meta', measures.map(function (m) {
+          var x = v[fields.indexOf(m)];
+          return m + ' ' + (x === null ? '\u2013' : x.toFixed(3));
+        }).join(' \u00b7 ')));
+      }
+      placeTip(event.clientX, event.clientY);
+    });
+    figure.addEventListener('mouseout', hideTip);
+    section.appendChild(figure);
+  }
+  if (agreement) {
+    tabAgreement.hidden = false;
+    tabAgreement.addEventListener('click', function () { showTab('agreement'); });
+    tabMap.addEventListener('click', function () { showTab('map'); });
+  }
+
+  // ---- Start: the first language, every filter on, the whole drawing in view, then the link's
+  // node. Nothing else is read or drawn before it is needed: the search's index, the labels'
+  // places, the edges' lines and the heatmap wait for their first use.
+  setLang(state.lang, false);
+  showStatus(nodes.length, edges.length);
+  fit();
+  settled();
+  fromHash();
+  document.documentElement.setAttribute('data-ready', 'true');
+})();
+
+"""#
+}
