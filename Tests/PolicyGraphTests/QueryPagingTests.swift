@@ -63,9 +63,10 @@ struct QueryPagingTests {
         rows.reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }
 
-    /// Three unconstrained nodes on a graph of 40: 64,000 matches. With room for 100 rows and
-    /// 2,000 steps, the row budget must stop the query: checked only once every row was built,
-    /// the step budget (64,000 rows cost more than 64,000 steps) would stop it first.
+    /// Three unconstrained nodes on a graph of 40: 64,000 matches, 65,640 steps to find them all.
+    /// With room for 100 rows and 10,000 steps, the row budget must stop the query (100 rows cost
+    /// at most about 100 × 41 steps): checked only once every row was built, the step budget
+    /// would stop it first.
     @Test(arguments: [
         "MATCH (a), (b), (c) RETURN a, b, c",
         "MATCH (a), (b), (c) RETURN DISTINCT a, b, c",
@@ -77,10 +78,8 @@ struct QueryPagingTests {
         "MATCH (a), (b), (c) RETURN a UNION ALL MATCH (a), (b), (c) RETURN a",
     ])
     func rowBudgetStopsWithWorkBoundedByIt(query: String) throws {
-        var random = PatternRandom(seed: 40)
-        var graph = try RandomPatterns.graph(&random)
-        while graph.nodeCount < 40 { graph = try RandomPatterns.graph(&random) }
-        let limits = QueryLimits(maxSteps: 2_000, maxRows: 100)
+        let graph = try Self.forty()
+        let limits = QueryLimits(maxSteps: 10_000, maxRows: 100)
         for options in [PatternOptions(), PatternOptions(pipeline: true)] {
             #expect(throws: QueryError(.rowLimit(rows: 100))) { try graph.query(query, options: options, limits: limits) }
         }
@@ -88,16 +87,24 @@ struct QueryPagingTests {
 
     /// LIMIT without ORDER BY stops matching: 64,000 matches, a budget of 100 steps, 5 rows.
     @Test func limitWithoutOrderStopsMatching() throws {
-        var random = PatternRandom(seed: 40)
-        var graph = try RandomPatterns.graph(&random)
-        while graph.nodeCount < 40 { graph = try RandomPatterns.graph(&random) }
-        let limits = QueryLimits(maxSteps: 100, maxRows: 10)
+        let graph = try Self.forty()
+        let limits = QueryLimits(maxSteps: 100, maxRows: 100)
         for options in [PatternOptions(), PatternOptions(pipeline: true)] {
             let rows = try graph.query("MATCH (a), (b), (c) RETURN a.id, b.id, c.id LIMIT 5", options: options, limits: limits).rows
             #expect(rows.count == 5)
             let unwound = try graph.query("MATCH (a) UNWIND [1, 2] AS x MATCH (b) RETURN a, x, b LIMIT 3", options: options, limits: limits).rows
             #expect(unwound.count == 3)
         }
+    }
+
+    /// Forty countries in a ring of `supports` edges.
+    static func forty() throws -> Graph {
+        var nodes = "id,kind,label,score,tag\n", edges = "from,relation,to,weight,date\n"
+        for i in 0..<40 {
+            nodes += "n\(i),country,l\(i),\(i % 5),a\n"
+            edges += "n\(i),supports,n\((i + 1) % 40),1,2024\n"
+        }
+        return try GraphLoader.load(nodes: Array(nodes.utf8), edges: Array(edges.utf8), schema: Array(RandomPatterns.schema.utf8)).graph
     }
 
     @Test func topElementsKeepsTheFirstOfASort() {

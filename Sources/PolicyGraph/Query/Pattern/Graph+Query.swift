@@ -46,10 +46,18 @@ extension Graph {
     }
 
     /// The rows of a query in their final order, kept as engine values: each becomes public
-    /// values only when read, so that a caller can write a large result row by row.
+    /// values only when read, so that a caller can write a large result row by row. An empty
+    /// answer comes with the warnings of ``QueryWarning`` (looked for only then: they cost a
+    /// pass over the nodes' names).
     func queryRows(_ text: String, options: PatternOptions, limits: QueryLimits, parameters: [String: QueryValue]) throws(QueryError) -> QueryRows {
+        let rows = try evaluate(text, options: options, limits: limits, parameters: parameters)
+        guard rows.count == 0 else { return rows }
+        let warnings = QueryWarning.check(try PatternParser.parseClauses(text), in: self, parameters: parameters)
+        return QueryRows(columns: rows.columns, values: rows.values, graph: rows.graph, warnings: warnings)
+    }
+
+    private func evaluate(_ text: String, options: PatternOptions, limits: QueryLimits, parameters: [String: QueryValue]) throws(QueryError) -> QueryRows {
         let clauses = try PatternParser.parseClauses(text)
-        let warnings = QueryWarning.check(clauses, in: self, parameters: parameters)
         // MATCH ... RETURN alone goes to the pattern engine, whose own binder checks it.
         guard !options.pipeline, let parsed = ClausePlanner.patternQuery(clauses) else {
             try ClauseBinder.check(clauses, in: self, parameters: parameters)
@@ -57,15 +65,15 @@ extension Graph {
             for (name, value) in parameters { values[name] = try engineValue(value) }
             var pipeline = ClausePipeline(context: ClauseContext(graph: self, parameters: values, limits: limits))
             let (columns, rows) = try pipeline.run(clauses)
-            return QueryRows(columns: columns, values: rows, graph: self, warnings: warnings)
+            return QueryRows(columns: columns, values: rows, graph: self)
         }
         let bound = try PatternBinder.bind(parsed, in: self)
-        guard let projection = bound.projection else { return QueryRows(columns: [], values: [], graph: nil, warnings: warnings) }
+        guard let projection = bound.projection else { return QueryRows(columns: [], values: [], graph: nil) }
         if options.factorize, let pairs = PairCountPlan.recognize(bound, graph: self) {
             let counted = try pairs.rows(bound, graph: self, limits: limits)
             try Self.checkRows(counted.rows.count, limits)
             let rows = ordered(rows: counted.rows, keys: counted.keys, projection: projection, skip: projection.skip, limit: projection.limit)
-            return QueryRows(columns: projection.columns, values: rows, graph: self, warnings: warnings)
+            return QueryRows(columns: projection.columns, values: rows, graph: self)
         }
         let plan = PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode)
         var matcher = PatternMatcher(graph: self, query: bound, plan: plan, limits: limits)
@@ -94,7 +102,7 @@ extension Graph {
         }
         let result = ordered(rows: rows, keys: keys, projection: projection, skip: page.skip, limit: page.limit)
         try Self.checkRows(result.count, limits)
-        return QueryRows(columns: projection.columns, values: result, graph: self, warnings: warnings)
+        return QueryRows(columns: projection.columns, values: result, graph: self)
     }
 
     private static func checkRows(_ count: Int, _ limits: QueryLimits) throws(QueryError) {

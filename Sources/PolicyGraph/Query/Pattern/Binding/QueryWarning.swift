@@ -1,7 +1,8 @@
 /// A part of a query that cannot match anything in the graph, though the query is valid: a label
 /// compared with text no node has (`WHERE n.label = 'united states'`, written in the wrong case),
 /// an id that only some branch of a condition names. The query still runs (the answer may truly
-/// be "nothing"), but an empty answer should not be silent about a likely typo.
+/// be "nothing"), but an empty answer should not be silent about a likely typo: it comes with
+/// these warnings.
 ///
 /// An id a pattern or a top-level `WHERE n.id = ...` names, written or given as a parameter, is an
 /// error instead (``QueryError/Reason/unknownNode(_:suggestions:)``): there a typo is far likelier
