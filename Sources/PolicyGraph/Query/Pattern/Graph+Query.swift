@@ -12,7 +12,8 @@ extension Graph {
     ///
     /// Node kinds are labels, relations are relationship types, CSV columns are properties and
     /// a node's `id` property is its id. Within one MATCH an edge is bound at most once.
-    /// Without ORDER BY, rows come sorted by their columns.
+    /// Without ORDER BY, rows come sorted by their columns; LIMIT without ORDER BY takes the
+    /// first rows matching finds (SKIP passing over the ones before them) and stops there.
     ///
     /// - Throws: ``QueryError`` with the place in the query for a syntax error, an unknown
     ///   kind, relation, property, variable or id (with suggestions), or an unsupported clause.
@@ -28,7 +29,8 @@ extension Graph {
     /// - Throws: ``QueryError`` as ``query(_:)`` does, and
     ///   ``QueryError/Reason/workLimit(steps:)`` when the matcher takes more than
     ///   `limits.maxSteps` steps (nodes and edges tried).
-    /// - Complexity: at most `limits.maxSteps` steps of matching, plus sorting the rows.
+    /// - Complexity: at most `limits.maxSteps` steps of matching, plus sorting the rows; at most
+    ///   `limits.maxRows` rows held at once (ORDER BY with LIMIT holds SKIP + LIMIT of them).
     public func query(_ text: String, limits: QueryLimits) throws(QueryError) -> QueryResult {
         try query(text, options: PatternOptions(), limits: limits)
     }
