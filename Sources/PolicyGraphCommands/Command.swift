@@ -5,6 +5,9 @@ public struct CommandOutput: Sendable, Equatable {
     public var stdout = ""
     public var stderr = ""
     public var status: Int32 = 0
+    /// Where ``write(_:)`` sends standard output once enough has gathered (the executable sets
+    /// it, so that a large result is printed as it is rendered); unset, `stdout` holds it all.
+    var stream: (@Sendable (String) -> Void)?
 
     public init(stdout: String = "", stderr: String = "", status: Int32 = 0) {
         self.stdout = stdout

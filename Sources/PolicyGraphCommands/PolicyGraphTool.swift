@@ -16,9 +16,12 @@ public enum PolicyGraphTool {
         AddNodeCommand(), AddEdgeCommand(), SetCommand(), SetEdgeCommand(), RemoveNodeCommand(), RemoveEdgeCommand(), RenameCommand(),
     ]
 
-    /// Runs the tool on `arguments` (without the program name).
-    public static func run(_ arguments: [String]) -> CommandOutput {
+    /// Runs the tool on `arguments` (without the program name). With `stream`, a command that
+    /// prints a large result hands its standard output to it piece by piece as it renders,
+    /// and the returned `stdout` holds only what is left.
+    public static func run(_ arguments: [String], streamingStandardOutput stream: (@Sendable (String) -> Void)? = nil) -> CommandOutput {
         var output = CommandOutput()
+        output.stream = stream
         guard let first = arguments.first else {
             output.stderr = help
             output.status = ExitStatus.usage

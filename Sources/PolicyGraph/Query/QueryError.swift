@@ -25,11 +25,24 @@ public struct QueryError: LocatedError, Hashable, Sendable {
     public let reason: Reason
     /// Where in the query text the problem is, when it comes from one.
     public let location: QueryLocation?
+    /// Set only on ``enoughRows``, the signal a row sink throws to end matching early.
+    let isEnoughRows: Bool
 
     public init(_ reason: Reason, at location: QueryLocation? = nil) {
         self.reason = reason
         self.location = location
+        isEnoughRows = false
     }
+
+    private init(enoughRows reason: Reason) {
+        self.reason = reason
+        location = nil
+        isEnoughRows = true
+    }
+
+    /// Thrown by a sink that has every row a LIMIT asks for, to stop the matcher; the engine
+    /// catches it, so that it never reaches a caller.
+    static let enoughRows = QueryError(enoughRows: .syntax("enough rows"))
 
     public var message: String {
         func list<T: CustomStringConvertible>(_ items: [T]) -> String { items.map { "'\($0)'" }.joined(separator: ", ") }

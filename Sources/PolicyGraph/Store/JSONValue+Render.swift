@@ -8,6 +8,14 @@ extension JSONValue {
         return out
     }
 
+    /// Pretty-printed as the value would be `indent` levels deep inside ``rendered(pretty:)``'s
+    /// document, without a line end: for writing a long array one element at a time.
+    package func rendered(indent: Int) -> String {
+        var out = ""
+        render(into: &out, indent: indent, pretty: true)
+        return out
+    }
+
     private func render(into out: inout String, indent: Int, pretty: Bool) {
         switch self {
         case .null: out.append("null")

@@ -43,9 +43,9 @@ struct QueryCommand: Command {
             return
         }
         let parameters = try QueryParameters.parse(arguments, command: spec.name)
-        let result: QueryResult
+        let rows: QueryRows
         switch Self.run(text, on: graph, parameters: parameters, limits: limits) {
-        case .success(let rows): result = rows
+        case .success(let result): rows = result
         case .failure(let error):
             guard case .rowLimit = error.reason else { throw error }
             // The library's message names no option; the command line adds the one that raises it.
@@ -53,24 +53,11 @@ struct QueryCommand: Command {
             output.status = ExitStatus.failure
             return
         }
-        switch arguments.format(spec) {
-        case "json":
-            output.stdout += result.jsonValue.rendered()
-        case "csv":
-            output.stdout += result.csv
-        default:
-            if result.rows.isEmpty {
-                output.stdout += "no rows\n"
-            } else {
-                var table = TextTable(result.columns)
-                for row in result.cells { table.append(row) }
-                output.stdout += table.text
-            }
-        }
+        QueryOutput.write(rows, format: arguments.format(spec), to: &output)
     }
 
-    private static func run(_ text: String, on graph: Graph, parameters: [String: QueryValue], limits: QueryLimits) -> Result<QueryResult, QueryError> {
-        Result { () throws(QueryError) -> QueryResult in try graph.query(text, parameters: parameters, limits: limits) }
+    private static func run(_ text: String, on graph: Graph, parameters: [String: QueryValue], limits: QueryLimits) -> Result<QueryRows, QueryError> {
+        Result { () throws(QueryError) -> QueryRows in try graph.queryRows(text, parameters: parameters, limits: limits) }
     }
 
     /// The query from the argument, `--file`, or standard input (`-`); exactly one of them.

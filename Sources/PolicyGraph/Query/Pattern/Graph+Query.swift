@@ -12,7 +12,8 @@ extension Graph {
     ///
     /// Node kinds are labels, relations are relationship types, CSV columns are properties and
     /// a node's `id` property is its id. Within one MATCH an edge is bound at most once.
-    /// Without ORDER BY, rows come sorted by their columns.
+    /// Without ORDER BY, rows come sorted by their columns; LIMIT without ORDER BY takes the
+    /// first rows matching finds (SKIP passing over the ones before them) and stops there.
     ///
     /// - Throws: ``QueryError`` with the place in the query for a syntax error, an unknown
     ///   kind, relation, property, variable or id (with suggestions), or an unsupported clause.
@@ -28,7 +29,8 @@ extension Graph {
     /// - Throws: ``QueryError`` as ``query(_:)`` does, and
     ///   ``QueryError/Reason/workLimit(steps:)`` when the matcher takes more than
     ///   `limits.maxSteps` steps (nodes and edges tried).
-    /// - Complexity: at most `limits.maxSteps` steps of matching, plus sorting the rows.
+    /// - Complexity: at most `limits.maxSteps` steps of matching, plus sorting the rows; at most
+    ///   `limits.maxRows` rows held at once (ORDER BY with LIMIT holds SKIP + LIMIT of them).
     public func query(_ text: String, limits: QueryLimits) throws(QueryError) -> QueryResult {
         try query(text, options: PatternOptions(), limits: limits)
     }
@@ -42,29 +44,47 @@ extension Graph {
     }
 
     func query(_ text: String, options: PatternOptions, limits: QueryLimits = .default, parameters: [String: QueryValue] = [:]) throws(QueryError) -> QueryResult {
+        try queryRows(text, options: options, limits: limits, parameters: parameters).result
+    }
+
+    /// The rows of a query in their final order, kept as engine values: each becomes public
+    /// values only when read, so that a caller can write a large result row by row. An empty
+    /// answer comes with the warnings of ``QueryWarning`` (looked for only then: they cost a
+    /// pass over the nodes' names).
+    func queryRows(_ text: String, options: PatternOptions, limits: QueryLimits, parameters: [String: QueryValue]) throws(QueryError) -> QueryRows {
+        let rows = try evaluate(text, options: options, limits: limits, parameters: parameters)
+        guard rows.count == 0 else { return rows }
+        let warnings = QueryWarning.check(try PatternParser.parseClauses(text), in: self, parameters: parameters)
+        return QueryRows(columns: rows.columns, values: rows.values, graph: rows.graph, warnings: warnings)
+    }
+
+    private func evaluate(_ text: String, options: PatternOptions, limits: QueryLimits, parameters: [String: QueryValue]) throws(QueryError) -> QueryRows {
         let clauses = try PatternParser.parseClauses(text)
         // MATCH ... RETURN alone goes to the pattern engine, whose own binder checks it.
         guard !options.pipeline, let parsed = ClausePlanner.patternQuery(clauses) else {
-            try ClauseBinder.check(clauses, in: self)
+            try ClauseBinder.check(clauses, in: self, parameters: parameters)
             var values: [String: PatternValue] = [:]
             for (name, value) in parameters { values[name] = try engineValue(value) }
             var pipeline = ClausePipeline(context: ClauseContext(graph: self, parameters: values, limits: limits))
             let (columns, rows) = try pipeline.run(clauses)
-            return QueryResult(columns: columns, rows: rows.map { $0.map(publicValue) }, source: self)
+            return QueryRows(columns: columns, values: rows, graph: self)
         }
         let bound = try PatternBinder.bind(parsed, in: self)
-        guard let projection = bound.projection else { return QueryResult(columns: [], rows: [], source: nil) }
+        guard let projection = bound.projection else { return QueryRows(columns: [], values: [], graph: nil) }
         if options.factorize, let pairs = PairCountPlan.recognize(bound, graph: self) {
             let counted = try pairs.rows(bound, graph: self, limits: limits)
-            return finish(rows: counted.rows, keys: counted.keys, projection: projection)
+            try Self.checkRows(counted.rows.count, limits)
+            let rows = ordered(rows: counted.rows, keys: counted.keys, projection: projection, skip: projection.skip, limit: projection.limit)
+            return QueryRows(columns: projection.columns, values: rows, graph: self)
         }
         let plan = PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode)
         var matcher = PatternMatcher(graph: self, query: bound, plan: plan, limits: limits)
         var rows: [[PatternValue]]
         var keys: [[PatternValue]]
+        var page = (skip: projection.skip, limit: projection.limit)
         if projection.isAggregating {
             matcher.sumsFrom = plan.firstStepAfter(reading: projection, in: bound)
-            var sink = GroupAggregator(graph: self, projection: projection)
+            var sink = GroupAggregator(graph: self, projection: projection, maxGroups: limits.maxRows)
             try matcher.run(&sink)
             rows = try sink.rows(&matcher.frame)
             if projection.distinct { rows = Self.distinct(rows) }
@@ -76,14 +96,19 @@ extension Graph {
                 keys.append(key)
             }
         } else {
-            var sink = RowCollector(graph: self, projection: projection)
-            try matcher.run(&sink)
+            var sink = RowCollector(graph: self, projection: projection, limits: limits)
+            try sink.collect(from: &matcher)
             rows = sink.rows
             keys = sink.sortKeys
+            page = sink.page
         }
-        let result = finish(rows: rows, keys: keys, projection: projection)
-        if let max = limits.maxRows, result.rows.count > max { throw QueryError(.rowLimit(rows: max)) }
-        return result
+        let result = ordered(rows: rows, keys: keys, projection: projection, skip: page.skip, limit: page.limit)
+        try Self.checkRows(result.count, limits)
+        return QueryRows(columns: projection.columns, values: result, graph: self)
+    }
+
+    private static func checkRows(_ count: Int, _ limits: QueryLimits) throws(QueryError) {
+        if let max = limits.maxRows, count > max { throw QueryError(.rowLimit(rows: max)) }
     }
 
     /// The plan the planner picks for `text`, in words: where matching starts, each expansion in
@@ -127,9 +152,8 @@ extension Graph {
         return rows.filter { seen.insert($0).inserted }
     }
 
-    /// Sorts (by ORDER BY, then by the columns, so that output is deterministic), skips, limits
-    /// and turns engine values into public ones.
-    private func finish(rows: [[PatternValue]], keys: [[PatternValue]], projection: PatternProjection) -> QueryResult {
+    /// Sorts (by ORDER BY, then by the columns, so that output is deterministic), skips and limits.
+    private func ordered(rows: [[PatternValue]], keys: [[PatternValue]], projection: PatternProjection, skip: Int, limit: Int?) -> [[PatternValue]] {
         let order = PatternOrder(graph: self)
         var indices = Array(rows.indices)
         // One row (a count) needs no order, and skips the sort's first-use cost.
@@ -153,10 +177,9 @@ extension Graph {
                 return c != 0 ? c < 0 : a < b
             }
         }
-        let start = min(projection.skip, indices.count)
-        let end = projection.limit.map { start + min(indices.count - start, $0) } ?? indices.count
-        let result = indices[start..<end].map { rows[$0].map(publicValue) }
-        return QueryResult(columns: projection.columns, rows: result, source: self)
+        let start = min(skip, indices.count)
+        let end = limit.map { start + min(indices.count - start, $0) } ?? indices.count
+        return indices[start..<end].map { rows[$0] }
     }
 }
 

@@ -102,7 +102,7 @@ public struct QueryResult: Sendable, Equatable {
         ])
     }
 
-    private func json(_ value: QueryValue) -> JSONValue {
+    func json(_ value: QueryValue) -> JSONValue {
         switch value {
         case .null: return .null
         case .bool(let b): return .bool(b)

@@ -13,21 +13,26 @@ struct ClauseBinder {
     }
 
     let graph: Graph
+    /// The parameters' values: an `id` given as one is checked as a written one is.
+    var parameters: [String: QueryValue] = [:]
     var scope: [String: Binding] = [:]
 
     /// - Throws: ``QueryError`` at the first problem, at its place in the query.
-    static func check(_ query: ClauseQuery, in graph: Graph) throws(QueryError) {
+    static func check(_ query: ClauseQuery, in graph: Graph, parameters: [String: QueryValue] = [:]) throws(QueryError) {
         for part in query.parts {
-            var binder = ClauseBinder(graph: graph)
+            var binder = ClauseBinder(graph: graph, parameters: parameters)
             for clause in part.clauses { try binder.check(clause) }
         }
     }
 
     mutating func check(_ clause: Clause) throws(QueryError) {
         switch clause {
-        case .match(let match, _):
+        case .match(let match, let optional):
             try bind(match, into: &scope)
-            if let predicate = match.predicate { try expression(predicate, scope, aggregates: false) }
+            if let predicate = match.predicate {
+                try expression(predicate, scope, aggregates: false)
+                if !optional { try checkIDs(predicate) }
+            }
         case .unwind(let list, let name, _):
             try expression(list, scope, aggregates: false)
             if scope[name.text] != nil { throw QueryError(.syntax("variable '\(name.text)' is already defined"), at: name.location) }
@@ -67,7 +72,7 @@ struct ClauseBinder {
                 for entry in node.properties {
                     try expression(entry.value, scope, aggregates: false)
                     // As in the pattern engine: naming an id the graph lacks is a mistake, not an empty answer.
-                    if entry.key.text == Column.id, case .string(let id) = entry.value.form, graph.index[NodeID(id)] == nil {
+                    if entry.key.text == Column.id, let id = Self.writtenID(entry.value, parameters), graph.index[NodeID(id)] == nil {
                         throw QueryError(.unknownNode(id, suggestions: graph.suggestions(for: id)), at: entry.value.location)
                     }
                 }
@@ -203,6 +208,38 @@ struct ClauseBinder {
             return
         default:
             for child in e.form.children { try expression(child, scope, aggregates: aggregates) }
+        }
+    }
+}
+
+extension ClauseBinder {
+    /// The id a pattern's `{id: ...}` names before any row is read: a string literal, or a
+    /// parameter whose value is a string (a misspelt `--param` is the same mistake as a
+    /// misspelt literal, and gets the same error and suggestions).
+    static func writtenID(_ e: PatternExpression, _ parameters: [String: QueryValue]) -> String? {
+        switch e.form {
+        case .string(let id): return id
+        case .parameter(let name):
+            if case .string(let id)? = parameters[name] { return id }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// As the pattern engine does for `WHERE n.id = 'x'`: an id that a top-level conjunct of
+    /// MATCH's WHERE requires, and the graph lacks, is an error with suggestions.
+    func checkIDs(_ predicate: PatternExpression) throws(QueryError) {
+        guard case .binary(let op, let l, let r) = predicate.form else { return }
+        if op == .and {
+            try checkIDs(l)
+            try checkIDs(r)
+            return
+        }
+        guard op == .equal else { return }
+        for (property, value) in [(l, r), (r, l)] {
+            guard case .property(let base, let key) = property.form, key.text == Column.id, case .variable = base.form,
+                  let id = Self.writtenID(value, parameters), graph.index[NodeID(id)] == nil else { continue }
+            throw QueryError(.unknownNode(id, suggestions: graph.suggestions(for: id)), at: value.location)
         }
     }
 }

@@ -120,10 +120,13 @@ struct GroupAggregator: MatchSink {
     private var states: [[AggregateState]] = []
     private var counts: [Int] = []
     private var bindings: [(nodes: [Int32], edges: [Int32], paths: [[Int32]])] = []
+    /// The row budget: a group is a row of the result, counted when it is first met.
+    private let maxGroups: Int
 
-    init(graph: Graph, projection: PatternProjection) {
+    init(graph: Graph, projection: PatternProjection, maxGroups: Int? = nil) {
         self.graph = graph
         self.projection = projection
+        self.maxGroups = maxGroups.map { max(0, $0) } ?? Int.max
         keyItems = projection.items.indices.filter { !projection.itemAggregates[$0] }
         order = PatternOrder(graph: graph)
         keepsBindings = projection.items.indices.contains { i in
@@ -164,6 +167,7 @@ struct GroupAggregator: MatchSink {
                     group = keys.count
                     groupOfNode.add(row, Int32(truncatingIfNeeded: group + 1))
                     addGroup([.node(row)], frame)
+                    if keys.count > maxGroups { throw QueryError(.rowLimit(rows: maxGroups)) }
                 }
                 lastRow = row
                 lastGroup = group
@@ -178,6 +182,7 @@ struct GroupAggregator: MatchSink {
                 group = keys.count
                 groupOfKey[key] = group
                 addGroup(key, frame)
+                if keys.count > maxGroups { throw QueryError(.rowLimit(rows: maxGroups)) }
             }
         }
         if countsOnly {
@@ -224,40 +229,5 @@ struct GroupAggregator: MatchSink {
             rows.append(row)
         }
         return rows
-    }
-}
-
-/// Collects the rows of a query without aggregates (each match `weight` times; once under
-/// DISTINCT), with their ORDER BY keys.
-struct RowCollector: MatchSink {
-    let graph: Graph
-    let projection: PatternProjection
-    private(set) var rows: [[PatternValue]] = []
-    private(set) var sortKeys: [[PatternValue]] = []
-    private var seen: Set<[PatternValue]> = []
-
-    init(graph: Graph, projection: PatternProjection) {
-        self.graph = graph
-        self.projection = projection
-    }
-
-    mutating func accept(_ frame: inout MatchFrame, weight: Int) throws(QueryError) {
-        var row: [PatternValue] = []
-        row.reserveCapacity(projection.items.count)
-        for item in projection.items { row.append(try item.value(in: frame, graph: graph)) }
-        var copies = weight
-        if projection.distinct {
-            guard seen.insert(row).inserted else { return }
-            copies = 1
-        }
-        var keys: [PatternValue] = []
-        if !projection.order.isEmpty {
-            frame.columns = row
-            for sort in projection.order { keys.append(try sort.expression.value(in: frame, graph: graph)) }
-        }
-        for _ in 0..<copies {
-            rows.append(row)
-            sortKeys.append(keys)
-        }
     }
 }

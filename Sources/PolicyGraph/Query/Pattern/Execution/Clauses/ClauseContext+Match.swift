@@ -6,8 +6,9 @@ extension ClauseContext {
     /// `limit` of them.
     ///
     /// - Throws: ``QueryError`` from WHERE or property maps, or past the step or row budget.
-    mutating func matches(_ clause: MatchClause, from row: ClauseRow, limit: Int?) throws(QueryError) -> [ClauseRow] {
-        var state = MatchState(row: row, used: [], results: [], limit: limit ?? Int.max)
+    /// `holding`: the rows the clause holds already, counted with these against the row budget.
+    mutating func matches(_ clause: MatchClause, from row: ClauseRow, limit: Int?, holding: Int = 0) throws(QueryError) -> [ClauseRow] {
+        var state = MatchState(row: row, used: [], results: [], limit: limit ?? Int.max, holding: holding)
         try matchPath(clause, 0, &state)
         return state.results
     }
@@ -18,6 +19,7 @@ extension ClauseContext {
         var used: Set<Int32>
         var results: [ClauseRow]
         let limit: Int
+        let holding: Int
         var done: Bool { results.count >= limit }
     }
 
@@ -26,7 +28,7 @@ extension ClauseContext {
         guard index < clause.paths.count else {
             if let predicate = clause.predicate, try truth(predicate, state.row) != true { return }
             state.results.append(state.row)
-            try checkRows(state.results.count)
+            try checkRows(state.holding + state.results.count)
             return
         }
         let path = clause.paths[index]

@@ -112,24 +112,41 @@ extension ClauseContext {
             var distinctRows: Set<[PatternValue]> = []
             order = order.filter { i in distinctRows.insert(names.map { rows[i][$0] ?? .null }).inserted }
         }
-        if !projection.order.isEmpty || final {
-            let comparer = PatternOrder(graph: graph)
-            order.sort { a, b in
-                for (i, item) in projection.order.enumerated() {
-                    let c = comparer.compare(keys[a][i], keys[b][i])
-                    if c != 0 { return item.descending ? c > 0 : c < 0 }
-                }
-                if final {
-                    let c = comparer.compare(rows: names.map { rows[a][$0] ?? .null }, names.map { rows[b][$0] ?? .null })
-                    if c != 0 { return c < 0 }
-                }
-                return a < b
-            }
-        }
         let skip = try count(projection.skip, "SKIP") ?? 0
         let limit = try count(projection.limit, "LIMIT")
-        let start = min(skip, order.count)
-        let end = limit.map { start + min(order.count - start, $0) } ?? order.count
+        let comparer = PatternOrder(graph: graph)
+        let precedes = { (a: Int, b: Int) -> Bool in
+            for (i, item) in projection.order.enumerated() {
+                let c = comparer.compare(keys[a][i], keys[b][i])
+                if c != 0 { return item.descending ? c > 0 : c < 0 }
+            }
+            if final {
+                let c = comparer.compare(rows: names.map { rows[a][$0] ?? .null }, names.map { rows[b][$0] ?? .null })
+                if c != 0 { return c < 0 }
+            }
+            return a < b
+        }
+        var page = (skip: skip, limit: limit)
+        if let limit, projection.order.isEmpty, final, !isAggregate.contains(true), aggregateCalls.isEmpty {
+            // LIMIT without ORDER BY takes the first rows as they came (the clauses before
+            // stopped there); only those are put in the columns' order.
+            let start = min(skip, order.count)
+            order = Array(order[start..<(start + min(order.count - start, limit))])
+            order.sort(by: precedes)
+            page = (0, nil)
+        } else if !projection.order.isEmpty || final {
+            if let limit {
+                // ORDER BY ... LIMIT: the first SKIP + LIMIT of the sort, without sorting the rest.
+                let (wanted, overflow) = skip.addingReportingOverflow(limit)
+                var top = TopElements(capacity: overflow ? Int.max : wanted, precedes: precedes)
+                for i in order { top.offer(i) }
+                order = top.sorted()
+            } else {
+                order.sort(by: precedes)
+            }
+        }
+        let start = min(page.skip, order.count)
+        let end = page.limit.map { start + min(order.count - start, $0) } ?? order.count
         var result: [ClauseRow] = []
         for i in order[start..<end] {
             if let predicate = projection.predicate, try truth(predicate, sources[i].merging(rows[i]) { $1 }) != true { continue }
@@ -147,7 +164,7 @@ extension ClauseContext {
     }
 
     /// SKIP's or LIMIT's value: a whole number of at least 0, read without any row.
-    private mutating func count(_ e: PatternExpression?, _ keyword: String) throws(QueryError) -> Int? {
+    mutating func count(_ e: PatternExpression?, _ keyword: String) throws(QueryError) -> Int? {
         guard let e else { return nil }
         guard case .int(let n) = try value(e, [:]), n >= 0 else {
             throw QueryError(.syntax("\(keyword) takes a whole number of at least 0"), at: e.location)

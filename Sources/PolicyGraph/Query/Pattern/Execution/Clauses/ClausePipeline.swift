@@ -31,13 +31,16 @@ struct ClausePipeline {
         var scope: [String] = []
         // Set by WITH ... ORDER BY: a RETURN without ORDER BY then keeps the rows' order.
         var ordered = false
-        for clause in sequence.clauses {
+        let demands = try ClauseDemand.demands(sequence, &context)
+        for (index, clause) in sequence.clauses.enumerated() {
+            // How many rows the clauses after this one read: it stops once it has made them.
+            let wanted = demands[index] ?? Int.max
             switch clause {
             case .match(let match, let optional):
                 let introduced = Self.variables(of: match).filter { !scope.contains($0) }
                 var next: [ClauseRow] = []
-                for row in rows {
-                    let found = try context.matches(match, from: row, limit: nil)
+                for row in rows where next.count < wanted {
+                    let found = try context.matches(match, from: row, limit: wanted - next.count, holding: next.count)
                     if found.isEmpty && optional {
                         var padded = row
                         for name in introduced { padded[name] = .null }
@@ -52,7 +55,7 @@ struct ClausePipeline {
                 ordered = false
             case .unwind(let list, let name, _):
                 var next: [ClauseRow] = []
-                for row in rows {
+                for row in rows where next.count < wanted {
                     let v = try context.value(list, row)
                     let items: [PatternValue]
                     switch v {
@@ -60,12 +63,12 @@ struct ClausePipeline {
                     case .list(let l): items = l
                     default: items = [v]
                     }
-                    for item in items {
+                    for item in items where next.count < wanted {
                         var extended = row
                         extended[name.text] = item
                         next.append(extended)
+                        try context.checkRows(next.count)
                     }
-                    try context.checkRows(next.count)
                 }
                 rows = next
                 if !scope.contains(name.text) { scope.append(name.text) }

@@ -1,0 +1,131 @@
+/// A part of a query that cannot match anything in the graph, though the query is valid: a label
+/// compared with text no node has (`WHERE n.label = 'united states'`, written in the wrong case),
+/// an id that only some branch of a condition names. The query still runs (the answer may truly
+/// be "nothing"), but an empty answer should not be silent about a likely typo: it comes with
+/// these warnings.
+///
+/// An id a pattern or a top-level `WHERE n.id = ...` names, written or given as a parameter, is an
+/// error instead (``QueryError/Reason/unknownNode(_:suggestions:)``): there a typo is far likelier
+/// than a question whose answer is nothing.
+package struct QueryWarning: LocatedError, Hashable, Sendable {
+    /// What cannot match, with the values the message quotes.
+    package enum Reason: Hashable, Sendable {
+        /// No node has `value` in `property` (`id`, `label` or `label_zh`); `suggestions` are
+        /// values that node has that are close (the same text in another case first).
+        case noNodeHas(property: String, value: String, suggestions: [String])
+    }
+
+    package let reason: Reason
+    package let location: QueryLocation?
+
+    package var message: String {
+        switch reason {
+        case .noNodeHas(let property, let value, let suggestions):
+            return "no node has \(property) '\(value)', so this comparison matches nothing" + Suggestions.hint(suggestions)
+        }
+    }
+
+    package var severityLabel: String { "warning" }
+    package var locationDescription: String? { location?.description }
+}
+
+extension QueryWarning {
+    /// The node properties whose values are names a person types.
+    private static let namedProperties: Set<String> = [Column.id, Column.label, "label_zh"]
+
+    /// The warnings for `query` on `graph`: each `x.p = 'text'` or `x.p IN [...]` (and `{p: 'text'}`
+    /// in a node pattern) where `p` is `id`, `label` or `label_zh` and no node has that text;
+    /// parameters are read through `parameters`. In query order, each value once.
+    static func check(_ query: ClauseQuery, in graph: Graph, parameters: [String: QueryValue] = [:]) -> [QueryWarning] {
+        var found: [(property: String, value: String, location: QueryLocation)] = []
+        func text(_ e: PatternExpression) -> String? {
+            switch e.form {
+            case .string(let s): return s
+            case .parameter(let name):
+                if case .string(let s)? = parameters[name] { return s }
+                return nil
+            default: return nil
+            }
+        }
+        func property(_ e: PatternExpression) -> String? {
+            guard case .property(_, let key) = e.form, namedProperties.contains(key.text) else { return nil }
+            return key.text
+        }
+        func visit(_ e: PatternExpression) {
+            if case .binary(let op, let l, let r) = e.form {
+                if op == .equal {
+                    if let p = property(l), let v = text(r) { found.append((p, v, r.location)) }
+                    if let p = property(r), let v = text(l) { found.append((p, v, l.location)) }
+                } else if op == .in, let p = property(l), case .list(let items) = r.form {
+                    for item in items { if let v = text(item) { found.append((p, v, item.location)) } }
+                }
+            }
+            for child in e.form.children { visit(child) }
+        }
+        func visit(_ match: MatchClause) {
+            for path in match.paths {
+                for node in path.nodes {
+                    for entry in node.properties where namedProperties.contains(entry.key.text) {
+                        if let v = text(entry.value) { found.append((entry.key.text, v, entry.value.location)) }
+                    }
+                }
+            }
+            if let predicate = match.predicate { visit(predicate) }
+        }
+        for part in query.parts {
+            for clause in part.clauses {
+                switch clause {
+                case .match(let match, _): visit(match)
+                case .unwind(let list, _, _): visit(list)
+                case .with(let projection), .return(let projection):
+                    projection.items.forEach { visit($0.expression) }
+                    if let predicate = projection.predicate { visit(predicate) }
+                }
+            }
+        }
+        guard !found.isEmpty else { return [] }
+        var values: [String: Set<String>] = [:]
+        for p in Set(found.map(\.property)) { values[p] = graph.nodeValues(of: p) }
+        var warned: Set<[String]> = []
+        var warnings: [QueryWarning] = []
+        for f in found where values[f.property]?.contains(f.value) == false && warned.insert([f.property, f.value]).inserted {
+            let suggestions = graph.closeValues(to: f.value, of: f.property, among: values[f.property] ?? [])
+            warnings.append(QueryWarning(reason: .noNodeHas(property: f.property, value: f.value, suggestions: suggestions), location: f.location))
+        }
+        return warnings
+    }
+}
+
+extension Graph {
+    /// Every node's value of `property` (`id`, `label` or `label_zh`).
+    fileprivate func nodeValues(of property: String) -> Set<String> {
+        var out: Set<String> = []
+        for i in 0..<Int32(nodeCount) {
+            switch property {
+            case Column.id: out.insert(id(at: i).rawValue)
+            case Column.label: out.insert(label(at: i))
+            default: if let zh = chineseLabel(at: i) { out.insert(zh) }
+            }
+        }
+        return out
+    }
+
+    /// Values of `property` close to `value`: the same text in another case, else the close
+    /// names' values. At most five, sorted.
+    fileprivate func closeValues(to value: String, of property: String, among values: Set<String>) -> [String] {
+        let folded = value.lowercased()
+        let sameText = values.filter { $0.lowercased() == folded }
+        if !sameText.isEmpty { return Array(sameText.sorted().prefix(5)) }
+        var out: [String] = []
+        for id in suggestions(for: value) {
+            guard let row = index[id] else { continue }
+            let candidate: String? = switch property {
+            case Column.id: id.rawValue
+            case Column.label: label(at: row)
+            default: chineseLabel(at: row)
+            }
+            if let candidate, !out.contains(candidate) { out.append(candidate) }
+        }
+        return Array(out.sorted().prefix(5))
+    }
+}
