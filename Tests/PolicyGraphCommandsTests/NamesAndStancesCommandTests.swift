@@ -97,4 +97,16 @@ import Testing
         #expect(none.stderr == "\(folder)/edges.csv: error: no edge 'uk supports china'; the two nodes have no edge between them\n")
         #expect(text(folder + "/edges.csv") == edges)
     }
+
+    @Test func theStarterSchemaDeclaresSignsAndAbstains() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pg-starter-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(PolicyGraphTool.run(["init", folder, "--schema"]).status == 0)
+        try "actor,relation,target,date,cite,actor_kind,target_kind\nChina,signs,Bletchley Declaration,2023,c1,country,framework\nUK,abstains,Bletchley Declaration,2023,c2,country,\n"
+            .write(toFile: folder + "/sheet.csv", atomically: true, encoding: .utf8)
+        let imported = PolicyGraphTool.run(["import", folder + "/sheet.csv", "--graph", folder])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let stats = PolicyGraphTool.run(["stats", "--graph", folder]).stdout
+        for line in ["abstains (0)  1", "signs (+1)    1"] { #expect(stats.contains(line + "\n"), "\(stats)") }
+    }
 }
