@@ -40,6 +40,7 @@ struct ImportCommand: Command {
         ],
         formats: [], readsGraph: false,
         examples: ["policygraph import stances.csv --graph mine --dry-run",
+                   "policygraph import stances.csv --graph mine --update",
                    "policygraph import --kumu elements.csv connections.csv --out from-kumu",
                    "policygraph import network.graphml --out from-gephi",
                    "policygraph import graph.json --out restored-graph"])
@@ -57,7 +58,7 @@ struct ImportCommand: Command {
             throw UsageError("a JSON export carries its schema; --schema is for sheets, Kumu's pair and GraphML", command: spec.name)
         }
         if !kumu, file.lowercased().hasSuffix(".json") {
-            if arguments.value("graph") != nil || arguments.flag("dry-run") {
+            if arguments.value("graph") != nil || arguments.flag("dry-run") || arguments.flag("update") {
                 throw UsageError("a JSON export is written whole to a new folder with --out DIR", command: spec.name)
             }
             try runJSON(arguments, output: &output)
@@ -148,7 +149,8 @@ struct ImportCommand: Command {
         }
         if !plan.updatesDiffering, !plan.differing.isEmpty {
             out += "\(English.count(plan.differing.count, "row")) \(plan.differing.count == 1 ? "differs" : "differ") from an edge the graph has "
-            out += "(same from, relation, to and date) and \(plan.differing.count == 1 ? "was" : "were") not imported:\n"
+            let was = dryRun ? "would not be" : plan.differing.count == 1 ? "was not" : "were not"
+            out += "(same from, relation, to and date) and \(was) imported:\n"
             out += differingLines(plan)
             out += "hint: to write the sheet's cells into those edges in place, import again with --update; "
             out += "to keep the graph's, change the sheet\n"
