@@ -7,7 +7,8 @@ extension ImportCommand {
         var table = TextTable(["row", "edge", "date"])
         for edge in plan.edges {
             let c = edge.cells
-            table.append([edge.location.description, "\(c[Column.from] ?? "") \(c[Column.relation] ?? "") \(c[Column.to] ?? "")", c[Column.date] ?? ""])
+            let name = "\(c[Column.from] ?? "") \(c[Column.relation] ?? "") \(c[Column.to] ?? "")"
+            table.append([edge.location.description, name, c[Column.date] ?? ""])
         }
         return indented(plan.edges.isEmpty ? "" : table.text)
     }

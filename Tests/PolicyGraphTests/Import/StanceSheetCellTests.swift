@@ -92,4 +92,10 @@ import Testing
         let found = messages("actor,relation,target,date,cite\nChina,supports,loc,\(date),c\n", into: try folder(scratch))
         #expect(found == ["sheet.csv:2:20: error: '\(date)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD\(hint)"])
     }
+
+    @Test func aDecimalCommaInASemicolonSheetGetsAHint() throws {
+        let scratch = ScratchFolder()
+        let found = messages("actor;relation;target;date;cite;weight\nChina;supports;loc;2023;c;0,5\n", into: try folder(scratch))
+        #expect(found == ["sheet.csv:2:27: error: weight '0,5' is not a number; write 0.5 (a decimal point)"])
+    }
 }

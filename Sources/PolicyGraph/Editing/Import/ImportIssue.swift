@@ -79,7 +79,10 @@ package struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownNode(let name, let suggestions): return "unknown node '\(name)'\(hint(suggestions.map(\.rawValue)))"
         case .invalidDate(let text, let hint):
             return "'\(text)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD" + (hint.map { " (\($0))" } ?? "")
-        case .invalidWeight(let text): return "weight '\(text)' is not a number"
+        case .invalidWeight(let text):
+            // Spreadsheets in many locales write decimals with a comma.
+            let point = text.replacingOccurrences(of: ",", with: ".")
+            return "weight '\(text)' is not a number" + (point != text && PolicyNumber.parse(point) != nil ? "; write \(point) (a decimal point)" : "")
         case .duplicateRow(let line):
             return "the same row as line \(line); delete one of the two rows (a row the graph already has is skipped, "
                 + "but a row repeated within one sheet is an error)"

@@ -53,7 +53,10 @@ extension ImportMerger {
         for column in columns where !identity.contains(column) {
             let sheet = cells[column] ?? ""
             let graph = edges.column(column).map { $0 < row.fields.count ? row.fields[$0] : "" } ?? ""
-            let same = column == Column.weight ? PolicyNumber.parse(sheet) == PolicyNumber.parse(graph) && sheet.isEmpty == graph.isEmpty : sheet == graph
+            // Weights compare as numbers (`0.5` is `.5`); every other cell as written.
+            let same = column == Column.weight
+                ? PolicyNumber.parse(sheet) == PolicyNumber.parse(graph) && sheet.isEmpty == graph.isEmpty
+                : sheet == graph
             if !same { out.append(ImportPlan.DifferingEdge.Cell(column: column, graph: graph, sheet: sheet)) }
         }
         return out
