@@ -61,7 +61,7 @@ import Testing
         #expect(text(folder + "/edges.csv").hasSuffix("india,commentsOn,act,,,,\r\n"))
         let unknown = PolicyGraphTool.run(["add-edge", "Indai", "supports", "act", "--graph", folder])
         #expect(unknown.status == 1)
-        #expect(unknown.stderr == "argument FROM: error: unknown node 'Indai': no id or label matches; did you mean 'india'?\n")
+        #expect(unknown.stderr == "error: unknown node 'Indai' (argument FROM); did you mean 'india'?\n")
     }
 
     @Test func initWritesTheCanonicalHeadersAndRefusesToOverwrite() throws {
@@ -128,7 +128,9 @@ import Testing
         #expect(notASheet.status == 1)
         #expect(notASheet.stderr.hasPrefix("\(folder)/edges.csv:1: error: not a stance sheet: the header needs the columns actor,relation,target,date,cite"))
         let dry = PolicyGraphTool.run(["import", sheet, "--out", folder + "/new", "--dry-run"])
-        #expect(dry.status == 0 && dry.stdout.hasSuffix("would add 104 edges; 0 rows already in the graph\n"))
+        #expect(dry.status == 0 && dry.stdout.contains("would add 104 edges:\n") && dry.stdout.hasSuffix("0 rows already in the graph\n"))
+        // Each edge it would add is named at its row.
+        #expect(dry.stdout.split(separator: "\n").filter { $0.hasPrefix("  \(sheet):") }.count == 104)
         #expect(!FileManager.default.fileExists(atPath: folder + "/new"))
         let existing = PolicyGraphTool.run(["import", sheet, "--out", folder])
         #expect(existing.stderr == "\(folder): error: the folder already holds a graph (nodes.csv, edges.csv); nothing was written\n")

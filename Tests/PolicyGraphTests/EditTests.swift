@@ -113,7 +113,7 @@ struct EditTests {
         let f = try EditFixture()
         let error = #expect(throws: EditError.self) { try f.apply(.set("ua", [ColumnValue(column: "label", value: "x")])) }
         #expect(error?.reason == .unknownName("ua", argument: "ID", suggestions: ["us"]))
-        #expect(error?.description == "argument ID: error: unknown node 'ua': no id or label matches; did you mean 'us'?")
+        #expect(error?.description == "error: unknown node 'ua' (argument ID); did you mean 'us'?")
     }
 
     @Test(arguments: ["=x", "novalue"])

@@ -53,7 +53,10 @@ import TestSupport
     @Test func exactIdWinsOverLabels() throws {
         let g = try loadGraph(nodes: "id,kind,label\nchina,country,us\nus,country,United States\n", edges: "from,relation,to\n")
         #expect(try g.resolve("us") == "us")
-        #expect(try g.resolve("US") == "china", "a case-insensitive label match when no id matches")
+        // 'US' is china's label and, in another case, us's id: two nodes match, so neither wins.
+        let error = #expect(throws: QueryError.self) { try g.resolve("US") }
+        #expect(error?.reason == .ambiguousNode("US", candidates: ["china", "us"]))
+        #expect(try g.resolve("United States") == "us")
     }
 
     @Test func labelsInEitherLanguageResolveCaseInsensitively() throws {

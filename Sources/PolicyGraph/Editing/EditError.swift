@@ -11,8 +11,8 @@ public struct EditError: LocatedError, Hashable, Sendable {
         case unknownNode(NodeID, suggestions: [NodeID])
         /// `remove-node` without `--cascade` on a node with edges: the edges' lines.
         case nodeHasEdges(NodeID, lines: [Int])
-        /// No edge `from relation to`.
-        case noSuchEdge(from: NodeID, relation: Relation, to: NodeID)
+        /// No edge `from relation to`; `between` lists the edges the two nodes do have (either way).
+        case noSuchEdge(from: NodeID, relation: Relation, to: NodeID, between: [EdgeAt] = [])
         /// Several parallel edges match `remove-edge`: their lines; `--all` removes them all.
         case severalEdges(from: NodeID, relation: Relation, to: NodeID, lines: [Int])
         /// A `--set` key that names a column with its own option or command.
@@ -32,6 +32,14 @@ public struct EditError: LocatedError, Hashable, Sendable {
         case noNthEdge(from: NodeID, relation: Relation, to: NodeID, nth: Int, count: Int)
         /// Several parallel edges match an edit of one edge: their lines.
         case whichEdge(from: NodeID, relation: Relation, to: NodeID, lines: [Int])
+    }
+
+    /// An edge of `edges.csv` and its line, for messages that point at edges that do exist.
+    public struct EdgeAt: Hashable, Sendable {
+        public let from: String
+        public let relation: String
+        public let to: String
+        public let line: Int
     }
 
     public let location: SourceLocation
@@ -61,8 +69,10 @@ public struct EditError: LocatedError, Hashable, Sendable {
         case .nodeHasEdges(let id, let lines):
             return "node '\(id)' has \(lines.count) edge\(lines.count == 1 ? "" : "s") (edges.csv line\(lines.count == 1 ? "" : "s") "
                 + "\(lines.map(String.init).joined(separator: ", ")))"
-        case .noSuchEdge(let from, let relation, let to):
-            return "no edge '\(from) \(relation) \(to)'"
+        case .noSuchEdge(let from, let relation, let to, let between):
+            guard !between.isEmpty else { return "no edge '\(from) \(relation) \(to)'; the two nodes have no edge between them" }
+            return "no edge '\(from) \(relation) \(to)'; between them: "
+                + between.map { "'\($0.from) \($0.relation) \($0.to)' (line \($0.line))" }.joined(separator: ", ")
         case .severalEdges(let from, let relation, let to, let lines):
             return "\(lines.count) parallel edges '\(from) \(relation) \(to)' (edges.csv lines \(lines.map(String.init).joined(separator: ", ")))"
         case .reservedColumn(let name, _):
@@ -75,10 +85,10 @@ public struct EditError: LocatedError, Hashable, Sendable {
             return "the folder already holds a graph (\(files.joined(separator: ", ")))"
         case .graphExists(let files):
             return "the folder already holds a graph (\(files.joined(separator: ", "))); nothing was written"
-        case .unknownName(let name, _, let suggestions):
-            return "unknown node '\(name)': no id or label matches" + Suggestions.hint(suggestions)
-        case .ambiguousName(let name, _, let candidates):
-            return "'\(name)' is the label of \(candidates.count) nodes: "
+        case .unknownName(let name, let argument, let suggestions):
+            return "unknown node '\(name)' (argument \(argument))" + Suggestions.hint(suggestions)
+        case .ambiguousName(let name, let argument, let candidates):
+            return "'\(name)' (argument \(argument)) is the label of \(candidates.count) nodes: "
                 + candidates.map { "'\($0)'" }.joined(separator: ", ") + "; give the id"
         case .noNthEdge(let from, let relation, let to, let nth, let count):
             return "edge '\(from) \(relation) \(to)' number \(nth) does not exist; there \(count == 1 ? "is 1" : "are \(count)")"
@@ -102,5 +112,12 @@ public struct EditError: LocatedError, Hashable, Sendable {
         }
     }
 
-    public var locationDescription: String? { location.description }
+    /// The location; none for a name given as an argument, which the message names (as the
+    /// reading commands' messages do).
+    public var locationDescription: String? {
+        switch reason {
+        case .unknownName, .ambiguousName: return nil
+        default: return location.description
+        }
+    }
 }

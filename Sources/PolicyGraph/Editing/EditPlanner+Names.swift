@@ -1,8 +1,8 @@
 /// Names of nodes in edits, resolved the way the reading commands resolve them
 /// (``Graph/resolve(_:)``), but on the raw rows, so that an edit can mend a graph that does not load.
 extension EditPlanner {
-    /// The id `name` stands for: an exact id wins; else a unique case-insensitive match on `label`
-    /// or `label_zh`.
+    /// The id `name` stands for: an exact id wins; else the one node whose id, `label` or
+    /// `label_zh` matches it case-insensitively.
     ///
     /// - Throws: ``EditError`` `.unknownName` with close ids and labels, or `.ambiguousName`,
     ///   located at the argument (`FROM`, `TO`, `ID`).
@@ -13,7 +13,7 @@ extension EditPlanner {
         var matches: [NodeID] = []
         for row in nodes.rows {
             guard let id = row.fields.first else { continue }
-            if labelColumns.contains(where: { $0 < row.fields.count && row.fields[$0].lowercased() == wanted }) {
+            if id.lowercased() == wanted || labelColumns.contains(where: { $0 < row.fields.count && row.fields[$0].lowercased() == wanted }) {
                 matches.append(NodeID(id))
             }
         }

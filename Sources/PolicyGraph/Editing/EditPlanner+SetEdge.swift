@@ -11,7 +11,8 @@ extension EditPlanner {
         }
         let matching = edgeRecords { $0.from == from.rawValue && $0.relation == relation.rawValue && $0.to == to.rawValue }
         guard !matching.isEmpty else {
-            throw EditError(.noSuchEdge(from: from, relation: relation, to: to), at: SourceLocation(file: edgesFile, line: 0))
+            throw EditError(.noSuchEdge(from: from, relation: relation, to: to, between: edges(between: from, and: to)),
+                            at: SourceLocation(file: edgesFile, line: 0))
         }
         let record: RawCSV.Record
         if let nth {

@@ -73,7 +73,8 @@ struct EditPlanner {
             let matching = edgeRecords { $0.from == from.rawValue && $0.relation == relation.rawValue && $0.to == to.rawValue }
             guard !matching.isEmpty else {
                 for id in [from, to] where nodeRecord(id) == nil { throw unknown(id) }
-                throw EditError(.noSuchEdge(from: from, relation: relation, to: to), at: SourceLocation(file: edgesFile, line: 0))
+                throw EditError(.noSuchEdge(from: from, relation: relation, to: to, between: edges(between: from, and: to)),
+                                at: SourceLocation(file: edgesFile, line: 0))
             }
             if matching.count > 1, !all {
                 throw EditError(.severalEdges(from: from, relation: relation, to: to, lines: matching.map(\.line)),
@@ -120,6 +121,12 @@ struct EditPlanner {
 
     func edgeRecords(_ matches: (EdgeFields) -> Bool) -> [RawCSV.Record] {
         edges.rows.filter { $0.fields.count >= 3 && matches(EdgeFields(from: $0.fields[0], relation: $0.fields[1], to: $0.fields[2])) }
+    }
+
+    /// The edges joining `a` and `b` either way, in file order.
+    func edges(between a: NodeID, and b: NodeID) -> [EditError.EdgeAt] {
+        edgeRecords { ($0.from == a.rawValue && $0.to == b.rawValue) || ($0.from == b.rawValue && $0.to == a.rawValue) }
+            .map { EditError.EdgeAt(from: $0.fields[0], relation: $0.fields[1], to: $0.fields[2], line: $0.line) }
     }
 
     func unknown(_ id: NodeID) -> EditError {

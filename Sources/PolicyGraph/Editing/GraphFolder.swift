@@ -14,7 +14,8 @@ package enum GraphFolder {
     }
 
     /// A starter `schema.json`: the built-in stance relations with their polarities (change one
-    /// to change what it means), an example neutral stance and an example actor kind.
+    /// to change what it means), the stances a summit's sheet usually needs (`signs`, and the
+    /// neutral `abstains`, as in the README's walkthrough) and an example actor kind.
     public static let starterSchema = """
         {
           "kinds": {
@@ -23,6 +24,8 @@ package enum GraphFolder {
           "relations": {
             "supports": {"stance": 1},
             "opposes": {"stance": -1},
+            "signs": {"stance": 1, "description": "Signed (support).",
+                      "endpoints": [{"from": ["country", "organization"], "to": ["framework"]}]},
             "abstains": {"stance": 0, "description": "Abstains on (a neutral position).",
                          "endpoints": [{"from": ["country", "agency", "official", "organization", "person", "delegation"], "to": ["framework", "risk", "topic", "technology"]}]}
           },

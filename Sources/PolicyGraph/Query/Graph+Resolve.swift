@@ -1,6 +1,6 @@
 extension Graph {
-    /// The node a user means by `reference`: an exact id wins; otherwise a unique case-insensitive
-    /// match on `label` or `label_zh` is accepted.
+    /// The node a user means by `reference`: an exact id wins; otherwise the one node whose id,
+    /// `label` or `label_zh` matches it case-insensitively.
     ///
     /// - Throws: ``QueryError`` `.ambiguousNode` listing the candidates, or `.unknownNode` with the
     ///   closest ids and labels.
@@ -10,7 +10,7 @@ extension Graph {
         let wanted = reference.lowercased()
         var matches: [Int32] = []
         for i in 0..<Int32(nodeCount) {
-            if label(at: i).lowercased() == wanted || chineseLabel(at: i)?.lowercased() == wanted {
+            if id(at: i).rawValue.lowercased() == wanted || label(at: i).lowercased() == wanted || chineseLabel(at: i)?.lowercased() == wanted {
                 matches.append(i)
             }
         }

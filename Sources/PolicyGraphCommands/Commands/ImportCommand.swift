@@ -17,7 +17,10 @@ struct ImportCommand: Command {
             case-insensitive); a new name becomes a node of the kind given, its id made from the name (lower case, \
             Latin letters and digits and CJK kept, other runs '-', '-2' on collision). The whole import is checked \
             first and every problem reported at file:line:column; then the rows are appended and both files \
-            written atomically. Rows the graph already has are not added again, so importing twice changes nothing.
+            written atomically. Rows the graph already has are not added again, so importing twice changes nothing. \
+            A row naming an edge the graph has (same from, relation, to and date) with other cells is not a new \
+            edge: it is listed with the cells that differ, and --update writes the row's cells into that edge in \
+            place (the sheet as the master copy). A row repeated within one import is an error.
 
             --schema FILE: a schema.json for the kinds and relations the rows use. GraphML exported by policygraph \
             carries its graph's schema; Kumu's sheets and stance sheets need --schema. What it declares is added to \
@@ -31,11 +34,13 @@ struct ImportCommand: Command {
             .value("graph", "DIR", "an existing graph folder to merge into (default: . when it holds nodes.csv)"),
             .flag("kumu", "read Kumu's elements and connections sheets"),
             .value("schema", "FILE", "a schema.json declaring the kinds and relations the rows use (added to the graph's)"),
-            .flag("dry-run", "list what would be created and added; write nothing"),
+            .flag("dry-run", "list what would be created, added and updated; write nothing"),
+            .flag("update", "write the cells of rows that differ from an edge the graph has into that edge, in place"),
             .flag("force", "JSON: replace the graph files the folder already holds"),
         ],
         formats: [], readsGraph: false,
         examples: ["policygraph import stances.csv --graph mine --dry-run",
+                   "policygraph import stances.csv --graph mine --update",
                    "policygraph import --kumu elements.csv connections.csv --out from-kumu",
                    "policygraph import network.graphml --out from-gephi",
                    "policygraph import graph.json --out restored-graph"])
@@ -53,7 +58,7 @@ struct ImportCommand: Command {
             throw UsageError("a JSON export carries its schema; --schema is for sheets, Kumu's pair and GraphML", command: spec.name)
         }
         if !kumu, file.lowercased().hasSuffix(".json") {
-            if arguments.value("graph") != nil || arguments.flag("dry-run") {
+            if arguments.value("graph") != nil || arguments.flag("dry-run") || arguments.flag("update") {
                 throw UsageError("a JSON export is written whole to a new folder with --out DIR", command: spec.name)
             }
             try runJSON(arguments, output: &output)
@@ -69,6 +74,7 @@ struct ImportCommand: Command {
             throw UsageError("name the graph: --out DIR for a new one, --graph DIR to merge into one", command: spec.name)
         }
         let dryRun = arguments.flag("dry-run")
+        let update = arguments.flag("update")
         do {
             var schema: ImportSchema?
             if let schemaFile = arguments.value("schema") {
@@ -79,10 +85,10 @@ struct ImportCommand: Command {
             if kumu {
                 guard let elements = read(p[0], &output), let connections = read(p[1], &output) else { return }
                 plan = try KumuSheets.importSheets(elements: elements, elementsFile: p[0], connections: connections, connectionsFile: p[1],
-                                                   into: target, dryRun: dryRun, schema: schema)
+                                                   into: target, dryRun: dryRun, schema: schema, update: update)
             } else if file.lowercased().hasSuffix(".graphml") || file.lowercased().hasSuffix(".xml") {
                 guard let bytes = read(file, &output) else { return }
-                plan = try GraphMLReader.importDocument(bytes, file: file, into: target, dryRun: dryRun, schema: schema)
+                plan = try GraphMLReader.importDocument(bytes, file: file, into: target, dryRun: dryRun, schema: schema, update: update)
             } else {
                 guard let bytes = read(file, &output) else { return }
                 guard StanceSheet.recognizes(bytes) else {
@@ -91,7 +97,7 @@ struct ImportCommand: Command {
                     output.status = ExitStatus.failure
                     return
                 }
-                plan = try StanceSheet.importSheet(bytes, file: file, into: target, dryRun: dryRun, schema: schema)
+                plan = try StanceSheet.importSheet(bytes, file: file, into: target, dryRun: dryRun, schema: schema, update: update)
             }
             output.stdout += Self.report(plan, file: kumu ? "\(p[0]) and \(p[1])" : file, target: target, dryRun: dryRun)
         } catch let failure as SheetImportFailure {
@@ -118,7 +124,13 @@ struct ImportCommand: Command {
             var table = TextTable(["id", "kind", "label", "first named at"])
             for node in plan.nodes { table.append([node.id.rawValue, node.kind.rawValue, node.label, node.location.description]) }
             if !plan.nodes.isEmpty { out += table.text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n") }
-            out += "would add \(English.count(plan.edges.count, "edge")); \(English.count(plan.alreadyPresent, "row")) already in the graph\n"
+            out += "would add \(English.count(plan.edges.count, "edge"))\(plan.edges.isEmpty ? "" : ":")\n"
+            out += newEdgeLines(plan)
+            if plan.updatesDiffering, !plan.differing.isEmpty {
+                out += "would update \(English.count(plan.differing.count, "edge")):\n"
+                out += differingLines(plan)
+            }
+            out += "\(English.count(plan.alreadyPresent, "row")) already in the graph\n"
             switch plan.schemaChange {
             case .none: break
             case .written: out += "would write \(folder)/schema.json\n"
@@ -126,12 +138,22 @@ struct ImportCommand: Command {
             }
         } else {
             out += "imported \(file) into \(folder): \(English.count(plan.nodes.count, "new node")), \(English.count(plan.edges.count, "new edge")), "
+            if plan.updatesDiffering, !plan.differing.isEmpty { out += "\(English.count(plan.differing.count, "updated edge")), " }
             out += "\(English.count(plan.alreadyPresent, "row")) already in the graph"
             switch plan.schemaChange {
             case .none: out += "\n"
             case .written: out += "; wrote schema.json\n"
             case .extended: out += "; added to schema.json\n"
             }
+            if plan.updatesDiffering { out += differingLines(plan) }
+        }
+        if !plan.updatesDiffering, !plan.differing.isEmpty {
+            out += "\(English.count(plan.differing.count, "row")) \(plan.differing.count == 1 ? "differs" : "differ") from an edge the graph has "
+            let was = dryRun ? "would not be" : plan.differing.count == 1 ? "was not" : "were not"
+            out += "(same from, relation, to and date) and \(was) imported:\n"
+            out += differingLines(plan)
+            out += "hint: to write the sheet's cells into those edges in place, import again with --update; "
+            out += "to keep the graph's, change the sheet\n"
         }
         return out
     }

@@ -94,6 +94,7 @@ struct OverlapCommand: Command {
         }
         let a = try resolve(arguments.positionals[0], in: graph)
         let b = try resolve(arguments.positionals[1], in: graph)
+        try Self.requireActors([a, b], in: graph)
         let overlap = try graph.overlap(between: a, and: b, options: options)
         switch arguments.format(spec) {
         case "json": output.stdout += OverlapRendering.json(overlap).rendered()
@@ -113,6 +114,7 @@ struct OverlapCommand: Command {
         if arguments.value("actors") != nil {
             actors = try arguments.list("actors").map { try resolve($0, in: graph) }
             if actors.isEmpty { throw UsageError("--actors needs at least one actor", command: spec.name) }
+            try Self.requireActors(actors, in: graph)
             if !kinds.isEmpty {
                 let wanted = kinds.map { English.article($0.rawValue) }.joined(separator: " or ")
                 for actor in actors where !kinds.contains(where: { $0 == graph.kind(of: actor) }) {

@@ -43,6 +43,7 @@ struct RenderCommand: Command {
         }
         let warnings = try runner.render(drawing.dot, to: path, format: format, engine: engine, graphFolder: arguments.graphFolder)
         for warning in warnings { output.stderr += "warning: graphviz: \(Self.plain(warning))\n" }
+        output.stdout += "wrote \(path) (\(English.count(drawing.view.nodeCount, "node")), \(English.count(drawing.view.edgeCount, "edge")))\n"
     }
 
     /// A Graphviz message without its own `Warning:` prefix.

@@ -44,7 +44,7 @@ struct StatsCommand: Command {
             var relationTable = TextTable(["relation", "edges"])
             for (r, n) in relations {
                 let polarity = graph.schema.polarity(of: r)
-                relationTable.append([r.rawValue + (polarity > 0 ? " (+1)" : polarity < 0 ? " (-1)" : ""), String(n)])
+                relationTable.append([r.rawValue + (polarity > 0 ? " (+1)" : polarity < 0 ? " (-1)" : stances.contains(r) ? " (0)" : ""), String(n)])
             }
             output.stdout += relationTable.text
         }

@@ -82,7 +82,11 @@ package enum GraphImporter {
                 cells[Column.label] = node.label
                 return (cells, [Column.id, Column.kind, Column.label] + node.cells.keys.sorted())
             }, to: planned.nodes)
-            let newEdges = appending(planned.plan.edges.map { ($0.cells, $0.columns) }, to: planned.edges)
+            var updates: [Int: [(column: String, value: String)]] = [:]
+            if planned.plan.updatesDiffering {
+                for edge in planned.plan.differing { updates[edge.graphLocation.line] = edge.cells.map { ($0.column, $0.sheet) } }
+            }
+            let newEdges = appending(planned.plan.edges.map { ($0.cells, $0.columns) }, to: planned.edges, updating: updates)
             _ = try GraphLoader.load(nodes: newNodes, edges: newEdges, schema: schema,
                                      nodesFile: nodesPath, edgesFile: edgesPath, schemaFile: schemaPath)
             var staged = [try AtomicFile.stage(newNodes, for: nodesPath), try AtomicFile.stage(newEdges, for: edgesPath)]
@@ -105,19 +109,34 @@ package enum GraphImporter {
         return Planned(plan: try merger.plan(records), nodes: nodesCSV, edges: edgesCSV)
     }
 
-    /// `csv` with `rows` appended, each following the header; columns the header lacks are added
-    /// (in the order rows first name them) with an empty cell on every earlier row.
-    private static func appending(_ rows: [(cells: [String: String], columns: [String])], to csv: RawCSV) -> [UInt8] {
+    /// `csv` with `rows` appended, each following the header, and the cells in `updates` (by the
+    /// line of the row they change) written in place; columns the header lacks are added (in the
+    /// order rows first name them) with an empty cell on every earlier row.
+    private static func appending(_ rows: [(cells: [String: String], columns: [String])], to csv: RawCSV,
+                                  updating updates: [Int: [(column: String, value: String)]] = [:]) -> [UInt8] {
         var newColumns: [String] = []
+        for line in updates.keys.sorted() {
+            for cell in updates[line] ?? [] where csv.column(cell.column) == nil && !newColumns.contains(cell.column) && !cell.value.isEmpty {
+                newColumns.append(cell.column)
+            }
+        }
         for row in rows {
             for column in row.columns where csv.column(column) == nil && !newColumns.contains(column) && !(row.cells[column] ?? "").isEmpty {
                 newColumns.append(column)
             }
         }
         var splices = CSVSplices()
+        for row in csv.rows {
+            for cell in updates[row.line] ?? [] {
+                if let c = csv.column(cell.column), c < row.fields.count { splices.setField(row, c, to: cell.value) }
+            }
+        }
         if !newColumns.isEmpty {
             splices.appendFields(csv.records[0], newColumns)
-            for row in csv.rows { splices.appendFields(row, newColumns.map { _ in "" }) }
+            for row in csv.rows {
+                let values = updates[row.line] ?? []
+                splices.appendFields(row, newColumns.map { column in values.first { $0.column == column }?.value ?? "" })
+            }
         }
         let header = csv.header + newColumns
         var text: [UInt8] = []

@@ -19,8 +19,9 @@ package enum GraphMLReader {
     /// - Throws: ``SheetImportFailure`` with every issue at file:line:column (XML syntax
     ///   included); the errors of ``GraphImporter``.
     public static func importDocument(_ bytes: [UInt8], file: String, into target: GraphImporter.Target, dryRun: Bool = false,
-                                      schema: ImportSchema? = nil) throws -> ImportPlan {
+                                      schema: ImportSchema? = nil, update: Bool = false) throws -> ImportPlan {
         var records = try records(bytes, file: file)
+        records.updatesExisting = update
         if let schema { records.schemas.append(schema) }
         return try GraphImporter.run(records, into: target, dryRun: dryRun)
     }

@@ -16,13 +16,22 @@ package struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
         /// The same new node was given two kinds.
         case conflictingKind(String, kind: String, earlier: String, line: Int)
         case unknownRelation(String, suggestions: [String])
-        case forbiddenEndpoints(relation: String, from: String, to: String)
+        /// The schema does not allow `relation` between these kinds; `allowed` renders the pairs
+        /// it allows (`country|agency -> framework`).
+        case forbiddenEndpoints(relation: String, from: String, to: String, allowed: [String] = [])
+        /// A name that matched a node of the graph, given a kind that is not the node's.
+        case contradictingKind(String, kind: String, node: NodeID, actual: String)
         case ambiguousName(String, candidates: [NodeID])
         case unknownNode(String, suggestions: [NodeID])
-        case invalidDate(String)
+        /// A date that is not YYYY, YYYY-MM or YYYY-MM-DD; `hint` reads it when it can (a
+        /// day/month date is ambiguous).
+        case invalidDate(String, hint: String? = nil)
         case invalidWeight(String)
         /// A row that repeats an earlier row of the same import.
         case duplicateRow(line: Int)
+        /// A row naming an edge the graph has several times (same ends, relation and date), none
+        /// with the row's cells: which one it means is unclear.
+        case severalExisting(lines: [Int], file: String)
         /// A value the format does not allow (a Kumu direction, a GraphML attribute).
         case invalidValue(String, expected: String)
         /// The import's schema gives a relation another stance than the one `file` fixes
@@ -59,14 +68,27 @@ package struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
         case .conflictingKind(let name, let kind, let earlier, let line):
             return "'\(name)' is given kind '\(kind)' here but '\(earlier)' on line \(line)"
         case .unknownRelation(let relation, let suggestions): return "unknown relation '\(relation)'\(hint(suggestions))"
-        case .forbiddenEndpoints(let relation, let from, let to):
+        case .forbiddenEndpoints(let relation, let from, let to, let allowed):
             return "'\(relation)' cannot join \(English.article(from)) to \(English.article(to))"
+                + (allowed.isEmpty ? "" : "; the schema allows \(allowed.joined(separator: "; "))")
+        case .contradictingKind(let name, let kind, let node, let actual):
+            return "'\(name)' is node '\(node)', \(English.article(actual)), not \(English.article(kind)); "
+                + "if the row means another node, give its id; else fix or clear the kind"
         case .ambiguousName(let name, let candidates):
             return "'\(name)' is the label of \(candidates.count) nodes (\(candidates.map { "'\($0)'" }.joined(separator: ", "))); use an id"
         case .unknownNode(let name, let suggestions): return "unknown node '\(name)'\(hint(suggestions.map(\.rawValue)))"
-        case .invalidDate(let text): return "'\(text)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
-        case .invalidWeight(let text): return "weight '\(text)' is not a number"
-        case .duplicateRow(let line): return "the same row as line \(line)"
+        case .invalidDate(let text, let hint):
+            return "'\(text)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD" + (hint.map { " (\($0))" } ?? "")
+        case .invalidWeight(let text):
+            // Spreadsheets in many locales write decimals with a comma.
+            let point = text.replacingOccurrences(of: ",", with: ".")
+            return "weight '\(text)' is not a number" + (point != text && PolicyNumber.parse(point) != nil ? "; write \(point) (a decimal point)" : "")
+        case .duplicateRow(let line):
+            return "the same row as line \(line); delete one of the two rows (a row the graph already has is skipped, "
+                + "but a row repeated within one sheet is an error)"
+        case .severalExisting(let lines, let file):
+            return "the graph has this edge \(lines.count) times (\(file) lines \(lines.map(String.init).joined(separator: ", "))), none with these cells; "
+                + "give the row a date that tells them apart, or edit the edge you mean in the graph"
         case .invalidValue(let value, let expected): return "'\(value)' is not \(expected)"
         case .schemaConflict(let relation, let stance, let fixed, let file):
             func text(_ s: Int?) -> String { s.map { $0 > 0 ? "a stance +\($0)" : $0 < 0 ? "a stance \($0)" : "a neutral stance (0)" } ?? "no stance" }

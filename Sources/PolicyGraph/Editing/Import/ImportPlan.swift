@@ -43,6 +43,11 @@ package struct ImportPlan: Sendable, Equatable {
     /// What the import does to `schema.json` (see ``ImportSchema``).
     public var schemaChange: SchemaChange = .none
 
-    /// Whether the import adds nothing.
-    public var isEmpty: Bool { nodes.isEmpty && edges.isEmpty }
+    /// Rows naming an edge the graph has (same ends, relation and date) with other cells.
+    package var differing: [DifferingEdge] = []
+    /// Whether ``differing`` rows are written into their edges (else only reported).
+    package var updatesDiffering = false
+
+    /// Whether the import changes no row.
+    public var isEmpty: Bool { nodes.isEmpty && edges.isEmpty && (!updatesDiffering || differing.isEmpty) }
 }

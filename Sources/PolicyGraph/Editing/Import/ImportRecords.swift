@@ -45,6 +45,8 @@ struct ImportRecords: Sendable {
     var issues: [ImportIssue] = []
     /// Schemas that come with the rows (the one a GraphML export carries, a file given beside), in order.
     var schemas: [ImportSchema] = []
+    /// Whether rows that differ from an edge the graph has are written into it in place.
+    var updatesExisting = false
 }
 
 /// Node ids made from names.

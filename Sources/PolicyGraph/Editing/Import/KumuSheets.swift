@@ -11,13 +11,16 @@
 /// each way. Other columns keep their names, lower-cased, spaces as `_` (`Tags` → `tags`).
 package enum KumuSheets {
     /// Imports the pair into `target` (see ``GraphImporter``), with `schema` declaring what the
-    /// graph's schema lacks (see ``ImportSchema``); with `dryRun`, only plans.
+    /// graph's schema lacks (see ``ImportSchema``); with `dryRun`, only plans; with `update`, rows that
+    /// differ from an edge the graph has are written into it (see ``ImportPlan/differing``).
     ///
     /// - Throws: ``SheetImportFailure`` with every issue of both sheets at file:line:column;
     ///   the errors of ``GraphImporter``.
     public static func importSheets(elements: [UInt8], elementsFile: String, connections: [UInt8], connectionsFile: String,
-                                    into target: GraphImporter.Target, dryRun: Bool = false, schema: ImportSchema? = nil) throws -> ImportPlan {
+                                    into target: GraphImporter.Target, dryRun: Bool = false, schema: ImportSchema? = nil,
+                                    update: Bool = false) throws -> ImportPlan {
         var records = ImportRecords()
+        records.updatesExisting = update
         if let schema { records.schemas.append(schema) }
         try readElements(elements, file: elementsFile, into: &records)
         try readConnections(connections, file: connectionsFile, into: &records)

@@ -5,7 +5,8 @@
 /// any further edge columns. An actor or target is a node of the graph (by id, or by `label` or
 /// `label_zh`, case-insensitive), else a new node of the kind in `actor_kind` / `target_kind`,
 /// labelled with the name, its id made by ``NodeIDRule``. Rows whose cells are all empty are
-/// skipped.
+/// skipped. Cells are separated by commas, or by `;` or tabs when the header line has no comma
+/// (see ``delimiter(of:)``).
 package enum StanceSheet {
     /// The columns every stance sheet has.
     public static let requiredColumns = ["actor", "relation", "target", Column.date, Column.cite]
@@ -14,19 +15,21 @@ package enum StanceSheet {
 
     /// Whether `bytes` start with a stance sheet's header.
     public static func recognizes(_ bytes: [UInt8]) -> Bool {
-        guard let csv = try? RawCSV(bytes: bytes, file: "") else { return false }
-        let names = Set(csv.header.map(normalized))
+        guard let table = try? table(bytes, file: "") else { return false }
+        let names = Set(table.header.map(normalized))
         return requiredColumns.allSatisfy(names.contains)
     }
 
     /// Imports the sheet into `target` (see ``GraphImporter``), with `schema` declaring what the
-    /// graph's schema lacks (see ``ImportSchema``); with `dryRun`, only plans.
+    /// graph's schema lacks (see ``ImportSchema``); with `dryRun`, only plans; with `update`, rows that
+    /// differ from an edge the graph has are written into it (see ``ImportPlan/differing``).
     ///
     /// - Throws: ``SheetImportFailure`` with every issue of the sheet at file:line:column; the
     ///   errors of ``GraphImporter``.
     public static func importSheet(_ bytes: [UInt8], file: String, into target: GraphImporter.Target, dryRun: Bool = false,
-                                   schema: ImportSchema? = nil) throws -> ImportPlan {
+                                   schema: ImportSchema? = nil, update: Bool = false) throws -> ImportPlan {
         var records = try records(bytes, file: file)
+        records.updatesExisting = update
         if let schema { records.schemas.append(schema) }
         return try GraphImporter.run(records, into: target, dryRun: dryRun)
     }
@@ -47,28 +50,29 @@ package enum StanceSheet {
 
     /// The sheet's rows as import records.
     static func records(_ bytes: [UInt8], file: String) throws(SheetImportFailure) -> ImportRecords {
-        let csv: RawCSV
+        let table: Table
         do {
-            csv = try RawCSV(bytes: bytes, file: file)
+            table = try Self.table(bytes, file: file)
         } catch {
             throw SheetImportFailure([ImportIssue(.syntax(error.message), at: error.location)])
         }
-        let names = csv.header.map(normalized)
+        let csv = table.csv
+        let names = table.header.map(normalized)
         let missing = requiredColumns.filter { !names.contains($0) }
         if !missing.isEmpty {
-            throw SheetImportFailure([ImportIssue(.missingColumns(missing, found: csv.header), at: SourceLocation(file: file, line: csv.records[0].line, column: 1))])
+            throw SheetImportFailure([ImportIssue(.missingColumns(missing, found: table.header), at: SourceLocation(file: file, line: csv.records[0].line, column: 1))])
         }
         func index(_ name: String) -> Int? { names.firstIndex(of: name) }
         var issues: [ImportIssue] = []
         var records = ImportRecords()
-        for row in csv.rows {
-            if row.fields.allSatisfy({ trimmed($0).isEmpty }) { continue }
-            guard row.fields.count == names.count else {
-                issues.append(ImportIssue(.fieldCount(expected: names.count, found: row.fields.count, header: csv.header),
+        for (row, fields) in table.rows {
+            if fields.allSatisfy({ trimmed($0).isEmpty }) { continue }
+            guard fields.count == names.count else {
+                issues.append(ImportIssue(.fieldCount(expected: names.count, found: fields.count, header: table.header),
                                           at: SourceLocation(file: file, line: row.line, column: 1)))
                 continue
             }
-            func cell(_ name: String) -> String? { index(name).map { trimmed(row.fields[$0]) } }
+            func cell(_ name: String) -> String? { index(name).map { trimmed(fields[$0]) } }
             func at(_ name: String) -> SourceLocation? { index(name).map { csv.location(of: row, field: $0) } }
             func name(_ role: String) -> ImportName {
                 var n = ImportName(name: cell(role) ?? "", at: at(role) ?? SourceLocation(file: file, line: row.line, column: 1))
@@ -88,7 +92,7 @@ package enum StanceSheet {
             var cells: [(column: String, value: String)] = []
             var cellAt: [String: SourceLocation] = [:]
             for (c, column) in names.enumerated() where !nodeColumns.contains(column) && column != "relation" && !column.isEmpty {
-                let value = column == Column.date || column == Column.weight ? trimmed(row.fields[c]) : row.fields[c]
+                let value = column == Column.date || column == Column.weight ? trimmed(fields[c]) : fields[c]
                 cells.append((column, value))
                 cellAt[column] = csv.location(of: row, field: c)
             }
