@@ -163,15 +163,25 @@ import Testing
                 let either = try graph.query("MATCH (n:\(kind)) WHERE \(test) OR NOT (\(test)) RETURN count(*)")
                 let nonEmpty = (0..<graph.nodeCount).filter { kinds[$0] == kind && !labels[$0].isEmpty }.count
                 #expect(either.rows == [[.int(nonEmpty)]])
-                // Grouped counts of members through edges: the leaf's test answered per row.
-                let grouped = try graph.query("MATCH (n:\(kind))-[:memberOf]->(a) WHERE \(test) RETURN a.id, count(*) AS c ORDER BY a.id")
-                var counts: [String: Int] = [:]
-                for e in 0..<graph.edgeCount {
-                    let from = Int(graph.edgeTable.from[e]), to = Int(graph.edgeTable.to[e])
-                    if kinds[from] == kind, passes[from] { counts["n\(to)", default: 0] += 1 }
+                // Grouped counts of members through edges, both ways: the leaf's test answered
+                // per row, or as the leaf's bit table of passing rows.
+                for arrow in ["-[:memberOf]->", "<-[:memberOf]-"] {
+                    let query = "MATCH (n:\(kind))\(arrow)(a) WHERE \(test) RETURN a.id, count(*) AS c ORDER BY a.id"
+                    var counts: [String: Int] = [:]
+                    for e in 0..<graph.edgeCount {
+                        let from = Int(graph.edgeTable.from[e]), to = Int(graph.edgeTable.to[e])
+                        if arrow == "-[:memberOf]->", kinds[from] == kind, passes[from] { counts["n\(to)", default: 0] += 1 }
+                        if arrow == "<-[:memberOf]-", kinds[to] == kind, passes[to] { counts["n\(from)", default: 0] += 1 }
+                    }
+                    let expectedGroups = counts.keys.sorted().map { [QueryValue.string($0), .int(counts[$0] ?? 0)] }
+                    // Every way of counting the leaf, the forced scan (the bit table's) included.
+                    // Not the clause pipeline: its CONTAINS matches whole characters (`'cafe\u{301}'
+                    // CONTAINS 'e'` is false there, true in the pattern engine), a difference of
+                    // its own that this test is not about.
+                    for (way, options) in PatternPropertyTests.ways where way != "clause pipeline" {
+                        #expect(try graph.query(query, options: options).rows == expectedGroups, "\(way): \(query)")
+                    }
                 }
-                let expectedGroups = counts.keys.sorted().map { [QueryValue.string($0), .int(counts[$0] ?? 0)] }
-                #expect(grouped.rows == expectedGroups, "\(test)")
             }
         }
     }
