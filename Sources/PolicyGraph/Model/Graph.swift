@@ -29,6 +29,9 @@ public struct Graph: Sendable {
     let labelZhColumn: Int?
     /// Visited arrays lent to searches (see ``SearchScratch``): not part of the graph's value.
     let scratch: SearchScratch
+    /// Kind-ordered copies of text columns, made when a query first scans one (see
+    /// ``KindTextViews``): not part of the graph's value.
+    let textViews = KindTextViews()
 
     /// Builds the indices over checked tables. Callers have validated every row; `index` maps
     /// each id of `nodes.ids` to its row.

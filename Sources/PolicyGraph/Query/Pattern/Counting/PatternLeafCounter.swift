@@ -28,7 +28,7 @@ struct PatternLeafCounter {
     private(set) var work = 0
 
     init(graph: Graph, query: BoundQuery, plan: MatchPlan) {
-        scanner = LeafScanner(graph: graph, query: query, leaves: plan.leaves)
+        scanner = LeafScanner(graph: graph, query: query, leaves: plan.leaves, estimatedRows: plan.estimatedRows)
         pairs = plan.pairs
         let inPairs = Set(plan.pairs.flatMap { [$0.first, $0.second] })
         singles = plan.leaves.indices.filter { !inPairs.contains($0) }.sorted { plan.leaves[$0].usesTable && !plan.leaves[$1].usesTable }

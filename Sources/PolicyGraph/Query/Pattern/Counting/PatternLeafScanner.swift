@@ -47,8 +47,11 @@ struct LeafScanner {
     let plain: [PlainLeafCount]
     /// Each leaf's predicates, compiled.
     let conditions: [[CompiledExpression]]
+    /// Each leaf's count as a plain leaf over the rows its label tests let through, when it
+    /// has one (see ``PushedLeaf``).
+    let pushed: [PlainLeafCount?]
 
-    init(graph: Graph, query: BoundQuery, leaves: [LeafPlan]) {
+    init(graph: Graph, query: BoundQuery, leaves: [LeafPlan], estimatedRows: Double = 0) {
         self.graph = graph
         self.query = query
         self.leaves = leaves
@@ -56,6 +59,7 @@ struct LeafScanner {
         relationshipShapes = query.relationships.map(EdgeShape.init)
         plain = leaves.map { PlainLeafCount($0, query: query, graph: graph) }
         conditions = leaves.map { $0.predicates.map { query.predicates[$0].expression } }
+        pushed = leaves.map { $0.counting == .scan ? PushedLeaf.count($0, query: query, graph: graph, estimatedRows: estimatedRows) : nil }
     }
 
     /// `body(edge, leafRow)` for each edge binding leaf `i` at anchor row `anchorRow`.
@@ -83,6 +87,7 @@ struct LeafScanner {
 
     /// How many edges bind leaf `i` at `anchorRow`.
     func count(_ i: Int, anchorRow: Int32, frame: inout MatchFrame, _ arrays: MatchArrays) throws(QueryError) -> Int {
+        if let pushed = pushed[i] { return pushed.countIgnoringCore(at: anchorRow, arrays) }
         guard shapes[i].isPlain else {
             var n = 0
             try forEachBinding(i, anchorRow: anchorRow, frame: &frame, arrays) { _, _ in n += 1 }

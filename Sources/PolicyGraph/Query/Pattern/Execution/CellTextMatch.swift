@@ -8,14 +8,18 @@ enum CellTextMatch {
     static func test(_ op: BinaryOperator, _ column: AttributeColumn, row: Int, needle: String) -> Truth {
         var needle = needle
         return needle.withUTF8 { n in
-            column.withCellBytes(at: row) { cell in
-                switch op {
-                case .startsWith: return cell.count >= n.count && equal(cell, from: 0, n)
-                case .endsWith: return cell.count >= n.count && equal(cell, from: cell.count - n.count, n)
-                case .contains: return contains(cell, n)
-                default: return cell.count == n.count && equal(cell, from: 0, n)
-                }
-            }
+            column.withCellBytes(at: row) { cell in test(op, cell: cell, needle: n) }
+        }
+    }
+
+    /// The truth of `cell op needle` for a cell's bytes (not empty: an empty cell is null).
+    @inline(__always)
+    static func test(_ op: BinaryOperator, cell: UnsafeBufferPointer<UInt8>, needle n: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch op {
+        case .startsWith: return cell.count >= n.count && equal(cell, from: 0, n)
+        case .endsWith: return cell.count >= n.count && equal(cell, from: cell.count - n.count, n)
+        case .contains: return contains(cell, n)
+        default: return cell.count == n.count && equal(cell, from: 0, n)
         }
     }
 

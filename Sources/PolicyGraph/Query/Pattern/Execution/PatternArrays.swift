@@ -108,6 +108,12 @@ struct KindRows {
         self.words = words
     }
 
+    /// The rows whose bits are set in `words` (one bit per row, `row >> 6` the word).
+    init(words: [UInt64]) {
+        self.words = words
+        inverted = 0
+    }
+
     /// 1 when row `row` passes, else 0.
     @inline(__always)
     func bit(_ row: Int32) -> UInt64 {

@@ -7,21 +7,33 @@
 ///
 /// A plain column (labels) has a value per row, read at random as a match wanders: two cache
 /// misses a read on a large graph. There the condition is evaluated as usual until it has run
-/// for an eighth of the rows; then it is evaluated once for every row, in row order (the
-/// column's bytes read one after another), and read from that table from then on. The pass costs
-/// a few times the evaluations already made, so a query still pays for what it reads.
+/// for an eighth of the rows of one kind (of the edge rows, for an edge column); then it is
+/// evaluated once for every row of that kind, and read from that table from then on. A node
+/// column's pass reads the kind's cells gathered in kind order (``KindOrderedText``, kept on
+/// the graph) and, when the condition is a ``TextCondition``, tests their bytes in one loop.
+/// The pass costs a few times the evaluations already made, so a query still pays for what it
+/// reads, not for the graph's other kinds.
 final class ColumnTruthCache: @unchecked Sendable {
-    /// Per column code (0 for an empty cell): 0 not yet known, 1 false, 2 true, 3 null.
+    /// Per column code (0 for an empty cell): 0 not yet known, 1 false, 2 true, 3 null. For a
+    /// plain column, code = row + 1, and the table is made at the first pass.
     private var truths: [UInt8]
-    /// The pass over every row of a plain column, and how many evaluations wait for it.
+    /// The pass over the rows of a plain column, and per kind (node columns) or for all rows
+    /// (edge columns) how many evaluations wait for it.
     private let plain: PlainPass?
-    private var untilPass = 0
+    private var untilPass: [Int] = []
+    /// The condition as a byte test, when it is one.
+    private let text: TextCondition?
+    private let isPlain: Bool
+    /// Each node row's kind, for a node column's count per kind (held here: reading it through
+    /// ``plain`` would copy the graph at every evaluation).
+    private let kinds: [UInt16]
 
     /// A plain column's condition: what the pass over its rows evaluates.
     struct PlainPass {
         let rows: Int
         let node: Bool
         let slot: Int
+        let column: Int
         let condition: CompiledExpression
         let graph: Graph
     }
@@ -29,20 +41,45 @@ final class ColumnTruthCache: @unchecked Sendable {
     init(values: Int) {
         truths = [UInt8](repeating: 0, count: values + 1)
         plain = nil
+        isPlain = false
+        text = nil
+        kinds = []
     }
 
     init(plain pass: PlainPass) {
         truths = []
         plain = pass
-        untilPass = max(64, pass.rows / 8)
+        isPlain = true
+        if pass.node {
+            let text = TextCondition(pass.condition, slot: pass.slot, column: pass.column)
+            // A byte test over gathered cells costs a small part of an evaluation at a random
+            // row: its pass comes sooner.
+            let share = text == nil ? 8 : 32
+            untilPass = (0..<pass.graph.schema.kinds.count).map { max(64, pass.graph.byKind.range($0).count / share) }
+            self.text = text
+            kinds = pass.graph.nodeTable.kinds
+        } else {
+            untilPass = [max(64, pass.rows / 8)]
+            text = nil
+            kinds = []
+        }
     }
 
     @inline(__always)
     func truth(code: Int, _ evaluate: () throws(QueryError) -> Truth) throws(QueryError) -> Truth {
-        if truths.isEmpty {
-            untilPass -= 1
-            guard untilPass <= 0, let plain else { return try evaluate() }
-            fill(plain)
+        if isPlain {
+            // Inline, so that `evaluate` (which holds the graph) is not copied into a call.
+            if !truths.isEmpty {
+                switch truths[code] {
+                case 1: return false
+                case 2: return true
+                case 3: return nil
+                default: break
+                }
+            }
+            let t = try evaluate()
+            if code > 0 { counted(row: code - 1) }
+            return t
         }
         switch truths[code] {
         case 1: return false
@@ -55,21 +92,44 @@ final class ColumnTruthCache: @unchecked Sendable {
         }
     }
 
-    /// Evaluates the condition for every row in order (code = row + 1). A row whose evaluation
-    /// fails stays unknown, so that the error is raised only if a match reads it.
-    private func fill(_ pass: PlainPass) {
-        var table = [UInt8](repeating: 0, count: pass.rows + 1)
+    /// Counts one evaluation at `row` of a plain column towards the pass over the row's kind
+    /// (or over every edge row), and makes the pass when it is due.
+    @inline(never)
+    private func counted(row: Int) {
+        let group = kinds.isEmpty ? 0 : Int(kinds[row])
+        untilPass[group] -= 1
+        guard untilPass[group] == 0, let pass = plain else { return }
+        if truths.isEmpty { truths = [UInt8](repeating: 0, count: pass.rows + 1) }
+        if pass.node {
+            fill(pass, kind: group)
+        } else {
+            fill(pass, rows: 0..<Int32(truncatingIfNeeded: pass.rows))
+        }
+    }
+
+    /// Evaluates the condition for every node of `kind` (code = row + 1): as bytes over the
+    /// kind's gathered cells when it is a ``TextCondition``, else row by row in row order.
+    private func fill(_ pass: PlainPass, kind: Int) {
+        if let text, case .plain = pass.graph.nodeTable.columns[pass.column].storage {
+            text.fill(pass.graph.textViews.view(column: pass.column, kind: kind, in: pass.graph), into: &truths)
+            return
+        }
+        fill(pass, rows: pass.graph.byKind.members(kind))
+    }
+
+    /// Evaluates the condition for each of `rows`. A row whose evaluation fails stays unknown,
+    /// so that the error is raised only if a match reads it.
+    private func fill<Rows: Sequence<Int32>>(_ pass: PlainPass, rows: Rows) {
         var frame = MatchFrame(nodes: pass.node ? pass.slot + 1 : 0, relationships: pass.node ? 0 : pass.slot + 1)
-        for row in 0..<pass.rows {
-            if pass.node { frame.nodes[pass.slot] = Int32(truncatingIfNeeded: row) } else { frame.edges[pass.slot] = Int32(truncatingIfNeeded: row) }
+        for row in rows {
+            if pass.node { frame.nodes[pass.slot] = row } else { frame.edges[pass.slot] = row }
             guard let t = try? pass.condition.truth(in: frame, graph: pass.graph) else {
                 // `try?` flattens a null truth and an error alike: evaluate again to tell them apart.
-                table[row + 1] = (try? pass.condition.value(in: frame, graph: pass.graph)) == nil ? 0 : 3
+                truths[Int(row) + 1] = (try? pass.condition.value(in: frame, graph: pass.graph)) == nil ? 0 : 3
                 continue
             }
-            table[row + 1] = t ? 2 : 1
+            truths[Int(row) + 1] = t ? 2 : 1
         }
-        truths = table
     }
 }
 
@@ -104,7 +164,7 @@ extension CompiledExpression {
         guard let c = singleColumn else { return self }
         let column = c.node ? graph.nodeTable.columns[c.column] : graph.edgeTable.columns[c.column]
         let cache = column.isPlain
-            ? ColumnTruthCache(plain: .init(rows: column.count, node: c.node, slot: c.slot, condition: self, graph: graph))
+            ? ColumnTruthCache(plain: .init(rows: column.count, node: c.node, slot: c.slot, column: c.column, condition: self, graph: graph))
             : ColumnTruthCache(values: column.distinctCount)
         return .columnTest(node: c.node, slot: c.slot, column: c.column, condition: self, cache: cache)
     }

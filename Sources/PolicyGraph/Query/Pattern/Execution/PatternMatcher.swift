@@ -32,6 +32,8 @@ struct PatternMatcher {
     /// Per step: whether it has predicates, and edges to differ from.
     let checksConditions: [Bool]
     let checksIsomorphism: [Bool]
+    /// Per step, the text test a scan runs over the kind's gathered cells first.
+    let textScans: [TextScan?]
     /// Valid while ``run(_:)`` runs.
     var arrays = MatchArrays.empty
     /// Per step, the edges and far ends an expansion gathered (reused from match to match).
@@ -80,6 +82,7 @@ struct PatternMatcher {
         edgeShapes = query.relationships.map(EdgeShape.init)
         checksConditions = plan.steps.map { !$0.predicates.isEmpty }
         checksIsomorphism = plan.steps.map { !$0.isoEdges.isEmpty || !$0.isoPaths.isEmpty }
+        textScans = TextScan.forSteps(plan, query: query, graph: graph)
         gathered = plan.steps.map { _ in [] }
         if let last = plan.steps.last, last.predicates.isEmpty, case .expand(let ri, let forward) = last.operation,
            !query.relationships[ri].isPath {
@@ -123,7 +126,11 @@ struct PatternMatcher {
                 for row in rows { try bindNode(v, row, k, &sink) }
             } else if let kinds = slot.kinds {
                 for kind in kinds.indices where kinds[kind] {
-                    for row in graph.byKind.members(kind) { try bindNode(v, row, k, &sink) }
+                    if let scan = textScans[k] {
+                        try scanText(scan, v, kind: kind, k, &sink)
+                    } else {
+                        for row in graph.byKind.members(kind) { try bindNode(v, row, k, &sink) }
+                    }
                 }
             } else {
                 for row in 0..<Int32(graph.nodeCount) { try bindNode(v, row, k, &sink) }
@@ -186,7 +193,7 @@ struct PatternMatcher {
     }
 
     @inline(__always)
-    private mutating func bindNode<S: MatchSink>(_ v: Int, _ row: Int32, _ k: Int, _ sink: inout S) throws(QueryError) {
+    mutating func bindNode<S: MatchSink>(_ v: Int, _ row: Int32, _ k: Int, _ sink: inout S) throws(QueryError) {
         try tick()
         guard accepts(v, row) else { return }
         frame.nodes[v] = row
