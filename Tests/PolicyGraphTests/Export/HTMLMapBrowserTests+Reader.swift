@@ -164,4 +164,15 @@ extension HTMLMapBrowserTests {
         expectQuiet(tab, page)
         expectQuiet(copy, page)
     }
+
+    @Test func searchInEnglishShowsTheChineseLabelThatMatched() throws {
+        let page = try MapPages.make(Fixtures.seedGraph, name: "seed-search-zh")
+        let tab = try open(page)
+        try tab.click("#pg-search")
+        try tab.type("森特")
+        let node = try #require(page.view.node("seth-center"))
+        #expect(try tab.string("document.querySelector('#pg-results button[data-n]').textContent")
+                == "\(node.label) · \(node.chineseLabel ?? "") · seth-center · \(node.kind.rawValue)")
+        expectQuiet(tab, page)
+    }
 }
