@@ -60,4 +60,15 @@ import Testing
         #expect(output.status == 1)
         #expect(output.stderr.contains("no id or label is close\nhint: 'policygraph search WORDS' finds nodes"))
     }
+
+    @Test(.enabled(if: GraphvizRunner().isAvailable(), "Graphviz's 'dot' is not installed here"))
+    func aPartWithNodesButNoEdgesIsWrittenWithANote() throws {
+        try withFolder { folder in
+            let path = folder + "/countries.html"
+            let output = PolicyGraphTool.run(["html", "-o", path, "--query", "MATCH (a:country) RETURN a"] + seed)
+            #expect(output.status == 0)
+            #expect(output.stderr == "note: the map has no edges: its nodes are shown unconnected\n")
+            #expect(FileManager.default.fileExists(atPath: path))
+        }
+    }
 }

@@ -108,9 +108,12 @@ extension HTMLMapBrowserTests {
         // The page's own words are Chinese with the labels.
         #expect(try tab.string("document.querySelector('#pg-side > summary').textContent") == "图例与筛选")
         #expect(try tab.string("document.documentElement.lang") == "zh-Hans")
+        #expect(try tab.string("document.getElementById('pg-status').textContent") == "显示 \(page.view.nodeCount)/\(page.view.nodeCount) 个节点、\(page.view.edgeCount)/\(page.view.edgeCount) 条边")
         try tab.evaluate("window.__sizes = [...document.querySelectorAll('#pg-svg g.node')].map(g => +g.querySelector('text').getAttribute('font-size'))")
         try tab.click("#pg-lang button[data-lang=en]")
         #expect(try tab.string("document.querySelector('#pg-side > summary').textContent") == "Legend and filters")
+        #expect(try tab.string("document.getElementById('pg-status').textContent")
+                == "\(page.view.nodeCount) of \(page.view.nodeCount) nodes, \(page.view.edgeCount) of \(page.view.edgeCount) edges shown")
         // No label is shrunk below 70 % of its drawn size, and none is wider than its shape.
         let worst = try #require(try tab.evaluate("""
             (() => { let small = 0, wide = 0, cut = 0, titled = 0;

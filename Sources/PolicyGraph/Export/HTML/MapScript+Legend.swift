@@ -34,7 +34,8 @@ extension MapScript {
     'Agreement': '\u7acb\u573a\u4e00\u81f4\u5ea6', 'Fit': '\u5168\u56fe', 'Edges out': '\u51fa\u8fb9', 'Edges in': '\u5165\u8fb9',
     'Search ids and labels (en, \u4e2d\u6587)': '\u641c\u7d22 id \u548c\u6807\u7b7e\uff08\u4e2d\u6587\u3001en\uff09',
     'No node': '\u6b64\u5730\u56fe\u4e2d\u6ca1\u6709\u8282\u70b9', 'in this map: it may be outside the part drawn.': '\uff1a\u5b83\u53ef\u80fd\u4e0d\u5728\u6240\u7ed8\u90e8\u5206\u4e4b\u5185\u3002',
-    'no shared positions': '\u6ca1\u6709\u5171\u540c\u7acb\u573a',
+    'no shared positions': '\u6ca1\u6709\u5171\u540c\u7acb\u573a', 'supporting': '\u652f\u6301', 'opposing': '\u53cd\u5bf9',
+    'no stance': '\u975e\u7acb\u573a\u5173\u7cfb', 'neutral': '\u4e2d\u7acb',
   };
   function words(text) { return state.lang === 'zh' && ZH.hasOwnProperty(text) ? ZH[text] : text; }
   function chrome() {
@@ -43,9 +44,21 @@ extension MapScript {
       if (!e.hasAttribute('data-en')) e.setAttribute('data-en', e.textContent);
       e.textContent = words(e.getAttribute('data-en'));
     });
+    document.querySelectorAll('#pg-filters input[data-polarity] + .pg-text').forEach(function (e) {
+      if (!e.hasAttribute('data-en')) e.setAttribute('data-en', e.textContent);
+      e.textContent = words(e.getAttribute('data-en'));
+    });
     if (!search.hasAttribute('data-en')) search.setAttribute('data-en', search.placeholder);
     search.placeholder = words(search.getAttribute('data-en'));
+    statusWords();
   }
+  // The count line, written in English by the filters, said again in Chinese.
+  function statusWords() {
+    var m = /^(\d+) of (\d+) nodes, (\d+) of (\d+) edges shown$/.exec(status.textContent);
+    if (state.lang === 'zh' && m) status.textContent = '\u663e\u793a ' + m[1] + '/' + m[2] + ' \u4e2a\u8282\u70b9\u3001' + m[3] + '/' + m[4] + ' \u6761\u8fb9';
+    else if (state.lang !== 'zh' && !m) showStatus(nodeShown.filter(Boolean).length, edgeShown.filter(Boolean).length);
+  }
+  filters.addEventListener('change', statusWords);
 
   // ---- After a language switch: the page's words, the heatmap's names, and labels that the
   // layout sized for the other language. fitLabels (above) shrinks a label to its shape; below
