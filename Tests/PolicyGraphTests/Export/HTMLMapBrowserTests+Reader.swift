@@ -68,6 +68,7 @@ extension HTMLMapBrowserTests {
         let tab = try open(page)
         try tab.click("#pg-tab-agreement")
         #expect(try tab.evaluate("document.querySelectorAll('#pg-agreement ul.pg-measures li').length") as? Int == 5)
+        #expect(try tab.string("document.querySelector('#pg-agreement li.pg-chosen').textContent")?.hasPrefix("sScore: ") == true)
         #expect(try tab.string("document.querySelector('#pg-agreement .pg-key').textContent")?.contains("no shared positions") == true)
         // Every pair: blank exactly when the two share no target, whatever the measure.
         let ids = try #require(try tab.evaluate("(() => { const d = \(Self.dataScript); return d.agreement.actors.map(i => d.nodes[i].id); })()") as? [String])

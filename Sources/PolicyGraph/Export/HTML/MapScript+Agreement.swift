@@ -64,10 +64,8 @@ extension MapScript {
     key.appendChild(grey);
     key.appendChild(el('span', null, 'undefined'));
     section.appendChild(key);
-    var meaning = el('p', 'pg-meta pg-meaning');
-    section.appendChild(meaning);
-    var list = el('ul', 'pg-measures');
-    measures.forEach(function (m) { list.appendChild(el('li', null, MEANINGS[m])); });
+    var list = el('ul', 'pg-measures'), items = {};
+    measures.forEach(function (m) { items[m] = el('li', null, MEANINGS[m]); list.appendChild(items[m]); });
     section.appendChild(list);
     var cell = k <= 20 ? 32 : 20;
     var figure = document.createElementNS(SVGNS, 'svg');
@@ -122,9 +120,9 @@ extension MapScript {
         r.setAttribute('fill', noneShared(v) ? '#ffffff' : colour(v ? v[m] : null, choose.value));
       });
       var lowest = choose.value === 'jaccard' ? 0 : -1;
-      low.textContent = String(lowest);
+      low.textContent = lowest < 0 ? '\u22121' : '0';
       ramp.style.background = 'linear-gradient(to right, ' + colour(lowest, choose.value) + ', ' + colour((lowest + 1) / 2, choose.value) + ', ' + colour(1, choose.value) + ')';
-      meaning.textContent = MEANINGS[choose.value];
+      measures.forEach(function (m) { items[m].classList.toggle('pg-chosen', m === choose.value); });
     }
     choose.addEventListener('change', paint);
     paint();

@@ -75,6 +75,7 @@ button[aria-pressed="true"], button[aria-selected="true"] { background: #37474f;
 #pg-agreement .pg-key span.pg-ramp { display: inline-block; width: 140px; height: 10px; border: 1px solid #bdbdbd; }
 #pg-agreement .pg-key span.pg-none { display: inline-block; width: 14px; height: 10px; border: 1px solid #bdbdbd; background: #fff; }
 #pg-agreement ul.pg-measures { margin: 0 0 8px; padding-left: 1.2em; font-size: 12px; color: var(--muted); }
+#pg-agreement ul.pg-measures li.pg-chosen { color: var(--fg); font-weight: 600; }
 #pg-lines { margin: 8px 0 0; }
 #pg-lines p { margin: 2px 0; display: flex; align-items: center; gap: 5px; }
 #pg-lines .pg-stroke.pg-pale { opacity: .5; }
