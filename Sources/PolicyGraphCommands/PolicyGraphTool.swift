@@ -86,6 +86,10 @@ public enum PolicyGraphTool {
         var text = error.description
         // The library says to raise the limit; the option that does it is the CLI's to name.
         if case .workLimit = error.reason { text += " (--max-steps N, 0 for none)" }
+        // Nothing close by spelling: the words may be in a description, which search reads.
+        if case .unknownNode(_, let suggestions) = error.reason, suggestions.isEmpty {
+            text += "\nhint: 'policygraph search WORDS' finds nodes by the words of their labels and descriptions"
+        }
         guard let location = error.location else { return text + "\n" }
         var prefix = ""
         for ch in location.lineText.prefix(max(0, location.column - 1)) {

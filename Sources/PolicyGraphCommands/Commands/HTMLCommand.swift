@@ -14,7 +14,7 @@ struct HTMLCommand: Command {
             polarity, a panel with each node's attributes and edges with their citations, a language switch, \
             links to a node (map.html#node=ID) and, when the part has stances, the actors' agreement heatmap.
             """,
-        positionals: [PositionalSpec(name: "TO", help: "with --path FROM TO: where the path ends", optional: true)],
+        positionals: [PositionalSpec(name: "TO", help: "only with --path FROM TO: the node where the path ends (--path takes two nodes)", optional: true)],
         options: [
             .value("output", short: "o", "FILE", "the page to write (required)"),
             .value("max-nodes", "N", "refuse a part of more than N nodes (default: \(HTMLMapLimits.defaultNodes))"),
@@ -42,7 +42,9 @@ struct HTMLCommand: Command {
             try HTMLMap.checkSize(of: drawing.view, limits: limits)
         } catch {
             output.stderr += "error: \(error)\n"
-            output.stderr += "hint: narrow it with --focus ID --depth N, --kind K or --relation R, or raise --max-nodes / --max-edges\n"
+            if error.reason != .empty {
+                output.stderr += "hint: narrow it with --focus ID --depth N, --kind K or --relation R, or raise --max-nodes / --max-edges\n"
+            }
             output.status = ExitStatus.failure
             return
         }
@@ -51,10 +53,19 @@ struct HTMLCommand: Command {
         guard let path = arguments.value("output") else {
             throw UsageError("html needs -o FILE.html", command: spec.name)
         }
+        // As render takes its format from the name, a page is named as one: a map saved as
+        // .svg would open as a broken picture.
+        guard [".html", ".htm"].contains(where: { path.lowercased().hasSuffix($0) }) else {
+            throw UsageError("'\(path)' does not end in .html or .htm; the map is an HTML page (for a picture, use 'policygraph render -o FILE.svg')",
+                             command: spec.name)
+        }
         let result = try Self.page(drawing, engine: engine ?? HTMLMap.defaultEngine(for: drawing.view), runner: runner)
         for warning in result.warnings { output.stderr += "warning: graphviz: \(RenderCommand.plain(warning))\n" }
         try AtomicFile.write(result.html, to: path)
         output.stdout += "wrote \(path) (\(English.count(drawing.view.nodeCount, "node")), \(English.count(drawing.view.edgeCount, "edge")))\n"
+        if drawing.view.edgeCount == 0 {
+            output.stderr += "note: the map has no edges: its nodes are shown unconnected\n"
+        }
     }
 
     /// The page of a drawing and Graphviz's warnings; `views` makes its pages the same way.

@@ -7,13 +7,19 @@ extension Graph {
     /// (any stance relation of the schema). Edges: their stance edges, and the `memberOf`,
     /// `leads` and `participatesIn` edges among the members that show how they belong.
     ///
-    /// - Throws: ``QueryError`` `.unknownNode` for an id the graph does not have.
+    /// - Throws: ``QueryError`` `.unknownNode` for an id the graph does not have, and
+    ///   `.invalidArgument` for a node that is not of an actor kind (as `overlap` refuses them):
+    ///   a place or a topic holds no stances, so its map would be the node alone.
     /// - Complexity: O((n + m) × actors).
     public func stanceMap(of actors: [NodeID]) throws(QueryError) -> Graph {
         var anchorRows: [Int32] = []
         for actor in actors {
             guard let row = index[actor] else {
                 throw QueryError(.unknownNode(actor.rawValue, suggestions: suggestions(for: actor.rawValue)))
+            }
+            if let kind = node(actor)?.kind, !schema.actorKinds.isEmpty, schema.rule(for: kind)?.isActor != true {
+                throw QueryError(.invalidArgument("'\(actor)' is a \(kind), not an actor; a stance map is drawn for nodes of the actor kinds: "
+                    + schema.actorKinds.map(\.rawValue).sorted().joined(separator: ", ")))
             }
             anchorRows.append(row)
         }

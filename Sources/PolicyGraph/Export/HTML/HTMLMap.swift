@@ -11,9 +11,10 @@
 /// `textContent` and `setAttribute`. The page's Content-Security-Policy forbids every request
 /// and runs only the script and style whose SHA-256 it names.
 package enum HTMLMap {
-    /// Throws when `view` is larger than `limits`.
-    /// - Throws: ``HTMLMapError`` with `.tooLarge`.
+    /// Throws when `view` is empty or larger than `limits`.
+    /// - Throws: ``HTMLMapError`` with `.empty` or `.tooLarge`.
     package static func checkSize(of view: Graph, limits: HTMLMapLimits) throws(HTMLMapError) {
+        if view.nodeCount == 0 { throw HTMLMapError(.empty) }
         if view.nodeCount > limits.nodes || view.edgeCount > limits.edges {
             throw HTMLMapError(.tooLarge(nodes: view.nodeCount, edges: view.edgeCount, limits: limits))
         }

@@ -45,6 +45,8 @@ package struct HTMLMapError: Error, Sendable, Equatable, CustomStringConvertible
         case tooLarge(nodes: Int, edges: Int, limits: HTMLMapLimits)
         /// The layout is not well-formed SVG; `offset` is the UTF-8 offset where reading stopped.
         case unreadableLayout(offset: Int, message: String)
+        /// The part to draw has no node: a blank page would look like a broken one.
+        case empty
     }
 
     package let reason: Reason
@@ -60,6 +62,8 @@ package struct HTMLMapError: Error, Sendable, Equatable, CustomStringConvertible
             return "the map would have \(over); draw a part of the graph (the surroundings of one node, or some kinds or relations only), or raise the limit"
         case .unreadableLayout(let offset, let message):
             return "the Graphviz layout is not readable SVG (at byte \(offset)): \(message)"
+        case .empty:
+            return "the part to draw has no node, so there is no map to write; check the selection (a query that matches nothing, kinds or relations that leave nothing)"
         }
     }
 }

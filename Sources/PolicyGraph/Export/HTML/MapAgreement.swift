@@ -31,14 +31,14 @@ struct MapAgreement {
                 cells.append(.array([
                     .int(overlap.agree.count), .int(overlap.conflict.count), .int(overlap.onlyFirst.count),
                     .int(overlap.onlySecond.count), .double(overlap.jaccard), .double(overlap.signed),
-                    .double(overlap.sScore), .double(overlap.kappa), .double(overlap.pi),
+                    .double(overlap.sScore), .double(overlap.kappa), .double(overlap.pi), .int(overlap.halfway.count),
                 ]))
             }
         }
         json = .object([
             "actors": .array(matrix.actors.map { .int(nodeIndex[$0] ?? 0) }),
             "total": .int(stanceCounts.count),
-            "fields": .array(["agree", "conflict", "onlyFirst", "onlySecond", "jaccard", "signed", "sScore", "kappa", "pi"].map { .string($0) }),
+            "fields": .array(["agree", "conflict", "onlyFirst", "onlySecond", "jaccard", "signed", "sScore", "kappa", "pi", "halfway"].map { .string($0) }),
             "cells": .array(cells),
         ])
     }

@@ -16,7 +16,16 @@ extension MapScript {
     section.hidden = isMap;
     unpick();
     if (!isMap && !heatmapDrawn) { drawHeatmap(); heatmapDrawn = true; }
+    else if (!isMap) layoutHeatmap();
   }
+  // What each measure says, in a line (the library's OverlapMeasure, in words).
+  var MEANINGS = {
+    jaccard: 'jaccard: the share of the targets either takes a stance on where both take the same side (0 to 1; a neutral against a side counts half).',
+    signed: 'signed: (agreements \u2212 conflicts) / the targets either takes a stance on (\u22121 to +1); a target only one addresses pulls it towards 0.',
+    sScore: 'sScore: 1 \u2212 the average gap between their stances on a scale from \u22121 to +1, over the targets either addresses (\u22121 to +1).',
+    kappa: 'kappa: Cohen\u2019s kappa, how much more often they agree than two actors taking these stances at random would (> 0: more, < 0: less).',
+    pi: 'pi: Scott\u2019s pi, like kappa with chance from the two actors\u2019 pooled stances.',
+  };
   function colour(value, measure) {
     if (value === null || value === undefined) return '#d9d9d9';
     var t = measure === 'jaccard' ? value : (value + 1) / 2;
@@ -26,6 +35,10 @@ extension MapScript {
     var u = measure === 'jaccard' ? t : (t < 0.5 ? t * 2 : (t - 0.5) * 2);
     return 'rgb(' + from.map(function (c, k) { return Math.round(c + (to[k] - c) * u); }).join(',') + ')';
   }
+  // A pair with no target both take a position on has nothing to colour: its cell stays blank
+  // whatever the measure (a measure over the union can still be non-zero for it).
+  function noneShared(v) { return v && v[0] === 0 && v[1] === 0 && !v[agreement.fields.indexOf('halfway')]; }
+  var layoutHeatmap = function () {};
   function drawHeatmap() {
     var actors = agreement.actors, k = actors.length, fields = agreement.fields;
     var cellAt = [];
@@ -41,29 +54,34 @@ extension MapScript {
     choose.value = 'sScore';
     note.appendChild(choose);
     section.appendChild(note);
-    var cell = k <= 20 ? 32 : 20, labelWidth = 170, top = 170;
+    // The key: the chosen measure's scale, the blank and grey cells, and what it measures.
+    var key = el('p', 'pg-key'), low = el('span', null), ramp = el('span', 'pg-ramp'), high = el('span', null, '+1');
+    key.appendChild(low); key.appendChild(ramp); key.appendChild(high);
+    key.appendChild(el('span', 'pg-none'));
+    key.appendChild(el('span', null, 'no shared positions'));
+    var grey = el('span', 'pg-none');
+    grey.style.background = '#d9d9d9';
+    key.appendChild(grey);
+    key.appendChild(el('span', null, 'undefined'));
+    section.appendChild(key);
+    var list = el('ul', 'pg-measures'), items = {};
+    measures.forEach(function (m) { items[m] = el('li', null, MEANINGS[m]); list.appendChild(items[m]); });
+    section.appendChild(list);
+    var cell = k <= 20 ? 32 : 20;
     var figure = document.createElementNS(SVGNS, 'svg');
-    figure.setAttribute('width', String(labelWidth + cell * k + 10));
-    figure.setAttribute('height', String(top + cell * k + 10));
-    var rects = [];
+    var rows = [], columns = [], rects = [];
     actors.forEach(function (a, i) {
-      var name = labelOf(nodes[a], state.lang).split('\n')[0];
       var row = document.createElementNS(SVGNS, 'text');
-      row.setAttribute('x', String(labelWidth - 6));
-      row.setAttribute('y', String(top + cell * i + cell / 2 + 4));
       row.setAttribute('text-anchor', 'end');
-      row.textContent = name;
       figure.appendChild(row);
+      rows.push(row);
       var column = document.createElementNS(SVGNS, 'text');
-      column.setAttribute('transform', 'translate(' + (labelWidth + cell * i + cell / 2 + 4) + ',' + (top - 6) + ') rotate(-90)');
-      column.textContent = name;
       figure.appendChild(column);
+      columns.push(column);
     });
     for (i = 0; i < k; i++) for (j = 0; j < k; j++) {
       var r = document.createElementNS(SVGNS, 'rect');
       r.setAttribute('class', 'pg-cell');
-      r.setAttribute('x', String(labelWidth + cell * j));
-      r.setAttribute('y', String(top + cell * i));
       r.setAttribute('width', String(cell - 1));
       r.setAttribute('height', String(cell - 1));
       r.setAttribute('data-i', String(i));
@@ -71,12 +89,40 @@ extension MapScript {
       figure.appendChild(r);
       rects.push(r);
     }
+    section.appendChild(figure);
+    // The names in the page's language; the grid starts just past the longest of them.
+    layoutHeatmap = function () {
+      var longest = 0;
+      actors.forEach(function (a, i) {
+        var name = labelOf(nodes[a], state.lang).split('\n')[0];
+        rows[i].textContent = name;
+        columns[i].textContent = name;
+        longest = Math.max(longest, rows[i].getComputedTextLength());
+      });
+      var labelWidth = Math.ceil(longest) + 12, top = Math.ceil(longest) + 12;
+      figure.setAttribute('width', String(labelWidth + cell * k + 10));
+      figure.setAttribute('height', String(top + cell * k + 10));
+      actors.forEach(function (a, i) {
+        rows[i].setAttribute('x', String(labelWidth - 6));
+        rows[i].setAttribute('y', String(top + cell * i + cell / 2 + 4));
+        columns[i].setAttribute('transform', 'translate(' + (labelWidth + cell * i + cell / 2 + 4) + ',' + (top - 6) + ') rotate(-90)');
+      });
+      rects.forEach(function (r) {
+        r.setAttribute('x', String(labelWidth + cell * +r.getAttribute('data-j')));
+        r.setAttribute('y', String(top + cell * +r.getAttribute('data-i')));
+      });
+    };
+    layoutHeatmap();
     function paint() {
       var m = fields.indexOf(choose.value);
       rects.forEach(function (r) {
         var v = cellAt[+r.getAttribute('data-i')][+r.getAttribute('data-j')];
-        r.setAttribute('fill', colour(v ? v[m] : null, choose.value));
+        r.setAttribute('fill', noneShared(v) ? '#ffffff' : colour(v ? v[m] : null, choose.value));
       });
+      var lowest = choose.value === 'jaccard' ? 0 : -1;
+      low.textContent = lowest < 0 ? '\u22121' : '0';
+      ramp.style.background = 'linear-gradient(to right, ' + colour(lowest, choose.value) + ', ' + colour((lowest + 1) / 2, choose.value) + ', ' + colour(1, choose.value) + ')';
+      measures.forEach(function (m) { items[m].classList.toggle('pg-chosen', m === choose.value); });
     }
     choose.addEventListener('change', paint);
     paint();
@@ -88,6 +134,7 @@ extension MapScript {
       tip.appendChild(el('div', 'pg-relation pg-text', labelOf(nodes[actors[i]], state.lang) + ' \u2013 ' + labelOf(nodes[actors[j]], state.lang)));
       if (v) {
         tip.appendChild(el('div', null, 'agree ' + v[0] + ', conflict ' + v[1] + ', only first ' + v[2] + ', only second ' + v[3]));
+        if (noneShared(v)) tip.appendChild(el('div', 'pg-meta', words('no shared positions')));
         tip.appendChild(el('div', 'pg-meta', measures.map(function (m) {
           var x = v[fields.indexOf(m)];
           return m + ' ' + (x === null ? '\u2013' : x.toFixed(3));
@@ -96,7 +143,6 @@ extension MapScript {
       placeTip(event.clientX, event.clientY);
     });
     figure.addEventListener('mouseout', hideTip);
-    section.appendChild(figure);
   }
   if (agreement) {
     tabAgreement.hidden = false;
@@ -111,6 +157,7 @@ extension MapScript {
   showStatus(nodes.length, edges.length);
   fit();
   settled();
+  chrome();
   fromHash();
   document.documentElement.setAttribute('data-ready', 'true');
 })();

@@ -57,7 +57,7 @@ extension MapScript {
     n.a.forEach(function (pair) { row(pair[0], pair[1], 'attr:' + pair[0]); });
     panel.appendChild(dl);
     [['Edges out', outgoing[i], 't', 'pg-out'], ['Edges in', incoming[i], 'f', 'pg-in']].forEach(function (part) {
-      panel.appendChild(el('h3', null, part[0] + ' (' + part[1].length + ')'));
+      panel.appendChild(el('h3', null, words(part[0]) + ' (' + part[1].length + ')'));
       var ul = el('ul', part[3]);
       part[1].forEach(function (k) { ul.appendChild(edgeItem(k, edges[k][part[2]])); });
       panel.appendChild(ul);
@@ -68,8 +68,9 @@ extension MapScript {
     if (b) select(+b.getAttribute('data-n'), true);
   });
 
-  var settingHash = false;
-  function select(i, zoom) {
+  // A node chosen in the page is a new history entry (Back returns to the one before); one
+  // chosen by the link (`quiet`) writes nothing.
+  function select(i, zoom, quiet) {
     if (state.selected >= 0 && nodeEls[state.selected]) nodeEls[state.selected].classList.remove('pg-selected');
     if (state.selected >= 0) outgoing[state.selected].concat(incoming[state.selected]).forEach(function (k) { if (edgeEls[k]) edgeEls[k].classList.remove('pg-near'); });
     state.selected = i;
@@ -80,25 +81,8 @@ extension MapScript {
     // The panel first: opening it narrows the drawing area that the node is centred in.
     renderPanel();
     if (i >= 0 && zoom) centerOn(i);
-    var hash = i >= 0 ? '#node=' + encodeURIComponent(nodes[i].id) : '';
-    if (location.hash !== hash && !(hash === '' && location.hash === '')) {
-      try { history.replaceState(null, '', hash || location.pathname + location.search); }
-      catch (error) { settingHash = true; location.hash = hash; }
-    }
+    if (!quiet) writeHash(true);
   }
-  function fromHash() {
-    var text = location.hash.replace(/^#/, '');
-    text.split('&').forEach(function (part) {
-      if (part.indexOf('node=') !== 0) return;
-      var id;
-      try { id = decodeURIComponent(part.slice(5)); } catch (error) { return; }
-      if (byId.has(id)) select(byId.get(id), true);
-    });
-  }
-  window.addEventListener('hashchange', function () {
-    if (settingHash) { settingHash = false; return; }
-    fromHash();
-  });
 
   // ---- Search over ids and both labels.
   var matches = [];
@@ -113,22 +97,25 @@ extension MapScript {
     if (!q) { results.hidden = true; return; }
     var ranked = [];
     folded.forEach(function (f, i) {
-      var rank = 9;
+      var rank = 9, hit = 0;
       for (var k = 0; k < 3; k++) {
         if (!f[k]) continue;
-        if (f[k] === q) rank = Math.min(rank, 0);
-        else if (f[k].indexOf(q) === 0) rank = Math.min(rank, 1);
-        else if (f[k].indexOf(q) > 0) rank = Math.min(rank, 2);
+        var r = f[k] === q ? 0 : f[k].indexOf(q) === 0 ? 1 : f[k].indexOf(q) > 0 ? 2 : 9;
+        if (r < rank) { rank = r; hit = k; }
       }
-      if (rank < 9) ranked.push([rank, i]);
+      if (rank < 9) ranked.push([rank, i, hit]);
     });
     ranked.sort(function (a, b) { return a[0] - b[0] || (nodes[a[1]].id < nodes[b[1]].id ? -1 : 1); });
     matches = ranked.map(function (r) { return r[1]; });
+    var hits = ranked.map(function (r) { return r[2]; });
     matches.forEach(function (i) { if (nodeEls[i]) nodeEls[i].classList.add('pg-match'); });
     results.appendChild(el('li', 'pg-note', matches.length + (matches.length === 1 ? ' match' : ' matches')));
     matches.slice(0, 30).forEach(function (i, k) {
       var li = el('li', k === 0 ? 'pg-active' : null);
-      var b = el('button', 'pg-text', labelOf(nodes[i], state.lang) + '  \u00b7 ' + nodes[i].id + ' \u00b7 ' + kinds[nodes[i].k].name);
+      // The label that matched is shown, even when it is not in the page's language.
+      var shown = labelOf(nodes[i], state.lang), matched = hits[k] === 2 ? nodes[i].z : hits[k] === 1 ? nodes[i].l : '';
+      if (matched && shown.split('\n').indexOf(matched) < 0) shown += ' \u00b7 ' + matched;
+      var b = el('button', 'pg-text', shown + ' \u00b7 ' + nodes[i].id + ' \u00b7 ' + kinds[nodes[i].k].name);
       b.type = 'button';
       b.setAttribute('data-n', String(i));
       li.appendChild(b);

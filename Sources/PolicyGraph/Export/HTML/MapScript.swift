@@ -12,7 +12,7 @@
 /// page's CSP names this text's SHA-256, so it runs with no `'unsafe-inline'`.
 enum MapScript {
     /// The whole script: its parts (one file each) in order, one line apart.
-    static let text = [core, panAndZoom, edges, panelAndSearch, filtersAndLanguage, agreementAndStart].joined(separator: "\n")
+    static let text = [core, panAndZoom, edges, panelAndSearch, filtersAndLanguage, legendAndWords, location, agreementAndStart].joined(separator: "\n")
 
     /// The start: the page's data and elements, the indexes built once, and small helpers.
     static let core = #"""

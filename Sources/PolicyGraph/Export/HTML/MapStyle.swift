@@ -71,6 +71,34 @@ button[aria-pressed="true"], button[aria-selected="true"] { background: #37474f;
 #pg-agreement p { margin: 0 0 8px; color: var(--muted); }
 #pg-agreement text { font-size: 11px; }
 #pg-agreement rect.pg-cell:hover { stroke: #212121; stroke-width: 2px; }
+#pg-agreement .pg-key { display: flex; align-items: center; gap: 6px; margin: 0 0 6px; font-size: 12px; color: var(--muted); }
+#pg-agreement .pg-key span.pg-ramp { display: inline-block; width: 140px; height: 10px; border: 1px solid #bdbdbd; }
+#pg-agreement .pg-key span.pg-none { display: inline-block; width: 14px; height: 10px; border: 1px solid #bdbdbd; background: #fff; }
+#pg-agreement ul.pg-measures { margin: 0 0 8px; padding-left: 1.2em; font-size: 12px; color: var(--muted); }
+#pg-agreement ul.pg-measures li.pg-chosen { color: var(--fg); font-weight: 600; }
+#pg-lines { margin: 8px 0 0; }
+#pg-lines p { margin: 2px 0; display: flex; align-items: center; gap: 5px; }
+#pg-lines .pg-stroke.pg-pale { opacity: .5; }
+#pg-notice { margin: 0 0 8px; padding: 6px 8px; background: #fff3e0; border: 1px solid #ffcc80; border-radius: 4px; }
+/* Narrow screens (phones): the header wraps, the map comes first at most of the screen's
+   height, and the legend and the node panel follow below it at full width; nothing is wider
+   than the screen. */
+@media (max-width: 720px) {
+  html, body { height: auto; }
+  body { display: block; }
+  #pg-header { padding: 4px 6px; }
+  #pg-title { flex: 1 1 100%; }
+  #pg-search-box { flex: 1 1 10em; min-width: 0; }
+  #pg-search { width: 100%; }
+  #pg-results { width: min(26em, calc(100vw - 12px)); }
+  #pg-main { display: flex; flex-direction: column; }
+  #pg-viewport { order: 0; flex: none; height: 62vh; min-height: 260px; border-bottom: 1px solid var(--line); }
+  #pg-panel { order: 1; width: auto; border-left: 0; }
+  #pg-side { order: 2; width: auto; border-right: 0; }
+  #pg-side:not([open]) { width: auto; }
+  #pg-agreement { order: 3; }
+  #pg-tip { max-width: calc(100vw - 8px); }
+}
 
 """#
 }
