@@ -26,13 +26,7 @@ public struct DOTRenderer: Sendable {
         let nodes = view.nodes.sorted { $0.id < $1.id }
         let numbers = options.mapLayout ? Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) }) : [:]
         let clusters = options.clusters ? DOTClusters(view: nodes, context: context ?? view, options: options) : nil
-        for (index, cluster) in (clusters?.clusters ?? []).enumerated() {
-            out += "\n  subgraph \(DOT.quote(cluster.name)) {\n"
-            let id: [(String, String)] = options.mapLayout ? [("id", "c\(index)")] : []
-            out += "    graph " + attributes(clusterAttributes(label: cluster.label) + id) + ";\n"
-            for node in cluster.members { out += "    " + statement(for: node, in: view, style: style, number: numbers[node.id]) + "\n" }
-            out += "  }\n"
-        }
+        if let clusters { out += clusterStatements(clusters, view: view, style: style, numbers: numbers) }
         let outside = nodes.filter { clusters?.contains($0.id) != true }
         if !outside.isEmpty { out += "\n" }
         for node in outside { out += "  " + statement(for: node, in: view, style: style, number: numbers[node.id]) + "\n" }
