@@ -24,6 +24,9 @@ public struct DOTOptions: Sendable, Equatable {
     /// that the SVG can be tied back to the data; no tooltips (the page has its own); labels cut
     /// to ``DOTRenderer/layoutLabelLimit`` characters (Graphviz reads no string of 16 KB).
     package var mapLayout = false
+    /// Graphviz `overlap` (how force-directed layouts move overlapping nodes apart); `nil`
+    /// leaves Graphviz's default.
+    package var overlapRemoval: String?
 
     /// The default font for English labels (fontconfig maps it to the closest installed sans).
     public static let latinFont = "Helvetica"

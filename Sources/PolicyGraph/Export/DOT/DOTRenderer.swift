@@ -64,6 +64,7 @@ public struct DOTRenderer: Sendable {
                     ("fontsize", options.title == nil ? "12" : "16"), ("nodesep", "0.25"), ("ranksep", "0.6"),
                     ("outputorder", "edgesfirst"), ("newrank", "true")]
         if let title = options.title { list += [("label", title), ("labelloc", "t")] }
+        if let overlap = options.overlapRemoval { list.append(("overlap", overlap)) }
         return list
     }
 
