@@ -14,7 +14,7 @@ public struct DOTRenderer: Sendable {
     /// The DOT text of `view`.
     ///
     /// `context` is the graph `--cluster` reads memberships from (default: `view`), so that a
-    /// part of a graph keeps the country boxes of the whole even when the `memberOf` edges that
+    /// part of a graph keeps the boxes of the whole even when the `memberOf` edges that
     /// make them are not drawn.
     /// - Complexity: O((n + m) log(n + m)) for the view, plus O(n + m) of the context for clusters.
     public func render(_ view: Graph, context: Graph? = nil) -> String {
