@@ -92,7 +92,7 @@ struct DOTGraphvizTests {
         let graph = try Self.load("dot/adversarial")
         let layout = try DOTReference.layout(DOTRenderer(options: DOTOptions(clusters: true)).render(graph))
         let titles = Set(layout.clusters.values.map { DOTReference.interpretLabel($0.attributes["label"] ?? "") })
-        #expect(titles == ["Land of \"quotes\" [shape=box]", "中华人民共和国"])
+        #expect(titles == ["Land of \"quotes\" [shape=box]", "Ministry of \"Quotes\"", "中华人民共和国"])
         #expect(layout.clusters.values.allSatisfy { $0.drawnLines == [DOTReference.interpretLabel($0.attributes["label"] ?? "")] })
     }
 

@@ -51,14 +51,14 @@ import Testing
         #expect(matrix.value(between: "g7", and: "eu") == 0)
     }
 
-    @Test func everyActorWithMembersGetsABoxCountriesKeepTheirs() throws {
+    @Test func everyActorWithMembersGetsABoxAndAnActorWithoutMembersNone() throws {
         let graph = try graph()
         let clusters = DOTClusters(view: graph.nodes.sorted { $0.id < $1.id }, context: graph, options: DOTOptions())
         let boxes = Dictionary(uniqueKeysWithValues: clusters.clusters.map { ($0.name, $0.members.map(\.id.rawValue)) })
+        // France and Japan have no members: no box of their own, each in its organization's box.
         #expect(boxes == [
-            "cluster_organization_eu": ["commission", "envoy", "eu"],
-            "cluster_country_france": ["france"],
-            "cluster_country_japan": ["japan"],
+            "cluster_organization_eu": ["commission", "envoy", "eu", "france"],
+            "cluster_bloc_g7": ["g7", "japan"],
         ])
     }
 }

@@ -10,7 +10,7 @@ enum DotOptions {
         .value("stances", "ID", "draw the stance map of this actor: it, its members (as --cluster groups them) and what they support or oppose", repeatable: true),
         EvidenceOption.spec,
         .flag("legend", "add a legend of the kinds and relations in view"),
-        .flag("cluster", "draw each country as a box around its agencies, officials and delegations"),
+        .flag("cluster", "draw a box around the members of each actor that has some (countries, organizations...), nested as memberships are"),
         .value("rankdir", "DIR", "layout direction: LR (left to right) or TB (top to bottom) (default: LR)", choices: ["LR", "TB"]),
         .value("lang", "LANG", "node labels: en (label), zh (label_zh, else label) or both (default: en)", choices: ["en", "zh", "both"]),
         .flag("no-edge-labels", "do not write the relation on each edge (its tooltip stays)"),

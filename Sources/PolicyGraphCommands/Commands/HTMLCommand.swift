@@ -70,7 +70,7 @@ struct HTMLCommand: Command {
 
     /// The page of a drawing and Graphviz's warnings; `views` makes its pages the same way.
     static func page(_ drawing: DotOptions.Drawing, engine: GraphvizEngine = .dot, runner: GraphvizRunner) throws -> (html: String, warnings: [String]) {
-        let dot = HTMLMap.layoutDOT(of: drawing.view, context: drawing.context, options: drawing.options)
+        let dot = HTMLMap.layoutDOT(of: drawing.view, context: drawing.context, options: drawing.options, engine: engine)
         let layout = try runner.run(dot, engine: engine, format: "svg")
         let options = HTMLMapOptions(language: drawing.options.language, title: drawing.options.title,
                                      wrapWidth: drawing.options.wrapWidth, clusters: drawing.options.clusters)

@@ -100,9 +100,17 @@ import Testing
         let view = try graph.selecting(GraphSelection(focus: "us-delegation", depth: 1))
         let dot = HTMLMap.layoutDOT(of: view, context: graph, options: DOTOptions(clusters: true))
         #expect(dot.contains("subgraph \"cluster_country_us\" {\n    graph [label=\"United States\"") && dot.contains("id=\"c0\"];"))
-        #expect(!dot.contains("id=\"c1\""))
+        // The boxes nest (the NSC's inside the White House's inside the US's), numbered in the
+        // order they are written, outer first.
+        #expect(dot.contains("      subgraph \"cluster_agency_us-nsc\" {\n        graph [label=\"US National Security Council\"") && dot.contains("id=\"c3\"];"))
+        #expect(!dot.contains("id=\"c4\""))
         let data = MapData(view: view).json(view: view, context: graph, options: HTMLMapOptions(clusters: true))
-        #expect(data["clusters"] == .array([.object(["id": .string("us"), "l": .string("United States"), "z": .string("美国")])]))
+        #expect(data["clusters"] == .array([
+            .object(["id": .string("us"), "l": .string("United States"), "z": .string("美国")]),
+            .object(["id": .string("us-state-department"), "l": .string("US Department of State"), "z": .string("国务院")]),
+            .object(["id": .string("white-house"), "l": .string("The White House"), "z": .string("白宫")]),
+            .object(["id": .string("us-nsc"), "l": .string("US National Security Council"), "z": .string("白宫国安会")]),
+        ]))
         let plain = MapData(view: view).json(view: view, context: graph, options: HTMLMapOptions())
         #expect(plain["clusters"] == .array([]))
     }

@@ -19,8 +19,9 @@ enum MapPages {
         selection.focus = focus
         selection.depth = depth
         let view = try graph.selecting(selection)
-        let dot = HTMLMap.layoutDOT(of: view, context: graph, options: options)
-        let layout = try GraphvizRunner().run(dot, engine: HTMLMap.defaultEngine(for: view), format: "svg")
+        let engine = HTMLMap.defaultEngine(for: view)
+        let dot = HTMLMap.layoutDOT(of: view, context: graph, options: options, engine: engine)
+        let layout = try GraphvizRunner().run(dot, engine: engine, format: "svg")
         let html = try HTMLMap.page(of: view, context: graph, layout: String(decoding: layout.bytes, as: UTF8.self),
                                     options: HTMLMapOptions(language: options.language, title: "Test map: \(name)",
                                                             wrapWidth: options.wrapWidth, clusters: options.clusters))

@@ -8,7 +8,8 @@ public struct DOTOptions: Sendable, Equatable {
     public var edgeLabels: Bool
     /// Whether to add a legend of the kinds and relations in view.
     public var legend: Bool
-    /// Whether to draw each country as a box around the nodes that belong to it.
+    /// Whether to draw a box around the members of each actor that has some, nested as the
+    /// memberships are (see ``DOTClusters``).
     public var clusters: Bool
     /// Nodes and edges to draw in front, the rest dimmed (a path on its surroundings).
     public var highlight: DOTOptions.Highlight
@@ -24,6 +25,9 @@ public struct DOTOptions: Sendable, Equatable {
     /// that the SVG can be tied back to the data; no tooltips (the page has its own); labels cut
     /// to ``DOTRenderer/layoutLabelLimit`` characters (Graphviz reads no string of 16 KB).
     package var mapLayout = false
+    /// Graphviz `overlap` (how force-directed layouts move overlapping nodes apart); `nil`
+    /// leaves Graphviz's default.
+    package var overlapRemoval: String?
 
     /// The default font for English labels (fontconfig maps it to the closest installed sans).
     public static let latinFont = "Helvetica"

@@ -14,7 +14,7 @@ public struct DOTRenderer: Sendable {
     /// The DOT text of `view`.
     ///
     /// `context` is the graph `--cluster` reads memberships from (default: `view`), so that a
-    /// part of a graph keeps the country boxes of the whole even when the `memberOf` edges that
+    /// part of a graph keeps the boxes of the whole even when the `memberOf` edges that
     /// make them are not drawn.
     /// - Complexity: O((n + m) log(n + m)) for the view, plus O(n + m) of the context for clusters.
     public func render(_ view: Graph, context: Graph? = nil) -> String {
@@ -26,13 +26,7 @@ public struct DOTRenderer: Sendable {
         let nodes = view.nodes.sorted { $0.id < $1.id }
         let numbers = options.mapLayout ? Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) }) : [:]
         let clusters = options.clusters ? DOTClusters(view: nodes, context: context ?? view, options: options) : nil
-        for (index, cluster) in (clusters?.clusters ?? []).enumerated() {
-            out += "\n  subgraph \(DOT.quote(cluster.name)) {\n"
-            let id: [(String, String)] = options.mapLayout ? [("id", "c\(index)")] : []
-            out += "    graph " + attributes(clusterAttributes(label: cluster.label) + id) + ";\n"
-            for node in cluster.members { out += "    " + statement(for: node, in: view, style: style, number: numbers[node.id]) + "\n" }
-            out += "  }\n"
-        }
+        if let clusters { out += clusterStatements(clusters, view: view, style: style, numbers: numbers) }
         let outside = nodes.filter { clusters?.contains($0.id) != true }
         if !outside.isEmpty { out += "\n" }
         for node in outside { out += "  " + statement(for: node, in: view, style: style, number: numbers[node.id]) + "\n" }
@@ -70,6 +64,7 @@ public struct DOTRenderer: Sendable {
                     ("fontsize", options.title == nil ? "12" : "16"), ("nodesep", "0.25"), ("ranksep", "0.6"),
                     ("outputorder", "edgesfirst"), ("newrank", "true")]
         if let title = options.title { list += [("label", title), ("labelloc", "t")] }
+        if let overlap = options.overlapRemoval { list.append(("overlap", overlap)) }
         return list
     }
 

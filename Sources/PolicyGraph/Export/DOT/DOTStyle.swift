@@ -47,7 +47,9 @@ package struct DOTStyle: Sendable {
         var kinds: [Kind: NodeStyle] = [:]
         for rule in schema.kinds { kinds[rule.kind] = Self.builtInKinds[rule.kind] ?? Self.derived(rule.kind) }
         var relations: [Relation: EdgeStyle] = [:]
-        for rule in schema.relations { relations[rule.relation] = Self.style(of: rule.relation, polarity: rule.polarity) }
+        for rule in schema.relations {
+            relations[rule.relation] = Self.style(of: rule.relation, polarity: rule.polarity, isStance: rule.isStance)
+        }
         self.kinds = kinds
         self.relations = relations
     }
@@ -80,6 +82,8 @@ package struct DOTStyle: Sendable {
     static let supportColor = "#2e7d32"
     static let opposeColor = "#c62828"
     static let neutralColor = "#757575"
+    /// A neutral stance (such as `abstains`): a position, so neither grey nor a custom colour.
+    static let neutralStanceColor = "#f9a825"
 
     static let builtInRelations: [Relation: EdgeStyle] = [
         .leads: EdgeStyle(color: "#37474f", style: "bold", penWidth: 2),
@@ -101,10 +105,11 @@ package struct DOTStyle: Sendable {
     /// Line colours for custom relations that are no stance: muted, and neither green nor red.
     static let derivedColors = ["#5d4037", "#455a64", "#6a1b9a", "#00838f", "#ef6c00", "#1565c0"]
 
-    static func style(of relation: Relation, polarity: Int) -> EdgeStyle {
+    static func style(of relation: Relation, polarity: Int, isStance: Bool = false) -> EdgeStyle {
         if let style = builtInRelations[relation] { return style }
         if polarity > 0 { return EdgeStyle(color: supportColor, penWidth: 1.5) }
         if polarity < 0 { return EdgeStyle(color: opposeColor, style: "dashed", arrowhead: "tee", penWidth: 1.5) }
+        if isStance { return EdgeStyle(color: neutralStanceColor, arrowhead: "odot", penWidth: 1.5) }
         if Schema.builtIn.contains(relation) { return EdgeStyle(color: neutralColor) }
         let hash = DOT.fnv1a64(relation.rawValue)
         return EdgeStyle(color: derivedColors[Int(hash % UInt64(derivedColors.count))])

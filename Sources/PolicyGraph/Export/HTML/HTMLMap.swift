@@ -31,14 +31,22 @@ package enum HTMLMap {
     package static let layeredLimit = 400
 
     /// The DOT to lay out: `options` as given, with an id on every node and edge, and without
-    /// the legend and title (the page has its own).
-    package static func layoutDOT(of view: Graph, context: Graph, options: DOTOptions) -> String {
+    /// the legend and title (the page has its own). For a force-directed `engine`, nodes are
+    /// moved apart until none overlaps (``overlapRemoval``); `dot` never overlaps them.
+    package static func layoutDOT(of view: Graph, context: Graph, options: DOTOptions, engine: GraphvizEngine = .dot) -> String {
         var options = options
         options.mapLayout = true
         options.legend = false
         options.title = nil
+        if engine != .dot { options.overlapRemoval = overlapRemoval }
         return DOTRenderer(options: options).render(view, context: context)
     }
+
+    /// Graphviz `overlap` for force-directed layouts: `prism` keeps the layout's shape and moves
+    /// nodes just apart. On a generated 2,000-node graph, `sfdp` alone leaves 1,986 nodes
+    /// overlapping; with `prism`, none, for half a second more (`scale`: none, but a drawing
+    /// forty times larger and five times slower).
+    package static let overlapRemoval = "prism"
 
     /// The whole page, for `view` laid out as `layout` (Graphviz's SVG of
     /// ``layoutDOT(of:context:options:)``, with the same `context`). The same input gives the

@@ -56,7 +56,7 @@ struct MapData {
             let look = style.style(for: relation)
             return .object([
                 "name": .string(relation.rawValue), "color": .string(look.color), "line": .string(look.style),
-                "polarity": .int(view.schema.polarity(of: relation)),
+                "polarity": .int(view.schema.polarity(of: relation)), "stance": .bool(view.schema.isStance(relation)),
                 "about": .string(view.schema.rule(for: relation)?.description ?? ""),
             ])
         }

@@ -36,11 +36,11 @@ extension MapScript {
     if (r.about) label.title = r.about;
     relationSet.appendChild(label);
   });
-  var polarityCounts = { '1': 0, '-1': 0, '0': 0 };
-  edges.forEach(function (e) { polarityCounts[String(Math.sign(relations[e.r].polarity))]++; });
+  var polarityCounts = { '1': 0, '-1': 0, '0': 0, none: 0 };
+  edges.forEach(function (e) { polarityCounts[polarityKey(relations[e.r])]++; });
   var polaritySet = fieldset('Stance polarity');
-  ['1', '-1', '0'].forEach(function (p) {
-    polaritySet.appendChild(checkbox('polarity', p, polarityName(+p), polarityCounts[p]));
+  ['1', '-1', '0', 'none'].forEach(function (p) {
+    polaritySet.appendChild(checkbox('polarity', p, polarityName(p), polarityCounts[p]));
   });
   filters.addEventListener('change', function (event) {
     var box = event.target, set, key;
@@ -63,7 +63,7 @@ extension MapScript {
     });
     edges.forEach(function (e, i) {
       var r = relations[e.r];
-      edgeShown[i] = nodeShown[e.f] && nodeShown[e.t] && !state.hiddenRelations.has(r.name) && !state.hiddenPolarities.has(String(Math.sign(r.polarity)));
+      edgeShown[i] = nodeShown[e.f] && nodeShown[e.t] && !state.hiddenRelations.has(r.name) && !state.hiddenPolarities.has(polarityKey(r));
       if (edgeShown[i]) shownEdges++;
       if (edgeEls[i]) edgeEls[i].classList.toggle('pg-faded', !edgeShown[i]);
     });

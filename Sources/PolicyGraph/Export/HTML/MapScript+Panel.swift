@@ -16,6 +16,7 @@ extension MapScript {
     var line = el('div');
     var rel = el('span', 'pg-relation', relations[e.r].name);
     rel.style.color = relations[e.r].color;
+    rel.title = relations[e.r].stance ? polarityName(polarityKey(relations[e.r])) + ' stance' : 'no stance';
     line.appendChild(rel);
     line.appendChild(document.createTextNode(' '));
     line.appendChild(neighbourButton(other));

@@ -80,7 +80,10 @@ enum MapScript {
     });
     return lines;
   }
-  function polarityName(p) { return p > 0 ? 'supporting' : p < 0 ? 'opposing' : 'no stance'; }
+  // A relation's filter group: '1', '-1' or '0' for a supporting, opposing or neutral stance
+  // (a neutral stance is a position, distinct from saying nothing), 'none' for no stance.
+  function polarityKey(r) { return r.stance ? String(Math.sign(r.polarity)) : 'none'; }
+  function polarityName(key) { return { '1': 'supporting', '-1': 'opposing', '0': 'neutral', none: 'no stance' }[key]; }
 
 """#
 }
