@@ -6,9 +6,10 @@ extension MapScript {
   // layer is drawn again at the new scale (sharp), and a large map shows or drops its labels.
   // The layer keeps the raster scale it was made with (1), so its sharpness is the drawing's own
   // scale inside it (`raster`, a transform on the SVG), and the screen's scale is
-  // raster × the layer's. The drawing is drawn at most RASTER_BUDGET device pixels large: above,
-  // a zoom shows it magnified (softer) instead of drawing a layer that takes seconds to raster
-  // and more memory than the compositor keeps (then every drag rasters again).
+  // raster × the layer's. The drawing is drawn at most RASTER_BUDGET device pixels large (8 M
+  // on a large map, whose dense tiles take ~10 ms each; 24 M on a sparser one): above, a zoom
+  // shows it magnified (softer) instead of drawing a layer that takes seconds to raster and more
+  // memory than the compositor keeps (then every drag rasters again).
   var size = { w: +svg.getAttribute('width'), h: +svg.getAttribute('height') };
   var view = { x: 0, y: 0, s: 1 };
   var MIN = 0.02, MAX = 8;
@@ -18,7 +19,7 @@ extension MapScript {
     var r = viewport.getBoundingClientRect();
     box.left = r.left; box.top = r.top; box.w = viewport.clientWidth; box.h = viewport.clientHeight;
   }
-  var frame = 0, settle = 0, drawnScale = 0, raster = 1, RASTER_BUDGET = 8e6;
+  var frame = 0, settle = 0, drawnScale = 0, raster = 1, RASTER_BUDGET = large ? 8e6 : 24e6;
   function rasterScale(s) {
     var cap = Math.sqrt(RASTER_BUDGET / (size.w * size.h)) / (window.devicePixelRatio || 1);
     return Math.min(s, cap);
