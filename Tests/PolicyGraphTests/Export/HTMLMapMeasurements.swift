@@ -74,7 +74,27 @@ struct HTMLMapMeasurements {
         return frames
     }
 
-    var scale: String { "+(/scale\\(([^)]+)\\)/.exec(document.getElementById('pg-canvas').style.transform) || [0, 1])[1]" }
+    /// With `MEASURE_HTML_MAP_TRACE=1`: a DevTools trace of the wheel zoom and its redraw, written
+    /// as `trace-NAME.json` beside the measurements (read it in a trace viewer or summarise it).
+    func startTrace(_ tab: BrowserPage) throws {
+        try tab.send("Tracing.start", ["transferMode": "ReportEvents",
+                                       "categories": "devtools.timeline,disabled-by-default-devtools.timeline,cc,blink,viz,toplevel,benchmark,gpu"])
+    }
+
+    func endTrace(_ tab: BrowserPage, name: String) throws {
+        try tab.send("Tracing.end")
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, !tab.browser.events(session: tab.session).contains(where: { $0["method"] as? String == "Tracing.tracingComplete" }) {
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        let chunks = tab.browser.events(session: tab.session).filter { $0["method"] as? String == "Tracing.dataCollected" }
+        let values = chunks.flatMap { ($0["params"] as? [String: Any])?["value"] as? [Any] ?? [] }
+        let file = HeadlessChromium.artefacts.appendingPathComponent("trace-" + name.filter { $0.isLetter || $0.isNumber } + ".json")
+        try JSONSerialization.data(withJSONObject: ["traceEvents": values]).write(to: file)
+    }
+
+    /// The drawing's scale on screen (the canvas's and the drawing's own transform together).
+    var scale: String { "(s => s.getBoundingClientRect().width / +s.getAttribute('width'))(document.getElementById('pg-svg'))" }
 
     func measure(_ page: MapPages.Page, name: String) throws -> String {
         let size = (try FileManager.default.attributesOfItem(atPath: page.url.path)[.size] as? Int) ?? 0
@@ -94,9 +114,12 @@ struct HTMLMapMeasurements {
         Thread.sleep(forTimeInterval: 1)
         let fitted = try drag(tab)
         // The wheel: 30 steps in, 30 out, then the redraw at the settled scale.
+        let tracing = ProcessInfo.processInfo.environment["MEASURE_HTML_MAP_TRACE"] != nil
+        if tracing { try startTrace(tab) }
         let zoom = try record(tab, events: 60, settle: 1) { step in
             try tab.send("Input.dispatchMouseEvent", ["type": "mouseWheel", "x": 700, "y": 420, "deltaX": 0, "deltaY": step <= 30 ? -60 : 60])
         }
+        if tracing { try endTrace(tab, name: name) }
         try tab.click("#pg-fit")
         var clicks = 0
         while clicks < 40, (try tab.evaluate(scale) as? Double ?? 1) < 1 {
@@ -104,12 +127,14 @@ struct HTMLMapMeasurements {
             clicks += 1
         }
         let atScale = try tab.evaluate(scale) as? Double ?? 0
-        Thread.sleep(forTimeInterval: 3)
+        // The redraw once that zoom settles (200 ms after the last click).
+        let redraw = try record(tab, events: 1, settle: 3) { _ in }
         let full = try drag(tab)
         return String(format: "%@: %d nodes, %d edges, %.0f KB; first contentful paint %.0f ms; ready %.0f ms, drawn %.0f ms\n",
                       name, page.view.nodeCount, page.view.edgeCount, Double(size) / 1024, times[0], times[1], times[2])
             + "  dragging, fitted: \(fitted.summary)\n"
             + "  zooming with the wheel: \(zoom.summary)\n"
+            + String(format: "  redraw once the zoom to %.0f %% settles: longest frame %.0f ms\n", atScale * 100, redraw.intervals.max() ?? 0)
             + String(format: "  dragging at %.0f %%: ", atScale * 100) + full.summary
     }
 }

@@ -4,6 +4,12 @@ extension MapScript {
   // ---- Pan and zoom: one CSS transform on the canvas, a compositor layer of its own, written
   // at most once a frame. Moving or scaling it repaints nothing; when a zoom has settled, the
   // layer is drawn again at the new scale (sharp), and a large map shows or drops its labels.
+  // The layer keeps the raster scale it was made with (1), so its sharpness is the drawing's own
+  // scale inside it (`raster`, a transform on the SVG), and the screen's scale is
+  // raster × the layer's. The drawing is drawn at most RASTER_BUDGET device pixels large (8 M
+  // on a large map, whose dense tiles take ~10 ms each; 24 M on a sparser one): above, a zoom
+  // shows it magnified (softer) instead of drawing a layer that takes seconds to raster and more
+  // memory than the compositor keeps (then every drag rasters again).
   var size = { w: +svg.getAttribute('width'), h: +svg.getAttribute('height') };
   var view = { x: 0, y: 0, s: 1 };
   var MIN = 0.02, MAX = 8;
@@ -13,13 +19,21 @@ extension MapScript {
     var r = viewport.getBoundingClientRect();
     box.left = r.left; box.top = r.top; box.w = viewport.clientWidth; box.h = viewport.clientHeight;
   }
-  var frame = 0, settle = 0, drawnScale = 0;
+  var frame = 0, settle = 0, drawnScale = 0, raster = 1, RASTER_BUDGET = large ? 8e6 : 24e6;
+  function rasterScale(s) {
+    var cap = Math.sqrt(RASTER_BUDGET / (size.w * size.h)) / (window.devicePixelRatio || 1);
+    return Math.min(s, cap);
+  }
+  function drawAt(m) {
+    raster = m;
+    svg.style.transform = m === 1 ? '' : 'scale(' + m + ')';
+  }
   // Wheel and drag ask for a frame; a key, a button or a selection moves the view at once.
   function schedule() { if (!frame) frame = requestAnimationFrame(draw); }
   function apply() { if (frame) cancelAnimationFrame(frame); draw(); }
   function draw() {
     frame = 0;
-    canvas.style.transform = 'translate(' + view.x + 'px,' + view.y + 'px) scale(' + view.s + ')';
+    canvas.style.transform = 'translate(' + view.x + 'px,' + view.y + 'px) scale(' + view.s / raster + ')';
     if (view.s !== drawnScale) { clearTimeout(settle); settle = setTimeout(settled, 200); }
   }
   function settled() {
@@ -27,9 +41,11 @@ extension MapScript {
     detail();
     if (view.s === drawnScale) return;
     drawnScale = view.s;
-    // The layer keeps the scale it was first drawn at; dropping it for a frame redraws it sharp.
-    canvas.classList.add('pg-redraw');
-    requestAnimationFrame(function () { requestAnimationFrame(function () { canvas.classList.remove('pg-redraw'); }); });
+    // Drawn again inside the layer at the new scale (up to the budget), the screen unchanged.
+    var m = rasterScale(view.s);
+    if (m === raster) return;
+    drawAt(m);
+    draw();
   }
   // Level of detail: on a large map, edge labels below 5 px and node labels below 5 px on
   // screen are not drawn (they cannot be read, and thousands of them slow every frame).
@@ -48,6 +64,9 @@ extension MapScript {
     view.s = Math.max(MIN, Math.min(2, Math.min(box.w / size.w, box.h / size.h) * 0.96));
     view.x = (box.w - size.w * view.s) / 2;
     view.y = (box.h - size.h * view.s) / 2;
+    // Drawn at the fitted scale in a layer at scale 1 (the first frame makes the layer so).
+    drawnScale = view.s;
+    if (rasterScale(view.s) !== raster) drawAt(rasterScale(view.s));
     apply();
   }
   function zoomAt(factor, cx, cy) {

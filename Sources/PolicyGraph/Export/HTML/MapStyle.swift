@@ -40,8 +40,7 @@ button[aria-pressed="true"], button[aria-selected="true"] { background: #37474f;
 #pg-viewport:focus-visible { box-shadow: inset 0 0 0 2px #90caf9; }
 #pg-viewport.pg-dragging::after { content: ""; position: absolute; inset: 0; cursor: grabbing; }
 #pg-canvas { position: absolute; left: 0; top: 0; transform-origin: 0 0; will-change: transform; }
-#pg-canvas.pg-redraw { will-change: auto; }
-#pg-svg { display: block; pointer-events: none; }
+#pg-svg { display: block; pointer-events: none; transform-origin: 0 0; }
 #pg-svg g.node { pointer-events: auto; cursor: pointer; }
 #pg-svg g.node text { pointer-events: none; }
 #pg-svg.pg-no-edge-labels g.edge text, #pg-svg.pg-no-node-labels g.node text { display: none; }
