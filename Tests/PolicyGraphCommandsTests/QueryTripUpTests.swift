@@ -76,4 +76,22 @@ struct QueryTripUpTests {
         #expect(empty.stderr.contains(Self.chniaWarning))
         #expect(Self.query("MATCH (n) WHERE n.id IN ['us', 'china'] RETURN n.id").stderr == "")
     }
+
+    @Test func listsAndMapsInACSVFieldAreJSONText() throws {
+        let out = Self.query("RETURN ['a, b', 'c'] AS l, {n: 1, k: 'v \\\"q\\\"', z: null} AS m, [1.5, true] AS x", ["--format", "csv"])
+        #expect(out.status == 0)
+        #expect(out.stdout == "l,m,x\n\"[\"\"a, b\"\", \"\"c\"\"]\",\"{\"\"k\"\": \"\"v \\\"\"q\\\"\"\"\", \"\"n\"\": 1, \"\"z\"\": null}\",\"[1.5, true]\"\n")
+        // Undo the CSV quoting of the first field by hand: what remains is JSON a reader parses.
+        let record = out.stdout.split(separator: "\n")[1]
+        let first = String(record.dropFirst().prefix { $0 != "]" }) + "]"
+        let decoded = try #require(JSONSerialization.jsonObject(with: Data(first.replacingOccurrences(of: "\"\"", with: "\"").utf8)) as? [String])
+        #expect(decoded == ["a, b", "c"])
+        let nodes = Self.query("MATCH (o:official)-[:memberOf]->(:agency {id: 'us-state-department'}) RETURN collect(o) AS ids", ["--format", "csv"])
+        #expect(nodes.stdout == "ids\n\"[\"\"antony-blinken\"\", \"\"seth-center\"\"]\"\n")
+    }
+
+    @Test func stringsInAListAreQuotedInTheTextTable() {
+        let out = Self.query("MATCH (o:official)-[:memberOf]->(:agency {id: 'us-state-department'}) RETURN collect(o.label) AS names, collect(o) AS ids")
+        #expect(out.stdout.contains("[\"Antony Blinken\", \"Seth Center\"]  [antony-blinken, seth-center]"))
+    }
 }
