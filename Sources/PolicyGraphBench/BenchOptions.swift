@@ -54,7 +54,9 @@ struct BenchOptions {
           --queries FILE  time the queries of FILE (one a line, a `// name` line above
                         one names it; or a JSON list of strings or {"name", "query"})
                         on one graph instead of the ops: per query the min and median
-                        seconds over --repeat, the rows and the plan
+                        seconds over --repeat, the rows and the plan; without --graph
+                        or --size, on a generated S graph (said on standard error); exit
+                        status 1 when any query stops with an error
           --graph DIR   the graph folder to run on (the same as naming DIR)
 
         """

@@ -24,8 +24,9 @@ struct WorkloadTiming {
     /// Every run's wall time, in order; empty when the query failed.
     let runs: [Double]
     let rows: Int?
-    /// The first rows of the answer as text (``headRows`` at most), for comparing with a peer.
-    var head: [[String]] = []
+    /// The first rows of the answer (``headRows`` at most), for comparing with a peer: numbers,
+    /// booleans and null as such, anything else as its text.
+    var head: [[JSONValue]] = []
     let plan: String?
     let error: String?
 
@@ -101,7 +102,7 @@ enum QueryWorkload {
             let plan = (try? graph.explainQuery(query.text))?.description
             var runs: [Double] = []
             var rows: Int?
-            var head: [[String]] = []
+            var head: [[JSONValue]] = []
             for _ in 0..<max(repeats, 1) {
                 let clock = ContinuousClock()
                 var answer: QueryResult?
@@ -113,13 +114,24 @@ enum QueryWorkload {
                     return WorkloadTiming(query: query, runs: [], rows: nil, plan: plan, error: failure?.description ?? "no answer")
                 }
                 rows = answer.rows.count
-                head = answer.rows.prefix(headRows).map { $0.map(\.text) }
+                head = answer.rows.prefix(headRows).map { $0.map(headCell) }
                 let (seconds, attoseconds) = elapsed.components
                 runs.append(Double(seconds) + Double(attoseconds) * 1e-18)
             }
             var timing = WorkloadTiming(query: query, runs: runs, rows: rows, plan: plan, error: nil)
             timing.head = head
             return timing
+        }
+    }
+
+    /// A cell of ``WorkloadTiming/head``.
+    static func headCell(_ value: QueryValue) -> JSONValue {
+        switch value {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let n): return .int(n)
+        case .double(let d): return d.isFinite ? .number("\(d)") : .null
+        default: return .string(value.text)
         }
     }
 
@@ -142,7 +154,7 @@ enum QueryWorkload {
                     members.append(JSONMember(key: "seconds", value: .object(["min": seconds(t.minimum), "median": seconds(t.median)])))
                     members.append(JSONMember(key: "runs", value: .array(t.runs.map { seconds($0) })))
                     members.append(JSONMember(key: "rows", value: t.rows.map { .int($0) } ?? .null))
-                    members.append(JSONMember(key: "head", value: .array(t.head.map { .array($0.map { .string($0) }) })))
+                    members.append(JSONMember(key: "head", value: .array(t.head.map { .array($0) })))
                 }
                 members.append(JSONMember(key: "plan", value: t.plan.map { .string($0) } ?? .null))
                 return .object(members)
@@ -152,12 +164,14 @@ enum QueryWorkload {
 
     /// The timings as aligned text for people: name, median, min, rows (or the error).
     static func table(_ timings: [WorkloadTiming]) -> String {
-        let width = max(4, timings.map(\.query.name.count).max() ?? 0)
+        let width = max("query".count, timings.map(\.query.name.count).max() ?? 0)
         var out = "query".padding(toLength: width, withPad: " ", startingAt: 0) + "    median s       min s      rows\n"
         for t in timings {
             out += t.query.name.padding(toLength: width, withPad: " ", startingAt: 0)
             if let error = t.error {
-                out += "  error: \(error)\n"
+                // A query error's text says `error:` itself; its first line is the message.
+                let message = error.split(separator: "\n").first.map(String.init) ?? error
+                out += "  " + (message.contains("error: ") ? message : "error: " + message) + "\n"
             } else {
                 let cells = [t.median, t.minimum].map { $0.map { BenchReport.format($0, places: 6) } ?? "-" } + [t.rows.map(String.init) ?? "-"]
                 out += cells.map { String(repeating: " ", count: max(0, 12 - $0.count)) + $0 }.joined() + "\n"

@@ -39,6 +39,11 @@ if options.sources.count > 1 {
     }
 }
 
+if options.queries != nil, options.sources.isEmpty {
+    FileHandle.standardError.write(Data(
+        "policygraph-bench: no --graph DIR or --size given: timing the queries on a generated S graph (1k nodes, 5k edges)\n".utf8))
+}
+
 var folder: String
 var dataName: String
 var temporary: String?
@@ -79,6 +84,9 @@ if let file = options.queries {
             print(json, terminator: "")
         }
         if options.table { print(QueryWorkload.table(timings), terminator: "") }
+        if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
+        // A query that stopped with an error is reported in the JSON, and fails the run.
+        exit(timings.contains { $0.error != nil } ? 1 : 0)
     } catch let error as WorkloadError {
         fail("policygraph-bench: error: \(file):\(error)", status: 1)
     } catch {

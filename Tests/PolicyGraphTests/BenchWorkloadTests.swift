@@ -70,6 +70,8 @@ import Testing
         let lines = QueryWorkload.table(timings).split(separator: "\n")
         #expect(lines.count == 3 && lines[1].hasPrefix("countries") && lines[1].hasSuffix(" \(countries)"))
         #expect(lines[2].hasPrefix("bad") && lines[2].contains("error:"))
+        #expect(lines[0].hasPrefix("query  ") && !lines[2].contains("error: error:"))
+        #expect(lines[2].components(separatedBy: "error:").count == 2)
     }
 
     @Test func theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
@@ -77,5 +79,15 @@ import Testing
         #expect(WorkloadTiming(query: q, runs: [4, 1, 3, 2], rows: 0, plan: nil, error: nil).median == 2.5)
         #expect(WorkloadTiming(query: q, runs: [3, 1, 2], rows: 0, plan: nil, error: nil).median == 2)
         #expect(WorkloadTiming(query: q, runs: [3, 1, 2], rows: 0, plan: nil, error: nil).minimum == 1)
+    }
+
+    @Test func theHeadGivesNumbersAsNumbers() throws {
+        let nodes = "id,kind,label\nchina,country,China\nus,country,United States\n"
+        let graph = try GraphLoader.load(nodes: Array(nodes.utf8), edges: Array("from,relation,to\n".utf8)).graph
+        let timings = QueryWorkload.run([WorkloadQuery(name: "n", text: "MATCH (c:country) RETURN count(c) AS n, 2.5 AS x, null AS z, true AS t, 'us' AS s")], on: graph, repeats: 1)
+        let json = QueryWorkload.json(data: "seed", loadSeconds: nil, timings: timings)
+        let head = try #require(json["queries"]?.arrayValue?.first?["head"])
+        #expect(head == .array([.array([.number("2"), .number("2.5"), .null, .bool(true), .string("us")])]))
+        #expect(json.rendered(pretty: false).contains("[[2, 2.5, null, true, \"us\"]]"))
     }
 }

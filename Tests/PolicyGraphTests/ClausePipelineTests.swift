@@ -60,7 +60,7 @@ struct ClausePipelineTests {
         #expect(try cells("MATCH (f:framework) RETURN size([x IN collect(f) | x.id]) AS n") == [["2"]])
         #expect(try cells("MATCH (c:country) WITH c ORDER BY c.label SKIP 1 LIMIT 1 RETURN c.id") == [["uk"]])
         // Frameworks in file order: sfc, then gdi.
-        #expect(try cells("MATCH (f:framework) WITH collect(f.id) AS ids RETURN size(ids), ids") == [["2", "[sfc, gdi]"]])
+        #expect(try cells("MATCH (f:framework) WITH collect(f.id) AS ids RETURN size(ids), ids") == [["2", "[\"sfc\", \"gdi\"]"]])
     }
 
     @Test func unwindTurnsAListIntoRows() throws {
@@ -118,14 +118,14 @@ struct ClausePipelineTests {
 
     @Test func pathVariablesGiveNodesRelationshipsAndLength() throws {
         #expect(try cells("MATCH p = (:country {id: 'china'})-[:supports]->(f)<-[:supports]-(other) RETURN length(p), [n IN nodes(p) | n.id], other")
-            == [["2", "[china, sfc, us]", "us"]])
+            == [["2", "[\"china\", \"sfc\", \"us\"]", "us"]])
         #expect(try cells("MATCH p = (c {id: 'us'})-[*1..2]-(x {id: 'china'}) RETURN size(relationships(p))") == [["2"]])
     }
 
     @Test func patternComprehensionsCollectPerRow() throws {
         // A node's edges in file order: us supports sfc, then gdi.
         #expect(try cells("MATCH (c:country) RETURN c, [(c)-[:supports]->(f) | f.id] AS fs ORDER BY c")
-            == [["china", "[sfc]"], ["uk", "[]"], ["us", "[sfc, gdi]"]])
+            == [["china", "[\"sfc\"]"], ["uk", "[]"], ["us", "[\"sfc\", \"gdi\"]"]])
     }
 
     @Test func parametersAreValuesGivenBesideTheQuery() throws {

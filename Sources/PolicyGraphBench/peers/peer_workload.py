@@ -15,7 +15,7 @@ by kind and relation first (untimed; the load time reported is Kùzu's COPYs).
 
 Prints `{"peer", "version", "data", "load_seconds", "queries": [{"name", "query", "seconds":
 {"min", "median"}, "runs", "rows", "head"} or {"name", "query", "error"}]}`: the shape of
-policygraph-bench --queries, with `head` the first rows as text for compare.py to check.
+policygraph-bench --queries, with `head` the first rows (numbers as numbers) for compare.py to check.
 """
 import csv
 import json
@@ -57,13 +57,10 @@ def read_workload(path):
 
 
 def cell_text(value):
-    """A Kùzu value as policygraph prints a cell: integers plainly, null as `null`."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    """A Kùzu value as policygraph's `head` gives a cell: numbers, booleans and null as such
+    (JSON), anything else as its text."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
     return str(value)
 
 

@@ -21,12 +21,17 @@ enum QueryParameters {
             for m in members { parameters[m.key] = QueryValue(json: m.value) }
         }
         for pair in arguments.values("param") {
-            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
+            // Spaces around the name and around `=` are layout, as in `--param "who = 'china'"`.
+            guard let eq = pair.firstIndex(of: "=") else {
                 throw UsageError("--param takes NAME=VALUE, found '\(pair)'", command: command)
             }
-            let name = String(pair[..<eq]).hasPrefix("$") ? String(pair[pair.index(after: pair.startIndex)..<eq]) : String(pair[..<eq])
+            let written = pair[..<eq].trimmingCharacters(in: .whitespaces)
+            let name = written.hasPrefix("$") ? String(written.dropFirst()) : written
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                throw UsageError("--param takes NAME=VALUE with NAME letters, digits or '_', found '\(pair)'", command: command)
+            }
             do {
-                parameters[name] = try QueryValue.literal(String(pair[pair.index(after: eq)...]))
+                parameters[name] = try QueryValue.literal(pair[pair.index(after: eq)...].trimmingCharacters(in: .whitespaces))
             } catch {
                 throw UsageError("--param \(name): \(error.message) (a string needs quotes: \(name)=\"'text'\")", command: command)
             }

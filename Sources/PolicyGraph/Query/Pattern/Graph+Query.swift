@@ -50,11 +50,17 @@ extension Graph {
     /// The rows of a query in their final order, kept as engine values: each becomes public
     /// values only when read, so that a caller can write a large result row by row. An empty
     /// answer comes with the warnings of ``QueryWarning`` (looked for only then: they cost a
-    /// pass over the nodes' names).
+    /// pass over the nodes' names); any answer with those of ``QueryWarning/checkAlways(_:in:parameters:)``.
     func queryRows(_ text: String, options: PatternOptions, limits: QueryLimits, parameters: [String: QueryValue]) throws(QueryError) -> QueryRows {
         let rows = try evaluate(text, options: options, limits: limits, parameters: parameters)
-        guard rows.count == 0 else { return rows }
-        let warnings = QueryWarning.check(try PatternParser.parseClauses(text), in: self, parameters: parameters)
+        let clauses = try PatternParser.parseClauses(text)
+        var warnings = QueryWarning.checkAlways(clauses, in: self, parameters: parameters)
+        if rows.count == 0 {
+            // An id item the always-check reported is not reported again for the empty answer.
+            let reported = Set(warnings.compactMap(\.location))
+            warnings += QueryWarning.check(clauses, in: self, parameters: parameters).filter { $0.location.map(reported.contains) != true }
+        }
+        guard !warnings.isEmpty else { return rows }
         return QueryRows(columns: rows.columns, values: rows.values, graph: rows.graph, warnings: warnings)
     }
 

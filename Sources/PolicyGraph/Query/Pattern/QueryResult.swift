@@ -16,7 +16,7 @@ public enum QueryValue: Hashable, Sendable {
     case path(nodes: [NodeID], edges: [Edge])
 
     /// The value as a table cell: a node as its id, an edge as `from-[:relation]->to`, a list as
-    /// `[a, b]`, null as `null`.
+    /// `[a, b]` (a string in it quoted, `["a, b", "c"]`), null as `null`.
     public var text: String {
         switch self {
         case .null: return "null"
@@ -26,8 +26,8 @@ public enum QueryValue: Hashable, Sendable {
         case .string(let s): return s
         case .node(let id): return id.rawValue
         case .edge(let e): return "\(e.from.rawValue)-[:\(e.relation.rawValue)]->\(e.to.rawValue)"
-        case .list(let items): return "[" + items.map(\.text).joined(separator: ", ") + "]"
-        case .map(let entries): return "{" + entries.keys.sorted().map { "\($0): \(entries[$0]?.text ?? "null")" }.joined(separator: ", ") + "}"
+        case .list(let items): return "[" + items.map(\.itemText).joined(separator: ", ") + "]"
+        case .map(let entries): return "{" + entries.keys.sorted().map { "\($0): \(entries[$0]?.itemText ?? "null")" }.joined(separator: ", ") + "}"
         case .path(let nodes, let edges):
             var text = nodes.first.map { "(\($0.rawValue))" } ?? ""
             for (i, e) in edges.enumerated() where i + 1 < nodes.count {
@@ -88,9 +88,9 @@ public struct QueryResult: Sendable, Equatable {
     public var cells: [[String]] { rows.map { $0.map(\.text) } }
 
     /// The result as CSV: a header of the columns, then the rows; null is an empty field (as in
-    /// the graph's own files).
+    /// the graph's own files), a list or a map JSON text.
     public var csv: String {
-        CSVWriter.document(header: columns, rows: rows.map { row in row.map { $0 == .null ? "" : $0.text } })
+        CSVWriter.document(header: columns, rows: rows.map { row in row.map(\.csvField) })
     }
 
     /// `{"columns": [...], "rows": [[...], ...]}`; a node is `{"id", "kind", "label"}`, an edge

@@ -6,7 +6,7 @@ extension QueryRows {
     package func writeCSV(_ write: (String) -> Void) {
         write(CSVWriter.record(columns))
         for i in values.indices {
-            write(CSVWriter.record(row(i).map { $0 == .null ? "" : $0.text }))
+            write(CSVWriter.record(row(i).map(\.csvField)))
         }
     }
 

@@ -202,6 +202,7 @@ struct ExpressionCompiler {
             return (.aggregate(aggregates.count - 1), .other)
         }
         guard let function = ScalarFunction.named(name.text) else {
+            if let error = CypherOnlyFunction.error(name, arguments) { throw error }
             let all = ScalarFunction.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue)
             let close = Suggestions.closest(to: name.text, among: all)
             let hint = close.isEmpty ? "; the functions are " + all.sorted().joined(separator: ", ") : Suggestions.hint(close)

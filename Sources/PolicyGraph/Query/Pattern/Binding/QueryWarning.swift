@@ -13,6 +13,10 @@ package struct QueryWarning: LocatedError, Hashable, Sendable {
         /// No node has `value` in `property` (`id`, `label` or `label_zh`); `suggestions` are
         /// values that node has that are close (the same text in another case first).
         case noNodeHas(property: String, value: String, suggestions: [String])
+        /// A text date column (`date`) compared with the number `number`: never true.
+        case dateComparedWithNumber(property: String, number: String)
+        /// An item of `n.id IN [...]` that is no node's id, with close ids.
+        case noNodeHasListedID(String, suggestions: [String])
     }
 
     package let reason: Reason
@@ -22,6 +26,10 @@ package struct QueryWarning: LocatedError, Hashable, Sendable {
         switch reason {
         case .noNodeHas(let property, let value, let suggestions):
             return "no node has \(property) '\(value)', so this comparison matches nothing" + Suggestions.hint(suggestions)
+        case .dateComparedWithNumber(let property, let number):
+            return "\(property) is text ('2024-05-14'), so comparing it with the number \(number) is never true; quote it ('\(number)') or write date('\(number)')"
+        case .noNodeHasListedID(let id, let suggestions):
+            return "no node has id '\(id)', so this list item matches nothing" + Suggestions.hint(suggestions)
         }
     }
 

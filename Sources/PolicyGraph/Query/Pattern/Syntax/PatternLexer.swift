@@ -126,6 +126,15 @@ struct PatternLexer {
             advance()
             return make(.symbol(String(c)))
         }
+        if c == ";" {
+            // One `;` may end the query (the habit of Neo4j's shell); it ends nothing else.
+            advance()
+            try skipSpaceAndComments()
+            guard current == nil else {
+                throw error("unexpected ';': a query is one statement, and ';' may only end it", line: l, column: col)
+            }
+            return make(.end)
+        }
         throw error("unexpected character '\(c)'", line: l, column: col)
     }
 

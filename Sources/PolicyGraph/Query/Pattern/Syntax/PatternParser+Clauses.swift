@@ -55,13 +55,14 @@ extension PatternParser {
             } else {
                 if let error = unsupportedClause(token) { throw error }
                 if token.isKeyword("WHERE") { throw fail("WHERE must follow a MATCH clause's patterns or a WITH clause") }
-                if clauses.isEmpty { throw expected("MATCH (a query starts with MATCH ... and ends with RETURN ...)") }
+                if let error = misspeltClause(token) { throw error }
+                if clauses.isEmpty { throw expected("a clause: MATCH, OPTIONAL MATCH, UNWIND, WITH or RETURN (a query ends with RETURN ...)") }
                 if token.kind == .end {
                     let what = clauses.allSatisfy { if case .match(_, false) = $0 { true } else { false } } ? "the MATCH clauses" : "the clauses"
                     throw fail("expected RETURN after \(what) (a query ends with RETURN ...), found end of query")
                 }
                 if case .match(let m, _)? = clauses.last {
-                    throw expected(m.predicate == nil ? "',', MATCH, WHERE, WITH or RETURN after the patterns" : "an operator, MATCH, WITH or RETURN after the WHERE condition")
+                    throw expected(m.predicate == nil ? "',', WHERE, MATCH, OPTIONAL MATCH, UNWIND, WITH or RETURN after the patterns" : "an operator, MATCH, OPTIONAL MATCH, UNWIND, WITH or RETURN after the WHERE condition")
                 }
                 throw expected("MATCH, OPTIONAL MATCH, UNWIND, WITH or RETURN")
             }

@@ -68,6 +68,7 @@ extension ClauseContext {
                 return v
             }
             if distinct { throw QueryError(.syntax("DISTINCT only applies to aggregates such as count(DISTINCT x)"), at: name.location) }
+            if let error = CypherOnlyFunction.error(name, arguments) { throw error }
             var values: [PatternValue] = []
             for a in arguments { values.append(try value(a, row)) }
             return try ClauseFunctions.apply(name, values, graph: graph, at: e.location)

@@ -1,0 +1,14 @@
+/// A clause keyword written with a typo (`RETRUN`), reported as such instead of as a list of
+/// what may come there.
+extension PatternParser {
+    /// The words that start a clause or a part of one.
+    static let clauseKeywords = ["MATCH", "OPTIONAL", "UNWIND", "WITH", "RETURN", "WHERE", "ORDER", "SKIP", "LIMIT", "UNION"]
+
+    /// The error for a word where a clause belongs that is a clause keyword misspelt, if `t` is one.
+    func misspeltClause(_ t: PatternToken) -> QueryError? {
+        guard case .word(let word) = t.kind, !Self.clauseKeywords.contains(word.uppercased()) else { return nil }
+        let close = Suggestions.closest(to: word, among: Self.clauseKeywords)
+        guard !close.isEmpty else { return nil }
+        return fail("unknown clause '\(word)'; did you mean " + close.joined(separator: " or ") + "?", at: t)
+    }
+}
