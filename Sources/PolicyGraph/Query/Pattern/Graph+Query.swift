@@ -52,8 +52,9 @@ extension Graph {
     /// answer comes with the warnings of ``QueryWarning`` (looked for only then: they cost a
     /// pass over the nodes' names); any answer with those of ``QueryWarning/checkAlways(_:in:parameters:)``.
     func queryRows(_ text: String, options: PatternOptions, limits: QueryLimits, parameters: [String: QueryValue]) throws(QueryError) -> QueryRows {
-        let rows = try evaluate(text, options: options, limits: limits, parameters: parameters)
+        // Parsed once: the warnings read the same clauses the evaluation runs.
         let clauses = try PatternParser.parseClauses(text)
+        let rows = try evaluate(clauses, options: options, limits: limits, parameters: parameters)
         var warnings = QueryWarning.checkAlways(clauses, in: self, parameters: parameters)
         if rows.count == 0 {
             // An id item the always-check reported is not reported again for the empty answer.
@@ -64,8 +65,7 @@ extension Graph {
         return QueryRows(columns: rows.columns, values: rows.values, graph: rows.graph, warnings: warnings)
     }
 
-    private func evaluate(_ text: String, options: PatternOptions, limits: QueryLimits, parameters: [String: QueryValue]) throws(QueryError) -> QueryRows {
-        let clauses = try PatternParser.parseClauses(text)
+    private func evaluate(_ clauses: ClauseQuery, options: PatternOptions, limits: QueryLimits, parameters: [String: QueryValue]) throws(QueryError) -> QueryRows {
         // MATCH ... RETURN alone goes to the pattern engine, whose own binder checks it.
         guard !options.pipeline, let parsed = ClausePlanner.patternQuery(clauses) else {
             try ClauseBinder.check(clauses, in: self, parameters: parameters)
