@@ -53,16 +53,19 @@ if [ -d "$root/Fixtures/fuzz/$harness" ]; then
   for f in "$root/Fixtures/fuzz/$harness"/*; do [ -f "$f" ] && cp "$f" "$work/corpus/"; done
 fi
 
-# Build: the whole library as one module with the harness, so that the harness sees internals.
+# Build: the whole library as one module with the harness, so that the harness sees internals
+# (`-package-name`: and its `package` symbols). In the work folder, where swiftc leaves its
+# module files.
 binary="$work/fuzz-$harness"
 sources=$(find "$root/Sources/PolicyGraph" -name '*.swift' | sort)
 # shellcheck disable=SC2086
-"$swiftc" -sanitize=fuzzer,address -parse-as-library -O -wmo -g -module-name PolicyGraph \
-  $sources "$here/FuzzInput.swift" "$here/$source" -o "$binary"
+(cd "$work" && "$swiftc" -sanitize=fuzzer,address -parse-as-library -O -wmo -g -module-name PolicyGraph \
+  -package-name policygraph $sources "$here/FuzzInput.swift" "$here/$source" -o "$binary")
+echo "run.sh: fuzzing $harness built from $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo 'a copy without git')" | tee "$work/log"
 
 # The Swift runtime's own crash handler fights ASan's; let ASan report.
 export SWIFT_BACKTRACE=enable=no
 # Run: 5 s per input is a hang, 2 GB a memory blow-up; both are findings.
 "$binary" "$work/corpus" -artifact_prefix="$work/artifacts/" \
   -max_total_time=$((minutes * 60)) -timeout=5 -rss_limit_mb=2048 -max_len=65536 \
-  -print_final_stats=1 2>&1 | tee "$work/log"
+  -print_final_stats=1 2>&1 | tee -a "$work/log"
