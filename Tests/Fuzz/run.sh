@@ -21,7 +21,7 @@ case $harness in
   csv-loader)   source=CSVLoaderFuzz.swift ;;
   query)        source=QueryFuzz.swift ;;
   json-import)  source=JSONImportFuzz.swift ;;
-  stance-sheet) source=StanceSheetFuzz.swift ;;  # from StanceSheetFuzz.swift.template, once the importer lands
+  stance-sheet) source=StanceSheetFuzz.swift ;;
   *) echo "run.sh: unknown harness '$harness' (csv-loader, query, json-import, stance-sheet)" >&2; exit 2 ;;
 esac
 [ -f "$here/$source" ] || { echo "run.sh: $here/$source is missing" >&2; exit 2; }
@@ -47,7 +47,11 @@ case $harness in
   json-import)
     for f in $(find "$root/Fixtures" -name '*.json' | sort); do n=$((n + 1)); seed "$f" "$n"; done ;;
   stance-sheet)
-    for f in $(find "$root/Fixtures" -name '*.csv' -path '*stance*' | sort); do n=$((n + 1)); seed "$f" "$n"; done ;;
+    # Every CSV file whose header names the stance sheet's actor, relation and target.
+    for f in $(find "$root/Fixtures" -name '*.csv' | sort); do
+      head -n 1 "$f" | grep -qi 'actor' && head -n 1 "$f" | grep -qi 'relation' && head -n 1 "$f" | grep -qi 'target' || continue
+      n=$((n + 1)); seed "$f" "$n"
+    done ;;
 esac
 if [ -d "$root/Fixtures/fuzz/$harness" ]; then
   for f in "$root/Fixtures/fuzz/$harness"/*; do [ -f "$f" ] && cp "$f" "$work/corpus/"; done
