@@ -4,6 +4,9 @@
 #
 #   Tests/Fuzz/run.sh HARNESS MINUTES      HARNESS: csv-loader | query | json-import | stance-sheet
 #
+# MINUTES 0 only builds; FUZZ_SKIP_BUILD=1 runs the binary an earlier build left (so that the
+# next harness can be built while one runs).
+#
 # Work files go to $FUZZ_WORK (default /tmp/policygraph-fuzz/HARNESS): the binary, the growing
 # corpus (seeded from Fixtures/ on the first run), the log. Inputs that crash, leak, time out
 # or run out of memory are written there as crash-*/leak-*/timeout-*/oom-*; copy each to
@@ -61,11 +64,16 @@ fi
 # (`-package-name`: and its `package` symbols). In the work folder, where swiftc leaves its
 # module files.
 binary="$work/fuzz-$harness"
-sources=$(find "$root/Sources/PolicyGraph" -name '*.swift' | sort)
-# shellcheck disable=SC2086
-(cd "$work" && "$swiftc" -sanitize=fuzzer,address -parse-as-library -O -wmo -g -module-name PolicyGraph \
-  -package-name policygraph $sources "$here/FuzzInput.swift" "$here/$source" -o "$binary")
-echo "run.sh: fuzzing $harness built from $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo 'a copy without git')" | tee "$work/log"
+if [ "${FUZZ_SKIP_BUILD:-0}" = 1 ] && [ -x "$binary" ]; then
+  echo "run.sh: fuzzing $harness with the binary built before" | tee "$work/log"
+else
+  sources=$(find "$root/Sources/PolicyGraph" -name '*.swift' | sort)
+  # shellcheck disable=SC2086
+  (cd "$work" && "$swiftc" -sanitize=fuzzer,address -parse-as-library -O -wmo -g -module-name PolicyGraph \
+    -package-name policygraph $sources "$here/FuzzInput.swift" "$here/$source" -o "$binary")
+  echo "run.sh: fuzzing $harness built from $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo 'a copy without git')" | tee "$work/log"
+fi
+[ "$minutes" = 0 ] && exit 0
 
 # The Swift runtime's own crash handler fights ASan's; let ASan report.
 export SWIFT_BACKTRACE=enable=no
