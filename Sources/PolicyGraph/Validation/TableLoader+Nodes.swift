@@ -80,6 +80,7 @@ extension TableLoader {
         rows.firstLine.reserveCapacity(capacity)
         let kindNames = schema.kinds.map(\.kind.rawValue)
         let kinds = NameLookup(kindNames)
+        var kindSuggestions: [String: [String]] = [:]
         var batch = NodeBatch()
         do throws(LoadError) {
             while try cursor.next() {
@@ -99,7 +100,14 @@ extension TableLoader {
                             kindIssue = ValidationIssue(.emptyField, field: Column.kind, at: SourceLocation(file: nodesFile, line: line))
                         } else {
                             let text = String(decoding: bytes, as: UTF8.self)
-                            let suggestions = Suggestions.closest(to: text, among: kindNames)
+                            // As for relations: each distinct name once, the first `suggestionBudget`.
+                            var suggestions: [String] = []
+                            if let known = kindSuggestions[text] {
+                                suggestions = known
+                            } else if kindSuggestions.count < Self.suggestionBudget {
+                                suggestions = Suggestions.closest(to: text, among: kindNames)
+                                kindSuggestions[text] = suggestions
+                            }
                             kindIssue = ValidationIssue(.unknownKind(Kind(text), suggestions: suggestions), field: Column.kind,
                                                         at: SourceLocation(file: nodesFile, line: line))
                         }
