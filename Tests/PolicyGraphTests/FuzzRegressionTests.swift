@@ -46,7 +46,7 @@ struct FuzzRegressionTests {
     func queryInput(_ path: String) throws {
         let text = String(decoding: try TemporaryFolder.read(path), as: UTF8.self)
         let graph = try loadGraph(nodes: minimalNodes, edges: minimalEdges)
-        _ = try? graph.query(text, limits: QueryLimits(maxSteps: 20_000))
+        _ = try? graph.query(text, limits: QueryLimits(maxSteps: 20_000, maxRows: 20_000))
     }
 
     /// The stance-sheet harness's graph (a copy of `StanceSheetFuzzGraph` in
