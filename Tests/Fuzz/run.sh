@@ -4,6 +4,9 @@
 #
 #   Tests/Fuzz/run.sh HARNESS MINUTES      HARNESS: csv-loader | query | json-import | stance-sheet
 #
+# MINUTES 0 only builds; FUZZ_SKIP_BUILD=1 runs the binary an earlier build left (so that the
+# next harness can be built while one runs).
+#
 # Work files go to $FUZZ_WORK (default /tmp/policygraph-fuzz/HARNESS): the binary, the growing
 # corpus (seeded from Fixtures/ on the first run), the log. Inputs that crash, leak, time out
 # or run out of memory are written there as crash-*/leak-*/timeout-*/oom-*; copy each to
@@ -21,7 +24,7 @@ case $harness in
   csv-loader)   source=CSVLoaderFuzz.swift ;;
   query)        source=QueryFuzz.swift ;;
   json-import)  source=JSONImportFuzz.swift ;;
-  stance-sheet) source=StanceSheetFuzz.swift ;;  # from StanceSheetFuzz.swift.template, once the importer lands
+  stance-sheet) source=StanceSheetFuzz.swift ;;
   *) echo "run.sh: unknown harness '$harness' (csv-loader, query, json-import, stance-sheet)" >&2; exit 2 ;;
 esac
 [ -f "$here/$source" ] || { echo "run.sh: $here/$source is missing" >&2; exit 2; }
@@ -47,22 +50,34 @@ case $harness in
   json-import)
     for f in $(find "$root/Fixtures" -name '*.json' | sort); do n=$((n + 1)); seed "$f" "$n"; done ;;
   stance-sheet)
-    for f in $(find "$root/Fixtures" -name '*.csv' -path '*stance*' | sort); do n=$((n + 1)); seed "$f" "$n"; done ;;
+    # Every CSV file whose header names the stance sheet's actor, relation and target.
+    for f in $(find "$root/Fixtures" -name '*.csv' | sort); do
+      head -n 1 "$f" | grep -qi 'actor' && head -n 1 "$f" | grep -qi 'relation' && head -n 1 "$f" | grep -qi 'target' || continue
+      n=$((n + 1)); seed "$f" "$n"
+    done ;;
 esac
 if [ -d "$root/Fixtures/fuzz/$harness" ]; then
   for f in "$root/Fixtures/fuzz/$harness"/*; do [ -f "$f" ] && cp "$f" "$work/corpus/"; done
 fi
 
-# Build: the whole library as one module with the harness, so that the harness sees internals.
+# Build: the whole library as one module with the harness, so that the harness sees internals
+# (`-package-name`: and its `package` symbols). In the work folder, where swiftc leaves its
+# module files.
 binary="$work/fuzz-$harness"
-sources=$(find "$root/Sources/PolicyGraph" -name '*.swift' | sort)
-# shellcheck disable=SC2086
-"$swiftc" -sanitize=fuzzer,address -parse-as-library -O -wmo -g -module-name PolicyGraph \
-  $sources "$here/FuzzInput.swift" "$here/$source" -o "$binary"
+if [ "${FUZZ_SKIP_BUILD:-0}" = 1 ] && [ -x "$binary" ]; then
+  echo "run.sh: fuzzing $harness with the binary built before" | tee "$work/log"
+else
+  sources=$(find "$root/Sources/PolicyGraph" -name '*.swift' | sort)
+  # shellcheck disable=SC2086
+  (cd "$work" && "$swiftc" -sanitize=fuzzer,address -parse-as-library -O -wmo -g -module-name PolicyGraph \
+    -package-name policygraph $sources "$here/FuzzInput.swift" "$here/$source" -o "$binary")
+  echo "run.sh: fuzzing $harness built from $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo 'a copy without git')" | tee "$work/log"
+fi
+[ "$minutes" = 0 ] && exit 0
 
 # The Swift runtime's own crash handler fights ASan's; let ASan report.
 export SWIFT_BACKTRACE=enable=no
 # Run: 5 s per input is a hang, 2 GB a memory blow-up; both are findings.
 "$binary" "$work/corpus" -artifact_prefix="$work/artifacts/" \
   -max_total_time=$((minutes * 60)) -timeout=5 -rss_limit_mb=2048 -max_len=65536 \
-  -print_final_stats=1 2>&1 | tee "$work/log"
+  -print_final_stats=1 2>&1 | tee -a "$work/log"

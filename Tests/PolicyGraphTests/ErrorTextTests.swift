@@ -5,7 +5,7 @@ import PolicyGraph
 /// text (the CLI adds those), and every located error renders as `place: error: message`.
 struct ErrorTextTests {
     static let editReasons: [EditError.Reason] = [
-        .locked(pid: 7), .staleLock(pid: nil, folder: "g"), .nodeExists("us"), .unknownNode("chnia", suggestions: ["china"]),
+        .locked(pid: 7), .nodeExists("us"), .unknownNode("chnia", suggestions: ["china"]),
         .nodeHasEdges("us", lines: [2, 3]), .noSuchEdge(from: "us", relation: .supports, to: "ai"),
         .severalEdges(from: "us", relation: .supports, to: "ai", lines: [2, 3]),
         .reservedColumn("kind", use: "it is the node's kind"), .emptyColumnName, .folderHasGraph(["nodes.csv"]),

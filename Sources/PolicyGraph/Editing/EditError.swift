@@ -5,8 +5,6 @@ public struct EditError: LocatedError, Hashable, Sendable {
     public enum Reason: Hashable, Sendable {
         /// Another running edit holds the lock.
         case locked(pid: Int32)
-        /// The lock file names a process that is gone (or no pid at all).
-        case staleLock(pid: Int32?, folder: String)
         case nodeExists(NodeID)
         case unknownNode(NodeID, suggestions: [NodeID])
         /// `remove-node` without `--cascade` on a node with edges: the edges' lines.
@@ -59,9 +57,6 @@ public struct EditError: LocatedError, Hashable, Sendable {
         switch reason {
         case .locked(let pid):
             return "the graph is locked by another edit (pid \(pid))"
-        case .staleLock(let pid, _):
-            let who = pid.map { "pid \($0), no longer running" } ?? "no readable pid"
-            return "a stale lock (\(who)): an earlier edit stopped half-way"
         case .nodeExists(let id):
             return "node '\(id)' already exists"
         case .unknownNode(let id, let suggestions):
@@ -101,7 +96,6 @@ public struct EditError: LocatedError, Hashable, Sendable {
     private var advice: String? {
         switch reason {
         case .locked: return "wait for it to finish"
-        case .staleLock(_, let folder): return "check the graph, then remove the lock file '\(GraphLoader.join(folder, GraphLock.fileName))'"
         case .nodeExists: return "pick another id or change the existing node"
         case .nodeHasEdges: return "remove them first, or remove the node together with its edges"
         case .severalEdges: return "remove them all at once"

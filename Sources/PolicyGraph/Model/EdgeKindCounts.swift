@@ -20,6 +20,18 @@ struct EdgeKindCounts: Sendable {
     /// The triples that occur, by the same key, when there is no table.
     private let sparse: [Int: Int]
     private let relationCount: Int
+    /// `bySource[relation]`: the kind pairs that relation's edges join, by source then target.
+    /// Estimates walk these, so that their cost follows the triples that occur, not kinds².
+    let bySource: [[KindPairCount]]
+    /// `byTarget[relation]`: the same pairs, by target then source.
+    let byTarget: [[KindPairCount]]
+
+    /// The edges of one relation from one kind to another (`count` > 0).
+    struct KindPairCount: Sendable, Equatable {
+        let source: Int
+        let target: Int
+        let count: Int
+    }
 
     /// Counts the edges of `edges` by relation and the kinds of their ends (`nodeKinds`).
     /// O(edges): one pass down the edge table, the kinds read at random from a small array; on
@@ -38,6 +50,7 @@ struct EdgeKindCounts: Sendable {
             }
             counts = []
             sparse = found
+            (bySource, byTarget) = Self.pairs(found.lazy.map { (key: $0.key, count: $0.value) }, relations: relations, kinds: kinds)
             return
         }
         sparse = [:]
@@ -60,12 +73,27 @@ struct EdgeKindCounts: Sendable {
             }
             return counts
         }
-        guard parallel else {
+        if parallel {
+            let (first, second) = Parallel.both({ tally(0..<m / 2) }, { tally(m / 2..<m) })
+            counts = zip(first, second).map { $0 + $1 }
+        } else {
             counts = tally(0..<m)
-            return
         }
-        let (first, second) = Parallel.both({ tally(0..<m / 2) }, { tally(m / 2..<m) })
-        counts = zip(first, second).map { $0 + $1 }
+        let table = counts
+        (bySource, byTarget) = Self.pairs(table.indices.lazy.map { (key: $0, count: table[$0]) }, relations: relations, kinds: kinds)
+    }
+
+    /// `bySource` and `byTarget` from the keys and counts of the triples (those with a count).
+    /// O(t log t) for t triples that occur (plus, for a table, one pass over it).
+    private static func pairs(_ occurring: some Sequence<(key: Int, count: Int)>, relations relationCount: Int,
+                              kinds: Int) -> (bySource: [[KindPairCount]], byTarget: [[KindPairCount]]) {
+        var pairs = [[KindPairCount]](repeating: [], count: relationCount)
+        for (key, n) in occurring where n > 0 {
+            let target = key % kinds, source = (key / kinds) % kinds, relation = key / (kinds * kinds)
+            if relation < relationCount { pairs[relation].append(KindPairCount(source: source, target: target, count: n)) }
+        }
+        return (pairs.map { $0.sorted { ($0.source, $0.target) < ($1.source, $1.target) } },
+                pairs.map { $0.sorted { ($0.target, $0.source) < ($1.target, $1.source) } })
     }
 
     /// The edges of relation `relation` from a node of kind `source` to one of kind `target`.
@@ -78,24 +106,11 @@ struct EdgeKindCounts: Sendable {
     /// has, at its other end, a node of one of `otherKinds`: out-edges when `outgoing`, in-edges
     /// when not, both when `nil`. When so, a count of such edges need not read the other ends.
     func endsAlwaysIn(_ otherKinds: [Bool], relations: [Int], anchorKinds: [Bool]?, outgoing: Bool?) -> Bool {
-        if counts.isEmpty, kinds > 0 {
-            // Only the triples that occur: each must end in `otherKinds` on the counted side.
-            let wanted = Set(relations)
-            func has(_ list: [Bool]?, _ k: Int) -> Bool { list.map { k < $0.count && $0[k] } ?? true }
-            for (key, n) in sparse where n > 0 {
-                let target = key % kinds, source = (key / kinds) % kinds, relation = key / (kinds * kinds)
-                guard wanted.contains(relation) else { continue }
-                if outgoing != false, has(anchorKinds, source), !has(otherKinds, target) { return false }
-                if outgoing != true, has(anchorKinds, target), !has(otherKinds, source) { return false }
-            }
-            return true
-        }
-        for relation in relations {
-            for anchor in 0..<kinds where anchorKinds.map({ anchor < $0.count && $0[anchor] }) ?? true {
-                for other in 0..<kinds where !(other < otherKinds.count && otherKinds[other]) {
-                    if outgoing != false, count(relation: relation, source: anchor, target: other) > 0 { return false }
-                    if outgoing != true, count(relation: relation, source: other, target: anchor) > 0 { return false }
-                }
+        func has(_ list: [Bool]?, _ k: Int) -> Bool { list.map { k < $0.count && $0[k] } ?? true }
+        for relation in relations where relation < bySource.count {
+            for pair in bySource[relation] {
+                if outgoing != false, has(anchorKinds, pair.source), !has(otherKinds, pair.target) { return false }
+                if outgoing != true, has(anchorKinds, pair.target), !has(otherKinds, pair.source) { return false }
             }
         }
         return true

@@ -140,8 +140,15 @@ struct EdgeRowReader {
                 batch.findings.append(.init(row: k, order: 1, issue: ValidationIssue(.emptyField, field: Column.relation, at: SourceLocation(file: file, line: line))))
             } else {
                 let text = String(decoding: bytes, as: UTF8.self)
-                let suggestions = relationSuggestions[text] ?? Suggestions.closest(to: text, among: relationNames)
-                relationSuggestions[text] = suggestions
+                // Each distinct name once, and only the first `suggestionBudget` of them: a
+                // search over a big schema for each of thousands of names is slow.
+                var suggestions: [String] = []
+                if let known = relationSuggestions[text] {
+                    suggestions = known
+                } else if relationSuggestions.count < TableLoader.suggestionBudget {
+                    suggestions = Suggestions.closest(to: text, among: relationNames)
+                    relationSuggestions[text] = suggestions
+                }
                 batch.findings.append(.init(row: k, order: 1, issue: ValidationIssue(
                     .unknownRelation(Relation(text), suggestions: suggestions), field: Column.relation, at: SourceLocation(file: file, line: line))))
             }

@@ -10,11 +10,17 @@ struct NodeRows {
 
 /// Names looked up by their bytes: the kinds or relations of the schema, numbered as there.
 /// A schema has a few dozen names, so candidates are grouped by length and compared directly:
-/// cheaper than hashing for every row.
+/// cheaper than hashing for every row. A schema with many names of one length (thousands of
+/// kinds) gets a hash table instead: a scan per row made loading nodes × kinds.
 struct NameLookup {
+    /// The most names of one length that are still scanned.
+    static let scanLimit = 16
+
     private var names: [[UInt8]] = []
     /// Indices into `names` by byte length (names longer than the table go in the last group).
     private var byLength = [[Int]](repeating: [], count: 65)
+    /// Open addressing by `ByteHash`: index + 1 into `names`, 0 for free; empty when scanning.
+    private var slots: [Int32] = []
 
     init(_ all: [String]) {
         for (i, name) in all.enumerated() {
@@ -22,10 +28,32 @@ struct NameLookup {
             names.append(bytes)
             byLength[min(bytes.count, 64)].append(i)
         }
+        guard byLength.contains(where: { $0.count > Self.scanLimit }) else { return }
+        var size = 16
+        while size < names.count * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        for (i, bytes) in names.enumerated() {
+            let found = bytes.withUnsafeBufferPointer { probe($0) }
+            // A repeated name keeps its first index, as the scan finds it.
+            if found.index == nil { slots[found.slot] = Int32(i + 1) }
+        }
+    }
+
+    /// The index of `bytes` in the table, or the free slot where it would go.
+    private func probe(_ bytes: UnsafeBufferPointer<UInt8>) -> (index: Int?, slot: Int) {
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: ByteHash.hash(bytes)) & mask
+        while slots[s] != 0 {
+            let i = Int(slots[s]) - 1
+            if names[i].withUnsafeBufferPointer({ ByteHash.equal($0, bytes) }) { return (i, s) }
+            s = (s + 1) & mask
+        }
+        return (nil, s)
     }
 
     @inline(__always)
     func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if !slots.isEmpty { return probe(bytes).index }
         for i in byLength[min(bytes.count, 64)] {
             if names[i].withUnsafeBufferPointer({ ByteHash.equal($0, bytes) }) { return i }
         }
@@ -52,6 +80,7 @@ extension TableLoader {
         rows.firstLine.reserveCapacity(capacity)
         let kindNames = schema.kinds.map(\.kind.rawValue)
         let kinds = NameLookup(kindNames)
+        var kindSuggestions: [String: [String]] = [:]
         var batch = NodeBatch()
         do throws(LoadError) {
             while try cursor.next() {
@@ -71,7 +100,14 @@ extension TableLoader {
                             kindIssue = ValidationIssue(.emptyField, field: Column.kind, at: SourceLocation(file: nodesFile, line: line))
                         } else {
                             let text = String(decoding: bytes, as: UTF8.self)
-                            let suggestions = Suggestions.closest(to: text, among: kindNames)
+                            // As for relations: each distinct name once, the first `suggestionBudget`.
+                            var suggestions: [String] = []
+                            if let known = kindSuggestions[text] {
+                                suggestions = known
+                            } else if kindSuggestions.count < Self.suggestionBudget {
+                                suggestions = Suggestions.closest(to: text, among: kindNames)
+                                kindSuggestions[text] = suggestions
+                            }
                             kindIssue = ValidationIssue(.unknownKind(Kind(text), suggestions: suggestions), field: Column.kind,
                                                         at: SourceLocation(file: nodesFile, line: line))
                         }

@@ -23,7 +23,8 @@ struct TableLoader {
 
     static let nodeHeader = [Column.id, Column.kind, Column.label]
     static let edgeHeader = [Column.from, Column.relation, Column.to]
-    /// Unknown ids beyond this many get no suggestions: a search over a million ids each is slow.
+    /// Unknown ids (and distinct unknown kinds and relations) beyond this many get no suggestions:
+    /// a search over a million ids, or a schema of thousands of kinds, for each is slow.
     static let suggestionBudget = 50
 
     func run(nodes: UnsafeBufferPointer<UInt8>, edges: UnsafeBufferPointer<UInt8>) -> Result<LoadedGraph, LoadFailure> {

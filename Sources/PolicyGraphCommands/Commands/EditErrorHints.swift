@@ -29,8 +29,6 @@ extension EditError {
 
     private var commandLineAdvice: String? {
         switch reason {
-        case .staleLock(_, let folder):
-            return "check the graph with 'policygraph validate --graph \(folder)', then remove the lock with 'rm \(GraphLoader.join(folder, GraphLock.fileName))'"
         case .nodeExists: return "pick another id or edit it with 'policygraph set'"
         case .nodeHasEdges: return "remove them first or pass --cascade"
         case .severalEdges: return "pass --all to remove them all"

@@ -75,34 +75,60 @@ package enum GraphImporter {
             if combined.newText != nil { planned.plan.schemaChange = graphSchema == nil ? .written : .extended }
             let missing = [nodesPath, edgesPath].contains { !FileManager.default.fileExists(atPath: $0) }
             if dryRun || (planned.plan.isEmpty && !missing && combined.newText == nil) { return planned.plan }
-            let newNodes = appending(planned.plan.nodes.map { node in
-                var cells = node.cells
-                cells[Column.id] = node.id.rawValue
-                cells[Column.kind] = node.kind.rawValue
-                cells[Column.label] = node.label
-                return (cells, [Column.id, Column.kind, Column.label] + node.cells.keys.sorted())
-            }, to: planned.nodes)
-            var updates: [Int: [(column: String, value: String)]] = [:]
-            if planned.plan.updatesDiffering {
-                for edge in planned.plan.differing { updates[edge.graphLocation.line] = edge.cells.map { ($0.column, $0.sheet) } }
-            }
-            let newEdges = appending(planned.plan.edges.map { ($0.cells, $0.columns) }, to: planned.edges, updating: updates)
-            _ = try GraphLoader.load(nodes: newNodes, edges: newEdges, schema: schema,
-                                     nodesFile: nodesPath, edgesFile: edgesPath, schemaFile: schemaPath)
-            var staged = [try AtomicFile.stage(newNodes, for: nodesPath), try AtomicFile.stage(newEdges, for: edgesPath)]
+            let files = try merged(planned, schema: schema, folder: folder)
+            var staged = [try AtomicFile.stage(files.nodes, for: nodesPath), try AtomicFile.stage(files.edges, for: edgesPath)]
             if let text = combined.newText { staged.append(try AtomicFile.stage(text, for: schemaPath)) }
             for file in staged { try file.commit() }
             return planned.plan
         }
     }
 
-    private struct Planned {
+    /// A plan with the graph files it was made against.
+    struct Planned {
         var plan: ImportPlan
         let nodes: RawCSV
         let edges: RawCSV
     }
 
-    private static func plan(_ records: ImportRecords, nodes: [UInt8], edges: [UInt8], schema: Schema, folder: String) throws -> Planned {
+    /// The `nodes.csv` and `edges.csv` an import writes.
+    struct MergedFiles {
+        let nodes: [UInt8]
+        let edges: [UInt8]
+    }
+
+    /// The files with the plan's rows appended (and, when the plan says so, its differing edges
+    /// updated in place), loaded and validated as a graph: the pure core of an import, nothing
+    /// read or written, so the fuzzer can run it.
+    ///
+    /// - Throws: ``LoadFailure`` when the result would not load, at the files' lines in `folder`.
+    static func merged(_ planned: Planned, schema: [UInt8]?, folder: String) throws(LoadFailure) -> MergedFiles {
+        let newNodes = appending(planned.plan.nodes.map { node in
+            var cells = node.cells
+            cells[Column.id] = node.id.rawValue
+            cells[Column.kind] = node.kind.rawValue
+            cells[Column.label] = node.label
+            return (cells, [Column.id, Column.kind, Column.label] + node.cells.keys.sorted())
+        }, to: planned.nodes)
+        var updates: [Int: [(column: String, value: String)]] = [:]
+        if planned.plan.updatesDiffering {
+            for edge in planned.plan.differing { updates[edge.graphLocation.line] = edge.cells.map { ($0.column, $0.sheet) } }
+        }
+        let newEdges = appending(planned.plan.edges.map { ($0.cells, $0.columns) }, to: planned.edges, updating: updates)
+        _ = try GraphLoader.load(nodes: newNodes, edges: newEdges, schema: schema, nodesFile: GraphLoader.join(folder, GraphLoader.nodesFile),
+                                 edgesFile: GraphLoader.join(folder, GraphLoader.edgesFile), schemaFile: GraphLoader.join(folder, GraphLoader.schemaFile))
+        return MergedFiles(nodes: newNodes, edges: newEdges)
+    }
+
+    /// The plan for `records` against a graph's files, its schema given as `schema.json`'s bytes
+    /// (pure; the fuzzer's entry).
+    static func plan(_ records: ImportRecords, nodes: [UInt8], edges: [UInt8], schema: [UInt8]?, folder: String) throws -> Planned {
+        var graphSchema = Schema.builtIn
+        if let schema { graphSchema = try Schema.builtIn.extended(with: schema, file: GraphLoader.join(folder, GraphLoader.schemaFile)) }
+        return try plan(records, nodes: nodes, edges: edges, schema: graphSchema, folder: folder)
+    }
+
+    /// The plan for `records` against a graph's files and its effective schema (pure).
+    static func plan(_ records: ImportRecords, nodes: [UInt8], edges: [UInt8], schema: Schema, folder: String) throws -> Planned {
         let nodesCSV = try RawCSV(bytes: nodes, file: GraphLoader.join(folder, GraphLoader.nodesFile))
         let edgesCSV = try RawCSV(bytes: edges, file: GraphLoader.join(folder, GraphLoader.edgesFile))
         var merger = ImportMerger(nodes: nodesCSV, edges: edgesCSV, schema: schema)

@@ -13,7 +13,9 @@ struct JSONLocator {
     private let maximumDepth: Int
     private var position = 0
     private var line = 1
-    private var lineStart = 0
+    /// The column of `position`, kept as the walk advances: computing it from the line's start
+    /// at each value made a long line (a document written without newlines) quadratic.
+    private var column = 1
     private(set) var found: [[Step]: SourcePosition] = [:]
 
     /// A 1-based line and column (columns count characters, as the parser's do).
@@ -28,7 +30,6 @@ struct JSONLocator {
         var locator = JSONLocator(bytes: bytes, maximumDepth: maximumDepth)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             locator.position = 3
-            locator.lineStart = 3
         }
         locator.skipWhitespace()
         locator.value(path: [])
@@ -40,31 +41,37 @@ struct JSONLocator {
         self.maximumDepth = maximumDepth
     }
 
-    private var current: SourcePosition {
-        var column = 1
-        var i = lineStart
-        while i < position {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        return SourcePosition(line: line, column: column)
-    }
+    private var current: SourcePosition { SourcePosition(line: line, column: column) }
 
     private mutating func advance() {
-        if bytes[position] == 0x0A {
+        let byte = bytes[position]
+        if byte == 0x0A {
             line += 1
-            lineStart = position + 1
+            column = 1
+        } else if byte & 0xC0 != 0x80 {
+            // Columns count characters: a UTF-8 continuation byte does not start one.
+            column += 1
         }
         position += 1
     }
 
-    private mutating func skipWhitespace() {
-        while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { advance() }
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
-    private mutating func value(path: [Step]) {
+    private mutating func skipWhitespace() {
+        while position < bytes.count, Self.isWhitespace(bytes[position]) { advance() }
+    }
+
+    /// Walks one value; `path` is `nil` below `maximumDepth`, where nothing is recorded (so deep
+    /// nesting costs no path copies).
+    private mutating func value(path: [Step]?) {
         guard position < bytes.count else { return }
-        if path.count <= maximumDepth { found[path] = current }
+        if let path { found[path] = current }
+        func child(_ step: @autoclosure () -> Step) -> [Step]? {
+            guard let path, path.count < maximumDepth else { return nil }
+            return path + [step()]
+        }
         switch bytes[position] {
         case UInt8(ascii: "{"):
             advance()
@@ -78,7 +85,7 @@ struct JSONLocator {
                 skipWhitespace()
                 if position < bytes.count { advance() }  // ':'
                 skipWhitespace()
-                value(path: path + [.key(key)])
+                value(path: child(.key(key)))
                 skipWhitespace()
             }
             if position < bytes.count { advance() }
@@ -91,7 +98,7 @@ struct JSONLocator {
                     advance()
                     skipWhitespace()
                 }
-                value(path: path + [.index(index)])
+                value(path: child(.index(index)))
                 index += 1
                 skipWhitespace()
             }
@@ -99,7 +106,8 @@ struct JSONLocator {
         case UInt8(ascii: "\""):
             _ = string()
         default:
-            while position < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), 0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) {
+            while position < bytes.count, !Self.isWhitespace(bytes[position]),
+                  bytes[position] != UInt8(ascii: ","), bytes[position] != UInt8(ascii: "]"), bytes[position] != UInt8(ascii: "}") {
                 advance()
             }
         }

@@ -43,30 +43,26 @@ struct PatternStatistics {
     /// The relations a slot may have (all when unconstrained).
     func relations(_ slot: RelationshipSlot) -> [Int] { slot.relations ?? Array(relationCounts.indices) }
 
-    /// The edges of relation `rel` from kind `source` to kind `target`.
-    private func edges(_ rel: Int, source: Int, target: Int) -> Double {
-        Double(graph.edgeKinds.count(relation: rel, source: source, target: target))
-    }
-
     /// Expanding a single edge from `anchor`: edges scanned per anchor row (`scan`) and rows
     /// produced per anchor row (`out`). `forward` walks from the relationship's `from` side.
+    ///
+    /// Walks the (relation, kind, kind) triples that occur (``EdgeKindCounts``), in the order of
+    /// anchor kind then other kind, so O(triples of the relations + kinds), never kinds².
     func expansion(_ r: RelationshipSlot, anchor: NodeSlot, target: NodeSlot, forward: Bool) -> (scan: Double, out: Double) {
-        let kinds = kindCounts.indices
         let anchorRows = accepted(anchor), targetRows = accepted(target)
         var scan = 0.0, out = 0.0
         let anchors = anchorRows.reduce(0, +)
         guard anchors > 0 else { return (0, 0) }
         for rel in relations(r) {
             for outgoing in r.directed ? [forward] : [true, false] {
-                for a in kinds where kindCounts[a] > 0 {
-                    // The anchor's share of its kind's edges.
+                for pair in outgoing ? graph.edgeKinds.bySource[rel] : graph.edgeKinds.byTarget[rel] {
+                    let a = outgoing ? pair.source : pair.target, t = outgoing ? pair.target : pair.source
+                    // The anchor's share of its kind's edges (a kind with an edge has a node).
                     let fraction = anchorRows[a] / kindCounts[a]
                     if fraction == 0 { continue }
-                    for t in kinds where kindCounts[t] > 0 {
-                        let n = outgoing ? edges(rel, source: a, target: t) : edges(rel, source: t, target: a)
-                        scan += n * fraction
-                        out += n * fraction * targetRows[t] / kindCounts[t]
-                    }
+                    let n = Double(pair.count)
+                    scan += n * fraction
+                    out += n * fraction * targetRows[t] / kindCounts[t]
                 }
             }
         }
@@ -89,19 +85,16 @@ struct PatternStatistics {
     }
 
     /// Starting from the edges of a relationship: edges scanned and rows produced.
+    /// O(triples of the relations + kinds), as ``expansion(_:anchor:target:forward:)``.
     func edgeScan(_ r: RelationshipSlot, from: NodeSlot, to: NodeSlot) -> (scan: Double, out: Double) {
-        let kinds = kindCounts.indices
         let fromRows = accepted(from), toRows = accepted(to)
         var scan = 0.0, out = 0.0
         for rel in relations(r) {
             scan += relationCounts[rel]
-            for s in kinds where kindCounts[s] > 0 {
-                for t in kinds where kindCounts[t] > 0 {
-                    let n = edges(rel, source: s, target: t)
-                    if n == 0 { continue }
-                    out += n * fromRows[s] / kindCounts[s] * toRows[t] / kindCounts[t]
-                    if !r.directed { out += n * fromRows[t] / kindCounts[t] * toRows[s] / kindCounts[s] }
-                }
+            for pair in graph.edgeKinds.bySource[rel] {
+                let s = pair.source, t = pair.target, n = Double(pair.count)
+                out += n * fromRows[s] / kindCounts[s] * toRows[t] / kindCounts[t]
+                if !r.directed { out += n * fromRows[t] / kindCounts[t] * toRows[s] / kindCounts[s] }
             }
         }
         return (scan, out)
