@@ -32,6 +32,9 @@ public struct Graph: Sendable {
     /// Kind-ordered copies of text columns, made when a query first scans one (see
     /// ``KindTextViews``): not part of the graph's value.
     let textViews = KindTextViews()
+    /// Edge columns gathered in adjacency-slot order, made when a count first tests one over
+    /// many edges (see ``SlotCodeViews``): not part of the graph's value.
+    let slotCodes = SlotCodeViews()
 
     /// Builds the indices over checked tables. Callers have validated every row; `index` maps
     /// each id of `nodes.ids` to its row.

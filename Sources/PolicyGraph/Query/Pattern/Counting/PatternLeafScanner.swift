@@ -50,6 +50,13 @@ struct LeafScanner {
     /// Each leaf's count as a plain leaf over the rows its label tests let through, when it
     /// has one (see ``PushedLeaf``).
     let pushed: [PlainLeafCount?]
+    /// Each leaf's count over its relationship's column in slot order, when its conditions
+    /// test only that column (see ``EdgeConditionLeaf``).
+    let edgeConditions: [EdgeConditionLeaf?]
+    /// For a leaf counted into a table whose conditions test only its own label, the rows that
+    /// pass them (see ``PushedLeaf/passingRows(_:query:graph:)``): a candidate is tested once,
+    /// not at each of its edges, and its edges are walked as a plain leaf's.
+    let passingCandidates: [KindRows?]
 
     init(graph: Graph, query: BoundQuery, leaves: [LeafPlan], estimatedRows: Double = 0) {
         self.graph = graph
@@ -60,6 +67,13 @@ struct LeafScanner {
         plain = leaves.map { PlainLeafCount($0, query: query, graph: graph) }
         conditions = leaves.map { $0.predicates.map { query.predicates[$0].expression } }
         pushed = leaves.map { $0.counting == .scan ? PushedLeaf.count($0, query: query, graph: graph, estimatedRows: estimatedRows) : nil }
+        edgeConditions = leaves.map { EdgeConditionLeaf.make($0, query: query, graph: graph, estimatedRows: estimatedRows) }
+        passingCandidates = leaves.map { leaf in
+            let r = query.relationships[leaf.relationship], slot = query.nodes[leaf.node]
+            guard leaf.counting == .table, leaf.isoEdges.isEmpty, leaf.isoPaths.isEmpty, r.filters.isEmpty, !r.isPath,
+                  slot.rows == nil, !NodeFilter(slot).exact else { return nil }
+            return PushedLeaf.passingRows(leaf, query: query, graph: graph)
+        }
     }
 
     /// `body(edge, leafRow)` for each edge binding leaf `i` at anchor row `anchorRow`.
@@ -88,6 +102,7 @@ struct LeafScanner {
     /// How many edges bind leaf `i` at `anchorRow`.
     func count(_ i: Int, anchorRow: Int32, frame: inout MatchFrame, _ arrays: MatchArrays) throws(QueryError) -> Int {
         if let pushed = pushed[i] { return pushed.countIgnoringCore(at: anchorRow, arrays) }
+        if let edgeCondition = edgeConditions[i], edgeCondition.fromAnchor { return edgeCondition.count(at: anchorRow, arrays) }
         guard shapes[i].isPlain else {
             var n = 0
             try forEachBinding(i, anchorRow: anchorRow, frame: &frame, arrays) { _, _ in n += 1 }
@@ -102,8 +117,20 @@ struct LeafScanner {
     @inline(__always)
     func forEachAnchor(_ i: Int, leafRow: Int32, frame: inout MatchFrame, _ arrays: MatchArrays,
                        _ body: (Int32, Int32) -> Void) throws(QueryError) {
+        if let edgeCondition = edgeConditions[i], !edgeCondition.fromAnchor { return edgeCondition.forEachAnchor(leafRow: leafRow, arrays, body) }
+        if let passing = passingCandidates[i] {
+            guard passing.bit(leafRow) != 0 else { return }
+            return try plainForEachAnchor(i, leafRow: leafRow, arrays, body)
+        }
+        guard shapes[i].isPlain else { return try slowForEachAnchor(i, leafRow: leafRow, frame: &frame, arrays, body) }
+        try plainForEachAnchor(i, leafRow: leafRow, arrays, body)
+    }
+
+    /// ``forEachAnchor(_:leafRow:frame:_:_:)`` for a leaf with nothing to check at its edges.
+    @inline(__always)
+    private func plainForEachAnchor(_ i: Int, leafRow: Int32, _ arrays: MatchArrays,
+                                    _ body: (Int32, Int32) -> Void) throws(QueryError) {
         let shape = shapes[i]
-        guard shape.isPlain else { return try slowForEachAnchor(i, leafRow: leafRow, frame: &frame, arrays, body) }
         let list = shape.edge.relation == EdgeShape.severalRelations ? query.relationships[leaves[i].relationship].relations : nil
         // The anchor's out-edges are the leaf's in-edges.
         if shape.outgoing != true {

@@ -15,6 +15,17 @@ enum PushedLeaf {
         guard !leaf.predicates.isEmpty, leaf.isoEdges.isEmpty, leaf.isoPaths.isEmpty, leaf.outgoing != nil,
               query.relationships[leaf.relationship].filters.isEmpty, !query.relationships[leaf.relationship].isPath,
               slot.rows == nil, let kinds = slot.kinds, kinds.count <= 64 else { return nil }
+        let allowed = kinds.indices.filter { kinds[$0] }
+        let population = allowed.reduce(0) { $0 + graph.byKind.range($1).count }
+        guard estimatedRows * max(leaf.scanPerAnchor, 1) * 32 >= Double(population),
+              let rows = passingRows(leaf, query: query, graph: graph) else { return nil }
+        return PlainLeafCount(leaf, query: query, graph: graph, allowedRows: rows)
+    }
+
+    /// The rows of the leaf's kinds that pass its conditions, as bits, when every condition
+    /// tests the leaf's own label (a plain text column) against constants; else `nil`.
+    static func passingRows(_ leaf: LeafPlan, query: BoundQuery, graph: Graph) -> KindRows? {
+        guard !leaf.predicates.isEmpty, let kinds = query.nodes[leaf.node].kinds else { return nil }
         var tests: [(column: Int, condition: TextCondition)] = []
         for p in leaf.predicates {
             guard case .columnTest(true, leaf.node, let column, _, _) = query.predicates[p].expression,
@@ -23,8 +34,6 @@ enum PushedLeaf {
             tests.append((column, condition))
         }
         let allowed = kinds.indices.filter { kinds[$0] }
-        let population = allowed.reduce(0) { $0 + graph.byKind.range($1).count }
-        guard estimatedRows * max(leaf.scanPerAnchor, 1) * 32 >= Double(population) else { return nil }
         var words = [UInt64](repeating: 0, count: (graph.nodeCount + 63) / 64)
         for kind in allowed {
             var passing: Set<Int32>?
@@ -34,7 +43,7 @@ enum PushedLeaf {
             }
             for row in passing ?? [] { words[Int(row) >> 6] |= 1 << UInt64(row & 63) }
         }
-        return PlainLeafCount(leaf, query: query, graph: graph, allowedRows: KindRows(words: words))
+        return KindRows(words: words)
     }
 }
 
