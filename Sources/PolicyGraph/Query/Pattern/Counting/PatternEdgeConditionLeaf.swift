@@ -11,7 +11,8 @@
 /// slot, once for the graph's lifetime (at 10M edges 0.24–0.37 s on the loaded project machine,
 /// against 2–19 ms for `recent_stances`'s 9,000 edges evaluated one by one and 0.7 ms after): it
 /// is made only when the planner expects the leaf to read at least a 2048th of the graph's
-/// edges, and used whenever it already exists.
+/// edges and such a count is asked for the second time (a one-off query reads at random), and
+/// used whenever it already exists.
 struct EdgeConditionLeaf {
     /// Whether the walk is from the anchor (a scan, ``count(at:_:)``) or from the leaf's side
     /// (a table, ``forEachAnchor(leafRow:_:_:)``), and in which direction.
@@ -43,7 +44,7 @@ struct EdgeConditionLeaf {
         let direction = fromAnchor ? outgoing : !outgoing
         if !graph.slotCodes.isBuilt(column: column, outgoing: direction) {
             let reads = fromAnchor ? estimatedRows * max(leaf.scanPerAnchor, 1) : Double(leaf.expectedEdges)
-            guard reads * 2048 >= Double(graph.edgeCount) else { return nil }
+            guard reads * 2048 >= Double(graph.edgeCount), graph.slotCodes.wanted(column: column, outgoing: direction) else { return nil }
         }
         let view = graph.slotCodes.view(column: column, outgoing: direction, in: graph)
         var frame = MatchFrame(nodes: query.nodes.count, relationships: query.relationships.count)
