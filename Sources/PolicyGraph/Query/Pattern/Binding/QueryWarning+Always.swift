@@ -2,6 +2,9 @@
 /// when others remain: a date column compared with a number (dates are text, so `r.date > 2024`
 /// is never true), and an id in `n.id IN [...]` that no node has (found in the id index).
 extension QueryWarning {
+    /// The comparison operators a date column may meet a number with.
+    private static let comparisons: Set<BinaryOperator> = [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual]
+
     /// The warnings of `query` that hold whether or not it has rows, in query order.
     static func checkAlways(_ query: ClauseQuery, in graph: Graph, parameters: [String: QueryValue] = [:]) -> [QueryWarning] {
         var warnings: [QueryWarning] = []
@@ -32,13 +35,13 @@ extension QueryWarning {
             default: return nil
             }
         }
-        let comparisons: Set<BinaryOperator> = [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual]
         func visit(_ e: PatternExpression) {
             if case .binary(let op, let l, let r) = e.form {
-                if comparisons.contains(op) {
-                    if let p = dateProperty(l), let n = number(r) {
+                if Self.comparisons.contains(op) {
+                    // The number first: it is the rare side, and the cheap test.
+                    if let n = number(r), let p = dateProperty(l) {
                         warnings.append(QueryWarning(reason: .dateComparedWithNumber(property: p, number: n), location: r.location))
-                    } else if let p = dateProperty(r), let n = number(l) {
+                    } else if let n = number(l), let p = dateProperty(r) {
                         warnings.append(QueryWarning(reason: .dateComparedWithNumber(property: p, number: n), location: l.location))
                     }
                 } else if op == .in, case .property(_, let key) = l.form, key.text == Column.id, case .list(let items) = r.form {

@@ -57,6 +57,9 @@ struct LeafScanner {
     /// pass them (see ``PushedLeaf/passingRows(_:query:graph:)``): a candidate is tested once,
     /// not at each of its edges, and its edges are walked as a plain leaf's.
     let passingCandidates: [KindRows?]
+    /// Whether any of the three counts above applies to a leaf: the hot paths test this byte
+    /// first, so a leaf with none of them does not copy optional counts out of their arrays.
+    private let special: [Bool]
 
     init(graph: Graph, query: BoundQuery, leaves: [LeafPlan], estimatedRows: Double = 0) {
         self.graph = graph
@@ -66,14 +69,18 @@ struct LeafScanner {
         relationshipShapes = query.relationships.map(EdgeShape.init)
         plain = leaves.map { PlainLeafCount($0, query: query, graph: graph) }
         conditions = leaves.map { $0.predicates.map { query.predicates[$0].expression } }
-        pushed = leaves.map { $0.counting == .scan ? PushedLeaf.count($0, query: query, graph: graph, estimatedRows: estimatedRows) : nil }
-        edgeConditions = leaves.map { EdgeConditionLeaf.make($0, query: query, graph: graph, estimatedRows: estimatedRows) }
-        passingCandidates = leaves.map { leaf in
+        let pushed = leaves.map { $0.counting == .scan ? PushedLeaf.count($0, query: query, graph: graph, estimatedRows: estimatedRows) : nil }
+        let edgeConditions = leaves.map { EdgeConditionLeaf.make($0, query: query, graph: graph, estimatedRows: estimatedRows) }
+        let passingCandidates: [KindRows?] = leaves.map { leaf in
             let r = query.relationships[leaf.relationship], slot = query.nodes[leaf.node]
             guard leaf.counting == .table, leaf.isoEdges.isEmpty, leaf.isoPaths.isEmpty, r.filters.isEmpty, !r.isPath,
                   slot.rows == nil, !NodeFilter(slot).exact else { return nil }
             return PushedLeaf.passingRows(leaf, query: query, graph: graph)
         }
+        self.pushed = pushed
+        self.edgeConditions = edgeConditions
+        self.passingCandidates = passingCandidates
+        special = leaves.indices.map { pushed[$0] != nil || edgeConditions[$0] != nil || passingCandidates[$0] != nil }
     }
 
     /// `body(edge, leafRow)` for each edge binding leaf `i` at anchor row `anchorRow`.
@@ -101,8 +108,10 @@ struct LeafScanner {
 
     /// How many edges bind leaf `i` at `anchorRow`.
     func count(_ i: Int, anchorRow: Int32, frame: inout MatchFrame, _ arrays: MatchArrays) throws(QueryError) -> Int {
-        if let pushed = pushed[i] { return pushed.countIgnoringCore(at: anchorRow, arrays) }
-        if let edgeCondition = edgeConditions[i], edgeCondition.fromAnchor { return edgeCondition.count(at: anchorRow, arrays) }
+        if special[i] {
+            if let pushed = pushed[i] { return pushed.countIgnoringCore(at: anchorRow, arrays) }
+            if let edgeCondition = edgeConditions[i], edgeCondition.fromAnchor { return edgeCondition.count(at: anchorRow, arrays) }
+        }
         guard shapes[i].isPlain else {
             var n = 0
             try forEachBinding(i, anchorRow: anchorRow, frame: &frame, arrays) { _, _ in n += 1 }
@@ -117,10 +126,12 @@ struct LeafScanner {
     @inline(__always)
     func forEachAnchor(_ i: Int, leafRow: Int32, frame: inout MatchFrame, _ arrays: MatchArrays,
                        _ body: (Int32, Int32) -> Void) throws(QueryError) {
-        if let edgeCondition = edgeConditions[i], !edgeCondition.fromAnchor { return edgeCondition.forEachAnchor(leafRow: leafRow, arrays, body) }
-        if let passing = passingCandidates[i] {
-            guard passing.bit(leafRow) != 0 else { return }
-            return try plainForEachAnchor(i, leafRow: leafRow, arrays, body)
+        if special[i] {
+            if let edgeCondition = edgeConditions[i], !edgeCondition.fromAnchor { return edgeCondition.forEachAnchor(leafRow: leafRow, arrays, body) }
+            if let passing = passingCandidates[i] {
+                guard passing.bit(leafRow) != 0 else { return }
+                return try plainForEachAnchor(i, leafRow: leafRow, arrays, body)
+            }
         }
         guard shapes[i].isPlain else { return try slowForEachAnchor(i, leafRow: leafRow, frame: &frame, arrays, body) }
         try plainForEachAnchor(i, leafRow: leafRow, arrays, body)
