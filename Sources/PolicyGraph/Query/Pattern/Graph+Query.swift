@@ -72,9 +72,21 @@ extension Graph {
             var values: [String: PatternValue] = [:]
             for (name, value) in parameters { values[name] = try engineValue(value) }
             var pipeline = ClausePipeline(context: ClauseContext(graph: self, parameters: values, limits: limits))
-            let (columns, rows) = try pipeline.run(clauses)
+            var start: ClausePipeline.Start?
+            // MATCH ... WITH at the start, when the pattern engine answers it as MATCH ... RETURN.
+            if !options.pipeline, let prefix = ClausePlanner.patternPrefix(clauses) {
+                let answered = try patternEngineRows(prefix.query, options: options, limits: limits)
+                start = ClausePipeline.Start(columns: answered.columns, rows: answered.values, clauseCount: prefix.clauseCount,
+                                             predicate: prefix.predicate, ordered: prefix.ordered)
+            }
+            let (columns, rows) = try pipeline.run(clauses, start: start)
             return QueryRows(columns: columns, values: rows, graph: self)
         }
+        return try patternEngineRows(parsed, options: options, limits: limits)
+    }
+
+    /// The rows of a MATCH ... RETURN query, from the pattern engine.
+    private func patternEngineRows(_ parsed: PatternQuery, options: PatternOptions, limits: QueryLimits) throws(QueryError) -> QueryRows {
         let bound = try PatternBinder.bind(parsed, in: self)
         guard let projection = bound.projection else { return QueryRows(columns: [], values: [], graph: nil) }
         if options.factorize, let pairs = PairCountPlan.recognize(bound, graph: self) {

@@ -3,7 +3,8 @@
 /// Works on `Character`s so that columns count what a terminal shows (a caret lands under a
 /// Chinese label correctly); queries are short, so the cost does not matter.
 struct PatternLexer {
-    private let text: [Character]
+    /// The query's characters (the parser reads expressions' texts from them too).
+    let text: [Character]
     private let lines: [String]
     private var offset = 0
     private var line = 1
@@ -57,7 +58,7 @@ struct PatternLexer {
 
     private mutating func skipSpaceAndComments() throws(QueryError) {
         while let c = current {
-            if c.isWhitespace {
+            if Self.isSpace(c) {
                 advance()
             } else if c == "/", peek() == "/" {
                 while let d = current, d != "\n" { advance() }
@@ -82,17 +83,17 @@ struct PatternLexer {
             PatternToken(kind: kind, start: start, end: offset, location: location(line: l, column: col))
         }
         guard let c = current else { return make(.end) }
-        if c.isLetter || c == "_" {
+        if Self.startsWord(c) {
             var word = ""
-            while let d = current, d.isLetter || d.isNumber || d == "_" {
+            while let d = current, Self.continuesWord(d) {
                 word.append(d)
                 advance()
             }
             return make(.word(word))
         }
-        if c.isASCII, c.isNumber { return make(try number(line: l, column: col)) }
+        if Self.isDigit(c) { return make(try number(line: l, column: col)) }
         // `.5` is a number where a value may start (not after a name, `)` or `]`: `n.x`, `a[0].b`).
-        if c == ".", let d = peek(), d.isASCII, d.isNumber, !Self.endsValue(previous) {
+        if c == ".", let d = peek(), Self.isDigit(d), !Self.endsValue(previous) {
             return make(try number(line: l, column: col))
         }
         if c == "'" || c == "\"" { return make(.string(try string(quote: c, line: l, column: col))) }
@@ -110,19 +111,18 @@ struct PatternLexer {
         if c == "$" {
             advance()
             var word = ""
-            while let d = current, d.isLetter || d.isNumber || d == "_" {
+            while let d = current, Self.continuesWord(d) {
                 word.append(d)
                 advance()
             }
             return make(.parameter(word))
         }
-        let pairs: [String] = ["<>", "<=", ">=", "!=", "..", "=~"]
-        if let d = peek(), pairs.contains(String([c, d])) {
+        if let d = peek(), let pair = Self.pair(c, d) {
             advance()
             advance()
-            return make(.symbol(String([c, d])))
+            return make(.symbol(pair))
         }
-        if "()[]{},:.|*-+/%^<>=".contains(c) {
+        if Self.symbols.contains(c) {
             advance()
             return make(.symbol(String(c)))
         }
@@ -136,6 +136,44 @@ struct PatternLexer {
             return make(.end)
         }
         throw error("unexpected character '\(c)'", line: l, column: col)
+    }
+
+    // Character classes, ASCII first: a Unicode property lookup per character was most of the
+    // lexer's cost, and the lexer was a third of a short query's (`pattern` at S).
+    private static func startsWord(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return (a >= 0x61 && a <= 0x7A) || (a >= 0x41 && a <= 0x5A) || a == 0x5F }
+        return c.isLetter
+    }
+
+    private static func continuesWord(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return (a >= 0x61 && a <= 0x7A) || (a >= 0x41 && a <= 0x5A) || (a >= 0x30 && a <= 0x39) || a == 0x5F }
+        return c.isLetter || c.isNumber
+    }
+
+    private static func isSpace(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return a == 0x20 || (a >= 0x09 && a <= 0x0D) }
+        return c.isWhitespace
+    }
+
+    private static func isDigit(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return a >= 0x30 && a <= 0x39 }
+        return false
+    }
+
+    /// The one-character symbols.
+    private static let symbols: Set<Character> = Set("()[]{},:.|*-+/%^<>=")
+
+    /// The two-character symbol `c` and `d` make, if any.
+    private static func pair(_ c: Character, _ d: Character) -> String? {
+        switch (c, d) {
+        case ("<", ">"): return "<>"
+        case ("<", "="): return "<="
+        case (">", "="): return ">="
+        case ("!", "="): return "!="
+        case (".", "."): return ".."
+        case ("=", "~"): return "=~"
+        default: return nil
+        }
     }
 
     /// Whether a token can end a value, so that a `.` after it reads a property.
@@ -167,21 +205,21 @@ struct PatternLexer {
         }
         var digits = ""
         var isFloat = false
-        while let d = current, d.isASCII, d.isNumber {
+        while let d = current, Self.isDigit(d) {
             digits.append(d)
             advance()
         }
         // `1..3` is a range, not the decimal `1.` followed by `.3`.
-        if current == ".", let d = peek(), d.isASCII, d.isNumber {
+        if current == ".", let d = peek(), Self.isDigit(d) {
             isFloat = true
             digits.append(".")
             advance()
-            while let d = current, d.isASCII, d.isNumber {
+            while let d = current, Self.isDigit(d) {
                 digits.append(d)
                 advance()
             }
         }
-        if current == "e" || current == "E", let d = peek(), d.isASCII && d.isNumber || ((d == "-" || d == "+") && (peek(2)?.isNumber ?? false)) {
+        if current == "e" || current == "E", let d = peek(), Self.isDigit(d) || ((d == "-" || d == "+") && (peek(2)?.isNumber ?? false)) {
             isFloat = true
             digits.append("e")
             advance()
@@ -189,7 +227,7 @@ struct PatternLexer {
                 digits.append(current ?? "+")
                 advance()
             }
-            while let d = current, d.isASCII, d.isNumber {
+            while let d = current, Self.isDigit(d) {
                 digits.append(d)
                 advance()
             }

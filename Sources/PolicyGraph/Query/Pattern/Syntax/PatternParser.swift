@@ -15,7 +15,7 @@ struct PatternParser {
     init(_ query: String) throws(QueryError) {
         var lexer = PatternLexer(query)
         self.tokens = try lexer.tokens()
-        self.text = Array(query)
+        self.text = lexer.text
     }
 
     /// Parses a whole query.
