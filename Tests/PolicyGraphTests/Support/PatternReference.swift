@@ -247,7 +247,7 @@ struct ReferenceMatcher {
                 guard a.count >= b.count else { return false }
                 return (0...(a.count - b.count)).contains { a[$0..<$0 + b.count].elementsEqual(b) }
             }
-            return apply(op, x < y ? -1 : (x == y ? 0 : 1))
+            return apply(op, CodePointReference.order(x, y))
         default:
             return op == "=" ? false : (op == "<>" ? true : nil)
         }

@@ -15,6 +15,9 @@ extension SplitMix64 {
 enum RandomPatterns {
     static let kinds = ["country", "official", "framework"]
     static let relations = ["supports", "opposes", "memberOf"]
+    /// Tags that Swift's `String` comparison would confuse (a precomposed and a decomposed é,
+    /// K and the Kelvin sign) beside plain ones: the engines compare code points.
+    static let tags = ["a", "b", "\u{E9}", "e\u{301}", "K", "\u{212A}"]
     static let schema: String = {
         let all = "[\"country\", \"official\", \"framework\"]"
         let relations = RandomPatterns.relations.map { "\"\($0)\": {\"endpoints\": [{\"from\": \(all), \"to\": \(all)}]}" }
@@ -27,7 +30,7 @@ enum RandomPatterns {
         var nodes = "id,kind,label,score,tag\n"
         for i in 0..<n {
             let score = random.chance(0.25) ? "" : String(random.int(0...4))
-            let tag = random.chance(0.3) ? "" : random.pick(["a", "b"])
+            let tag = random.chance(0.3) ? "" : random.pick(tags)
             nodes += "n\(i),\(random.pick(kinds)),l\(random.int(0...2))x,\(score),\(tag)\n"
         }
         var edges = "from,relation,to,weight,date\n"
@@ -120,7 +123,7 @@ enum RandomPatterns {
             while w == v { w = random.pick(nodes) }
             return .differ(v, w)
         case 1: return .nodeNumber(v, "score", random.pick(["=", "<>", "<", ">="]), Double(random.int(0...4)))
-        case 2: return .nodeText(v, "tag", random.pick(["=", "<>"]), random.pick(["a", "b"]))
+        case 2: return .nodeText(v, "tag", random.pick(["=", "<>", "<", ">=", "STARTS WITH", "ENDS WITH", "CONTAINS"]), random.pick(tags + ["e"]))
         case 3: return .nodeIsNull(v, random.pick(["score", "tag"]), negated: random.chance(0.5))
         case 4: return .nodeIn(v, "score", [Double(random.int(0...4)), Double(random.int(0...4))])
         case 5: return .nodeText(v, "label", "STARTS WITH", "l\(random.int(0...2))")

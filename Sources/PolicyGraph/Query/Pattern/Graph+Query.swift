@@ -190,7 +190,12 @@ extension Graph {
                     let c = order.compare(keys[a][i], keys[b][i])
                     if c != 0 { return projection.order[i].descending ? c > 0 : c < 0 }
                 }
-                if !firstIDs.isEmpty, let x = firstIDs[a], let y = firstIDs[b], x != y { return x < y }
+                if !firstIDs.isEmpty, let x = firstIDs[a], let y = firstIDs[b] {
+                    // By code points, as every comparison of the language (not Swift's `<`,
+                    // which takes canonically equivalent ids for equal).
+                    let c = CodePoints.compare(x.rawValue, y.rawValue)
+                    if c != 0 { return c < 0 }
+                }
                 let c = order.compare(rows: rows[a], rows[b])
                 return c != 0 ? c < 0 : a < b
             }

@@ -39,7 +39,7 @@ enum ScalarFunction: String, Sendable, CaseIterable {
         case (.endNode, .edge(let e)): return .node(graph.target(ofEdge: e))
         case (.labels, .node(let n)): return .list([.string(graph.kind(at: n).rawValue)])
         case (.size, .list(let items)): return .int(items.count)
-        case (.size, .string(let s)): return .int(s.count)
+        case (.size, .string(let s)): return .int(CodePoints.count(s))
         case (.head, .list(let items)): return items.first ?? .null
         case (.last, .list(let items)): return items.last ?? .null
         case (.toLower, .string(let s)): return .string(s.lowercased())
@@ -73,10 +73,6 @@ enum AggregateFunction: String, Sendable, CaseIterable {
 }
 
 extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
-    }
+    /// Without whitespace code points at either end.
+    var trimmingSpaces: String { CodePoints.trimming(self) }
 }

@@ -92,11 +92,14 @@ extension QueryWarning {
             }
         }
         guard !found.isEmpty else { return [] }
-        var values: [String: Set<String>] = [:]
+        // By code points, as `=` compares: a value that only looks like a node's (the Kelvin
+        // sign for K) matches nothing, and is warned about.
+        var values: [String: Set<CodePointKey>] = [:]
         for p in Set(found.map(\.property)) { values[p] = graph.nodeValues(of: p) }
-        var warned: Set<[String]> = []
+        var warned: Set<[CodePointKey]> = []
         var warnings: [QueryWarning] = []
-        for f in found where values[f.property]?.contains(f.value) == false && warned.insert([f.property, f.value]).inserted {
+        for f in found where values[f.property]?.contains(CodePointKey(f.value)) == false
+            && warned.insert([CodePointKey(f.property), CodePointKey(f.value)]).inserted {
             let suggestions = graph.closeValues(to: f.value, of: f.property, among: values[f.property] ?? [])
             warnings.append(QueryWarning(reason: .noNodeHas(property: f.property, value: f.value, suggestions: suggestions), location: f.location))
         }
@@ -106,24 +109,25 @@ extension QueryWarning {
 
 extension Graph {
     /// Every node's value of `property` (`id`, `label` or `label_zh`).
-    fileprivate func nodeValues(of property: String) -> Set<String> {
-        var out: Set<String> = []
+    fileprivate func nodeValues(of property: String) -> Set<CodePointKey> {
+        var out: Set<CodePointKey> = []
         for i in 0..<Int32(nodeCount) {
             switch property {
-            case Column.id: out.insert(id(at: i).rawValue)
-            case Column.label: out.insert(label(at: i))
-            default: if let zh = chineseLabel(at: i) { out.insert(zh) }
+            case Column.id: out.insert(CodePointKey(id(at: i).rawValue))
+            case Column.label: out.insert(CodePointKey(label(at: i)))
+            default: if let zh = chineseLabel(at: i) { out.insert(CodePointKey(zh)) }
             }
         }
         return out
     }
 
-    /// Values of `property` close to `value`: the same text in another case, else the close
-    /// names' values. At most five, sorted.
-    fileprivate func closeValues(to value: String, of property: String, among values: Set<String>) -> [String] {
+    /// Values of `property` close to `value`: the same text in another case (or another
+    /// spelling of the same characters, such as the Kelvin sign for K), else the close names'
+    /// values. At most five, sorted.
+    fileprivate func closeValues(to value: String, of property: String, among values: Set<CodePointKey>) -> [String] {
         let folded = value.lowercased()
-        let sameText = values.filter { $0.lowercased() == folded }
-        if !sameText.isEmpty { return Array(sameText.sorted().prefix(5)) }
+        let sameText = values.map(\.text).filter { $0.lowercased() == folded }
+        if !sameText.isEmpty { return Array(sameText.sorted(by: CodePoints.precedes).prefix(5)) }
         var out: [String] = []
         for id in suggestions(for: value) {
             guard let row = index[id] else { continue }
@@ -132,8 +136,8 @@ extension Graph {
             case Column.label: label(at: row)
             default: chineseLabel(at: row)
             }
-            if let candidate, !out.contains(candidate) { out.append(candidate) }
+            if let candidate, !out.contains(where: { CodePoints.equal($0, candidate) }) { out.append(candidate) }
         }
-        return Array(out.sorted().prefix(5))
+        return Array(out.sorted(by: CodePoints.precedes).prefix(5))
     }
 }

@@ -72,7 +72,8 @@ private struct PairCountRun {
         if plan.idOrder != nil {
             var rows = Set(PairCountPlan.candidates(query.nodes[plan.a], graph: graph))
             rows.formUnion(PairCountPlan.candidates(query.nodes[plan.b], graph: graph))
-            let sorted = rows.sorted { graph.id(at: $0).rawValue < graph.id(at: $1).rawValue }
+            // Code point order: the order `a.id < b.id` compares in (``CodePoints``).
+            let sorted = rows.sorted { CodePoints.precedes(graph.id(at: $0).rawValue, graph.id(at: $1).rawValue) }
             ranks = [Int32](repeating: -1, count: graph.nodeCount)
             for (rank, row) in sorted.enumerated() { ranks[Int(row)] = Int32(rank) }
         }

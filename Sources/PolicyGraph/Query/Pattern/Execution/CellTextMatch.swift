@@ -2,7 +2,8 @@
 /// on the cell's bytes where they are stored: a label read for a test makes no `String`.
 ///
 /// Bytes, not characters, as Cypher compares code points: two UTF-8 strings agree byte for
-/// byte exactly when their code points do.
+/// byte exactly when their code points do. The general path runs the same test on values
+/// (``CodePoints/test(_:_:_:)``), so a plan that reads cells and one that reads values agree.
 enum CellTextMatch {
     /// The truth of `cell op needle` for `row` of `column`: null for an empty cell.
     static func test(_ op: BinaryOperator, _ column: AttributeColumn, row: Int, needle: String) -> Truth {

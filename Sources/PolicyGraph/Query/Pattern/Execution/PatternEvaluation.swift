@@ -179,12 +179,7 @@ extension CompiledExpression {
             }
             guard case .string(let a) = try l.value(in: frame, graph: graph),
                   case .string(let b) = try r.value(in: frame, graph: graph) else { return nil }
-            // By code points, as Cypher compares: UTF-8 bytes agree exactly when code points do.
-            switch op {
-            case .startsWith: return a.utf8.starts(with: b.utf8)
-            case .endsWith: return a.utf8.count >= b.utf8.count && a.utf8.suffix(b.utf8.count).elementsEqual(b.utf8)
-            default: return b.isEmpty || a.contains(b)
-            }
+            return CodePoints.test(op, a, b)
         default:
             switch try value(in: frame, graph: graph) {
             case .bool(let b): return b

@@ -35,13 +35,14 @@ typealias Truth = Bool?
 
 extension PatternValue {
     /// `self = other` with Cypher's meaning: null if either side is null (or a list holds one
-    /// and nothing else differs), numbers by value, values of different types unequal.
+    /// and nothing else differs), numbers by value, strings by code points (``CodePoints``),
+    /// values of different types unequal.
     func equals(_ other: PatternValue) -> Truth {
         switch (self, other) {
         case (.null, _), (_, .null): return nil
         case (.bool(let a), .bool(let b)): return a == b
         case (.int(let a), .int(let b)): return a == b
-        case (.string(let a), .string(let b)): return a == b
+        case (.string(let a), .string(let b)): return CodePoints.equal(a, b)
         case (.node(let a), .node(let b)): return a == b
         case (.edge(let a), .edge(let b)): return a == b
         case (.list(let a), .list(let b)):
@@ -73,12 +74,12 @@ extension PatternValue {
         }
     }
 
-    /// `self < other` as -1/0/+1 for comparable values (numbers, strings, booleans); `nil` when
-    /// Cypher's comparison gives null (a null, or values of different types).
+    /// `self < other` as -1/0/+1 for comparable values (numbers, strings by code points,
+    /// booleans); `nil` when Cypher's comparison gives null (a null, or values of different types).
     func compare(_ other: PatternValue) -> Int? {
         switch (self, other) {
         case (.int(let a), .int(let b)): return a < b ? -1 : (a == b ? 0 : 1)
-        case (.string(let a), .string(let b)): return a < b ? -1 : (a == b ? 0 : 1)
+        case (.string(let a), .string(let b)): return CodePoints.compare(a, b)
         case (.bool(let a), .bool(let b)): return a == b ? 0 : (a ? 1 : -1)
         case (.list(let a), .list(let b)):
             // Element by element, the shorter first when one is a prefix of the other.
@@ -96,7 +97,8 @@ extension PatternValue {
 
 /// Ordering for ORDER BY and for sorting result rows: every pair of values is ordered (Cypher's
 /// "orderability"): nodes, relationships, lists, strings, booleans, numbers, then null.
-/// Nodes order by id, edges by file row.
+/// Strings order by code points (``CodePoints``), nodes by their ids' code points, edges by
+/// file row, so that ORDER BY agrees with `<` and `=`.
 struct PatternOrder {
     let graph: Graph
 
@@ -121,7 +123,7 @@ struct PatternOrder {
         switch (a, b) {
         case (.node(let x), .node(let y)):
             if x == y { return 0 }
-            return graph.id(at: x) < graph.id(at: y) ? -1 : 1
+            return CodePoints.compare(graph.id(at: x).rawValue, graph.id(at: y).rawValue) < 0 ? -1 : 1
         case (.edge(let x), .edge(let y)): return x == y ? 0 : (x < y ? -1 : 1)
         case (.list(let x), .list(let y)):
             for (p, q) in zip(x, y) {
@@ -134,7 +136,7 @@ struct PatternOrder {
             let c = compare(.list(n1.map { .node($0) }), .list(n2.map { .node($0) }))
             return c != 0 ? c : compare(.list(e1.map { .edge($0) }), .list(e2.map { .edge($0) }))
         case (.map(let x), .map(let y)):
-            let kx = x.keys.sorted(), ky = y.keys.sorted()
+            let kx = x.keys.sorted(by: CodePoints.precedes), ky = y.keys.sorted(by: CodePoints.precedes)
             let c = compare(.list(kx.map { .string($0) }), .list(ky.map { .string($0) }))
             return c != 0 ? c : compare(.list(kx.map { x[$0] ?? .null }), .list(ky.map { y[$0] ?? .null }))
         default:
@@ -155,7 +157,8 @@ struct PatternOrder {
     }
 }
 
-/// Grouping and DISTINCT equivalence: null equals null, 1 equals 1.0.
+/// Grouping and DISTINCT equivalence: `=`'s, except that null equals null (and NaN NaN), so
+/// that 1 groups with 1.0 and strings group by code points, as `=` compares them.
 extension PatternValue: Hashable {
     static func == (lhs: PatternValue, rhs: PatternValue) -> Bool {
         switch (lhs, rhs) {
@@ -174,7 +177,7 @@ extension PatternValue: Hashable {
         case .bool(let b): hasher.combine(1); hasher.combine(b)
         case .int(let n): hasher.combine(2); hasher.combine(Double(n))
         case .double(let d): hasher.combine(2); hasher.combine(d.isNaN ? Double.nan : d)
-        case .string(let s): hasher.combine(3); hasher.combine(s)
+        case .string(let s): hasher.combine(3); CodePoints.hash(s, into: &hasher)
         case .node(let n): hasher.combine(4); hasher.combine(n)
         case .edge(let e): hasher.combine(5); hasher.combine(e)
         case .list(let items): hasher.combine(6); hasher.combine(items)

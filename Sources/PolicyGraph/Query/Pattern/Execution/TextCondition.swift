@@ -4,10 +4,9 @@
 /// no `String`, no frame and no tree walk per row.
 ///
 /// It means exactly what the ``CompiledExpression`` it comes from means: `STARTS WITH`,
-/// `ENDS WITH` and `CONTAINS` compare bytes as ``CellTextMatch`` does (code points, case
-/// sensitive, no normalisation), an empty cell is null, and `AND`, `OR`, `XOR`, `NOT` follow
-/// three-valued logic. `=` is left out: it compares Swift strings, which equal canonically
-/// equivalent text that differs in bytes.
+/// `ENDS WITH`, `CONTAINS`, `=` and `<>` compare bytes as ``CellTextMatch`` does (code points,
+/// case sensitive, no normalisation: the query language's one meaning, ``CodePoints``), an
+/// empty cell is null, and `AND`, `OR`, `XOR`, `NOT` follow three-valued logic.
 indirect enum TextCondition: Sendable {
     case test(BinaryOperator, [UInt8])
     case isNull(negated: Bool)
@@ -30,6 +29,11 @@ indirect enum TextCondition: Sendable {
         case .text(let op, let l, .constant(.string(let needle))) where cellOf(l):
             guard op == .startsWith || op == .endsWith || op == .contains else { return nil }
             self = .test(op, Array(needle.utf8))
+        case .compare(let op, let l, let r) where op == .equal || op == .notEqual:
+            // `=` is symmetric: the cell on either side.
+            guard case .constant(.string(let value)) = cellOf(l) ? r : l, cellOf(l) || cellOf(r) else { return nil }
+            let equal = TextCondition.test(.equal, Array(value.utf8))
+            self = op == .equal ? equal : .not(equal)
         case .isNull(let e, let negated) where cellOf(e):
             self = .isNull(negated: negated)
         case .constant(let v):

@@ -1,10 +1,16 @@
 /// Splits a query text into tokens, each with its line and column.
 ///
-/// Works on `Character`s so that columns count what a terminal shows (a caret lands under a
-/// Chinese label correctly); queries are short, so the cost does not matter.
+/// Reads code points, so that a string holds exactly the code points written (a combining mark
+/// right after the opening quote is the string's first code point, not part of the quote), a
+/// quote, a bracket or a line break is one whatever follows it, and a stray mark is an error
+/// that names it. Columns count characters (grapheme clusters), what a terminal shows, so a
+/// caret lands under a Chinese label or an accented name correctly; queries are short, so the
+/// cost does not matter.
 struct PatternLexer {
-    /// The query's characters (the parser reads expressions' texts from them too).
-    let text: [Character]
+    private let text: [Unicode.Scalar]
+    /// Per code point: whether it starts a character (a grapheme cluster), for columns and for
+    /// names, which take a letter's marks with it.
+    private let startsCharacter: [Bool]
     private let lines: [String]
     private var offset = 0
     private var line = 1
@@ -13,10 +19,41 @@ struct PatternLexer {
     private var previous: PatternToken?
 
     init(_ query: String) {
-        self.text = Array(query)
-        self.lines = query.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+        var text: [Unicode.Scalar] = []
+        var starts: [Bool] = []
+        if query.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: every code point is a character but the line feed of a CR LF.
+            var previous: Unicode.Scalar = " "
+            for scalar in query.unicodeScalars {
+                text.append(scalar)
+                starts.append(!(scalar == "\n" && previous == "\r"))
+                previous = scalar
+            }
+        } else {
+            for character in query {
+                for (i, scalar) in character.unicodeScalars.enumerated() {
+                    text.append(scalar)
+                    starts.append(i == 0)
+                }
+            }
         }
+        self.text = text
+        self.startsCharacter = starts
+        // Lines end at each line feed (a carriage return before it is no part of the line).
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text {
+            if scalar == "\n" {
+                if current.last == "\r" { current.removeLast() }
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        if current.last == "\r" { current.removeLast() }
+        lines.append(String(current))
+        self.lines = lines
     }
 
     /// The location of a 1-based line and column, with the line's text.
@@ -39,17 +76,23 @@ struct PatternLexer {
         }
     }
 
-    private var current: Character? { offset < text.count ? text[offset] : nil }
-    private func peek(_ ahead: Int = 1) -> Character? { offset + ahead < text.count ? text[offset + ahead] : nil }
+    private var current: Unicode.Scalar? { offset < text.count ? text[offset] : nil }
+    private func peek(_ ahead: Int = 1) -> Unicode.Scalar? { offset + ahead < text.count ? text[offset + ahead] : nil }
 
     private mutating func advance() {
         if text[offset] == "\n" {
             line += 1
             column = 1
-        } else {
+        } else if offset + 1 == text.count || startsCharacter[offset + 1] {
             column += 1
         }
         offset += 1
+    }
+
+    /// Whether the code point at `offset` continues a name: a letter, a digit, `_`, or a mark
+    /// (or joiner) that belongs to the character before it.
+    private func continuesName(_ c: Unicode.Scalar) -> Bool {
+        Self.isLetter(c) || Self.isDigitLike(c) || c == "_" || !startsCharacter[offset]
     }
 
     private func error(_ message: String, line: Int, column: Int) -> QueryError {
@@ -83,39 +126,39 @@ struct PatternLexer {
             PatternToken(kind: kind, start: start, end: offset, location: location(line: l, column: col))
         }
         guard let c = current else { return make(.end) }
-        if Self.startsWord(c) {
-            var word = ""
-            while let d = current, Self.continuesWord(d) {
+        if startsCharacter[offset], Self.isLetter(c) || c == "_" {
+            var word = String.UnicodeScalarView()
+            while let d = current, continuesName(d) {
                 word.append(d)
                 advance()
             }
-            return make(.word(word))
+            return make(.word(String(word)))
         }
-        if Self.isDigit(c) { return make(try number(line: l, column: col)) }
+        if Self.isASCIIDigit(c) { return make(try number(line: l, column: col)) }
         // `.5` is a number where a value may start (not after a name, `)` or `]`: `n.x`, `a[0].b`).
-        if c == ".", let d = peek(), Self.isDigit(d), !Self.endsValue(previous) {
+        if c == ".", Self.isASCIIDigit(peek()), !Self.endsValue(previous) {
             return make(try number(line: l, column: col))
         }
         if c == "'" || c == "\"" { return make(.string(try string(quote: c, line: l, column: col))) }
         if c == "`" {
             advance()
-            var word = ""
+            var word = String.UnicodeScalarView()
             while let d = current, d != "`" {
                 word.append(d)
                 advance()
             }
             guard current == "`" else { throw error("unterminated name: expected a closing '`'", line: l, column: col) }
             advance()
-            return make(.quotedWord(word))
+            return make(.quotedWord(String(word)))
         }
         if c == "$" {
             advance()
-            var word = ""
-            while let d = current, Self.continuesWord(d) {
+            var word = String.UnicodeScalarView()
+            while let d = current, Self.isLetter(d) || Self.isDigitLike(d) || d == "_" || (!startsCharacter[offset] && !word.isEmpty) {
                 word.append(d)
                 advance()
             }
-            return make(.parameter(word))
+            return make(.parameter(String(word)))
         }
         if let d = peek(), let pair = Self.pair(c, d) {
             advance()
@@ -135,45 +178,7 @@ struct PatternLexer {
             }
             return make(.end)
         }
-        throw error("unexpected character '\(c)'", line: l, column: col)
-    }
-
-    // Character classes, ASCII first: a Unicode property lookup per character was most of the
-    // lexer's cost, and the lexer was a third of a short query's (`pattern` at S).
-    private static func startsWord(_ c: Character) -> Bool {
-        if let a = c.asciiValue { return (a >= 0x61 && a <= 0x7A) || (a >= 0x41 && a <= 0x5A) || a == 0x5F }
-        return c.isLetter
-    }
-
-    private static func continuesWord(_ c: Character) -> Bool {
-        if let a = c.asciiValue { return (a >= 0x61 && a <= 0x7A) || (a >= 0x41 && a <= 0x5A) || (a >= 0x30 && a <= 0x39) || a == 0x5F }
-        return c.isLetter || c.isNumber
-    }
-
-    private static func isSpace(_ c: Character) -> Bool {
-        if let a = c.asciiValue { return a == 0x20 || (a >= 0x09 && a <= 0x0D) }
-        return c.isWhitespace
-    }
-
-    private static func isDigit(_ c: Character) -> Bool {
-        if let a = c.asciiValue { return a >= 0x30 && a <= 0x39 }
-        return false
-    }
-
-    /// The one-character symbols.
-    private static let symbols: Set<Character> = Set("()[]{},:.|*-+/%^<>=")
-
-    /// The two-character symbol `c` and `d` make, if any.
-    private static func pair(_ c: Character, _ d: Character) -> String? {
-        switch (c, d) {
-        case ("<", ">"): return "<>"
-        case ("<", "="): return "<="
-        case (">", "="): return ">="
-        case ("!", "="): return "!="
-        case (".", "."): return ".."
-        case ("=", "~"): return "=~"
-        default: return nil
-        }
+        throw error(Self.unexpected(c), line: l, column: col)
     }
 
     /// Whether a token can end a value, so that a `.` after it reads a property.
@@ -189,13 +194,13 @@ struct PatternLexer {
 
     private mutating func number(line l: Int, column col: Int) throws(QueryError) -> PatternToken.Kind {
         // `0x1F` and `0o17`: hexadecimal and octal integers.
-        if current == "0", let r = peek(), "xXoO".contains(r) {
-            let radix = "xX".contains(r) ? 16 : 8
+        if current == "0", let r = peek(), "xXoO".unicodeScalars.contains(r) {
+            let radix = r == "x" || r == "X" ? 16 : 8
             advance()
             advance()
             var digits = ""
-            while let d = current, d.isLetter || d.isNumber || d == "_" {
-                digits.append(d)
+            while let d = current, Self.isLetter(d) || Self.isDigitLike(d) || d == "_" {
+                digits.unicodeScalars.append(d)
                 advance()
             }
             guard !digits.isEmpty, let value = Int(digits, radix: radix) else {
@@ -205,34 +210,34 @@ struct PatternLexer {
         }
         var digits = ""
         var isFloat = false
-        while let d = current, Self.isDigit(d) {
-            digits.append(d)
+        while let d = current, Self.isASCIIDigit(d) {
+            digits.unicodeScalars.append(d)
             advance()
         }
         // `1..3` is a range, not the decimal `1.` followed by `.3`.
-        if current == ".", let d = peek(), Self.isDigit(d) {
+        if current == ".", Self.isASCIIDigit(peek()) {
             isFloat = true
             digits.append(".")
             advance()
-            while let d = current, Self.isDigit(d) {
-                digits.append(d)
+            while let d = current, Self.isASCIIDigit(d) {
+                digits.unicodeScalars.append(d)
                 advance()
             }
         }
-        if current == "e" || current == "E", let d = peek(), Self.isDigit(d) || ((d == "-" || d == "+") && (peek(2)?.isNumber ?? false)) {
+        if current == "e" || current == "E", let d = peek(), Self.isASCIIDigit(d) || ((d == "-" || d == "+") && Self.isASCIIDigit(peek(2))) {
             isFloat = true
             digits.append("e")
             advance()
-            if current == "-" || current == "+" {
-                digits.append(current ?? "+")
+            if let sign = current, sign == "-" || sign == "+" {
+                digits.unicodeScalars.append(sign)
                 advance()
             }
-            while let d = current, Self.isDigit(d) {
-                digits.append(d)
+            while let d = current, Self.isASCIIDigit(d) {
+                digits.unicodeScalars.append(d)
                 advance()
             }
         }
-        if let d = current, d.isLetter || d == "_" {
+        if let d = current, Self.isLetter(d) || d == "_" {
             throw error("malformed number '\(digits)\(d)'", line: l, column: col)
         }
         if isFloat {
@@ -244,9 +249,9 @@ struct PatternLexer {
         return .integer(value)
     }
 
-    private mutating func string(quote: Character, line l: Int, column col: Int) throws(QueryError) -> String {
+    private mutating func string(quote: Unicode.Scalar, line l: Int, column col: Int) throws(QueryError) -> String {
         advance()
-        var value = ""
+        var value = String.UnicodeScalarView()
         while let c = current, c != quote {
             if c == "\\" {
                 let (el, ec) = (line, column)
@@ -264,15 +269,15 @@ struct PatternLexer {
                     var hex = ""
                     for _ in 0..<width {
                         advance()
-                        guard let h = current, h.isHexDigit else {
+                        guard let h = current, Self.isHexDigit(h) else {
                             throw error("\\\(e) needs \(width) hexadecimal digits", line: el, column: ec)
                         }
-                        hex.append(h)
+                        hex.unicodeScalars.append(h)
                     }
                     guard let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
                         throw error("'\\\(e)\(hex)' is not a Unicode character", line: el, column: ec)
                     }
-                    value.unicodeScalars.append(scalar)
+                    value.append(scalar)
                 default:
                     throw error("unknown escape '\\\(e)' in a string; use \\\\ for a backslash", line: el, column: ec)
                 }
@@ -284,6 +289,6 @@ struct PatternLexer {
         }
         guard current == quote else { throw error("unterminated string: expected a closing \(quote)", line: l, column: col) }
         advance()
-        return value
+        return String(value)
     }
 }

@@ -324,9 +324,9 @@ extension PatternParser {
         guard start.start < lastEnd, lastEnd <= text.count else { return "" }
         // Appended one by one: `String(text[range])` goes through a generic initializer whose
         // first use searches every conformance in the process.
-        var slice = ""
+        var slice = String.UnicodeScalarView()
         for c in text[start.start..<lastEnd] { slice.append(c) }
-        return slice
+        return String(slice)
     }
 
     /// Throws when the new expression would be more than ``maxHeight`` deep (`1 + 1 + ...`).

@@ -3,7 +3,8 @@
 struct PatternParser {
     var tokens: [PatternToken]
     var position = 0
-    let text: [Character]
+    /// The query's code points: token offsets count them.
+    let text: [Unicode.Scalar]
     /// The end offset of the last token consumed: where an expression's text stops.
     var lastEnd = 0
     /// How many expressions the parser is inside (brackets, lists, arguments): capped, with
@@ -15,7 +16,7 @@ struct PatternParser {
     init(_ query: String) throws(QueryError) {
         var lexer = PatternLexer(query)
         self.tokens = try lexer.tokens()
-        self.text = lexer.text
+        self.text = Array(query.unicodeScalars)
     }
 
     /// Parses a whole query.

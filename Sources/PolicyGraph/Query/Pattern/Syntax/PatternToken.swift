@@ -16,7 +16,7 @@ struct PatternToken: Sendable, Equatable {
     }
 
     let kind: Kind
-    /// Character offsets of the token in the query text.
+    /// Code point offsets of the token in the query text.
     let start: Int
     let end: Int
     let location: QueryLocation

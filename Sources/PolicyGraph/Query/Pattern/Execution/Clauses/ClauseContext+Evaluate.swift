@@ -206,11 +206,7 @@ extension ClauseContext {
             return unknown ? .null : .bool(false)
         case .startsWith, .endsWith, .contains:
             guard case .string(let x) = a, case .string(let y) = b else { return .null }
-            switch op {
-            case .startsWith: return .bool(x.utf8.starts(with: y.utf8))
-            case .endsWith: return .bool(x.utf8.count >= y.utf8.count && x.utf8.suffix(y.utf8.count).elementsEqual(y.utf8))
-            default: return .bool(y.isEmpty || x.contains(y))
-            }
+            return .bool(CodePoints.test(op, x, y))
         default:
             return try PatternArithmetic.apply(op, a, b, at: location)
         }

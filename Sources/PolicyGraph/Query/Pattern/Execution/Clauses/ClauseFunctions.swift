@@ -2,6 +2,10 @@ import Foundation
 
 /// The functions of the clause pipeline: the pattern engine's ``ScalarFunction``s, and the list,
 /// string, path, number and date functions only the pipeline evaluates.
+///
+/// String functions count, cut and search code points (``CodePoints``), as `size()` counts and
+/// `CONTAINS` searches: `left(s, size(t)) = t` exactly when `s STARTS WITH t`, and `split` and
+/// `replace` find what `CONTAINS` finds.
 enum ClauseFunctions {
     /// The names the pipeline knows beyond ``ScalarFunction`` (lower case), with their arities.
     static let arities: [String: ClosedRange<Int>] = [
@@ -63,7 +67,7 @@ enum ClauseFunctions {
         case "reverse":
             switch arguments[0] {
             case .list(let items): return .list(items.reversed())
-            case .string(let s): return .string(String(s.reversed()))
+            case .string(let s): return .string(CodePoints.string(s.unicodeScalars.reversed()))
             default: throw wrong("a list or a string")
             }
         case "tail":
@@ -79,30 +83,27 @@ enum ClauseFunctions {
                 map = m
             default: throw wrong("a node, a relationship or a map")
             }
-            return lower == "keys" ? .list(map.keys.sorted().map { .string($0) }) : .map(map)
+            return lower == "keys" ? .list(map.keys.sorted(by: CodePoints.precedes).map { .string($0) }) : .map(map)
         case "trim": return .string(try string(0).trimmingSpaces)
-        case "ltrim": return .string(String(try string(0).drop { $0.isWhitespace }))
-        case "rtrim":
-            var s = Substring(try string(0))
-            while let l = s.last, l.isWhitespace { s.removeLast() }
-            return .string(String(s))
+        case "ltrim": return .string(CodePoints.trimming(try string(0), trailing: false))
+        case "rtrim": return .string(CodePoints.trimming(try string(0), leading: false))
         case "split":
             let s = try string(0), separator = try string(1)
-            if separator.isEmpty { return .list(s.map { .string(String($0)) }) }
-            return .list(s.components(separatedBy: separator).map { .string($0) })
+            if separator.isEmpty { return .list(s.unicodeScalars.map { .string(String($0)) }) }
+            return .list(CodePoints.split(s, by: separator).map { .string($0) })
         case "substring":
-            let s = Array(try string(0)), start = try int(1)
+            let s = Array(try string(0).unicodeScalars), start = try int(1)
             let length = arguments.count == 3 ? try int(2) : s.count
             guard start >= 0, length >= 0 else { throw wrong("a start and a length of at least 0") }
             let a = min(start, s.count), b = min(s.count, a + min(length, s.count))
-            return .string(String(s[a..<b]))
+            return .string(CodePoints.string(s[a..<b]))
         case "replace":
             let s = try string(0), target = try string(1), with = try string(2)
-            return .string(target.isEmpty ? s : s.replacingOccurrences(of: target, with: with))
+            return .string(target.isEmpty ? s : CodePoints.replacing(target, with: with, in: s))
         case "left", "right":
             let s = try string(0), n = try int(1)
             guard n >= 0 else { throw wrong("a length of at least 0") }
-            return .string(String(lower == "left" ? s.prefix(n) : s.suffix(n)))
+            return .string(CodePoints.string(lower == "left" ? Array(s.unicodeScalars.prefix(n)) : Array(s.unicodeScalars.suffix(n))))
         case "nodes", "relationships", "length":
             guard case .path(let nodes, let edges) = arguments[0] else { throw wrong("a path") }
             if lower == "length" { return .int(edges.count) }
