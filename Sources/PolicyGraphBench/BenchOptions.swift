@@ -1,3 +1,4 @@
+import Foundation
 import PolicyGraph
 
 /// The command line of `policygraph-bench`: what data to run on and how to report.
@@ -26,6 +27,32 @@ struct BenchOptions {
     var only: Set<String>?
     /// A workload file (`--queries`): time its queries instead of the ops.
     var queries: String?
+    /// `--param NAME=VALUE` for the workload's queries, in the order given (a later one wins).
+    var parameterPairs: [(name: String, value: QueryValue)] = []
+    /// `--params FILE`: a JSON object of name: value, read by ``parameters()``.
+    var parametersFile: String?
+    /// `--max-rows N`: the row budget of each workload query (`nil` for none).
+    var maxRows: Int? = QueryLimits.defaultMaxRows
+
+    /// The limits a workload query runs within: the default step budget, and ``maxRows``.
+    var limits: QueryLimits { QueryLimits(maxSteps: QueryLimits.default.maxSteps, maxRows: maxRows) }
+
+    /// The parameters `--params FILE` and `--param` give, read as `policygraph query` reads
+    /// them (``QueryParameterText``); a `--param` wins over the file for the same name.
+    /// - Throws: ``UsageError`` for a file that is missing, not JSON, or not an object.
+    func parameters() throws(UsageError) -> [String: QueryValue] {
+        var parameters: [String: QueryValue] = [:]
+        if let file = parametersFile {
+            guard let data = FileManager.default.contents(atPath: file) else { throw UsageError(message: "--params \(file): no such file") }
+            do {
+                parameters = try QueryParameterText.object(String(decoding: data, as: UTF8.self))
+            } catch {
+                throw UsageError(message: error.message(option: "--params \(file)"))
+            }
+        }
+        for pair in parameterPairs { parameters[pair.name] = pair.value }
+        return parameters
+    }
 
     /// Every op, in the order they run and print.
     static let opNames = ["load", "khop_out3", "khop_both2", "path", "pattern", "pattern_heavy", "chain", "overlap"]
@@ -36,6 +63,7 @@ struct BenchOptions {
     static let usage = """
         usage: policygraph-bench [--size S|M|L[,...] | DIR...] [--table] [--out FILE] [--keep DIR] [--repeat N] [--ops A,B] [--cold]
                policygraph-bench --queries FILE [--graph DIR | --size S|M|L] [--repeat N] [--table] [--out FILE]
+                                 [--param NAME=VALUE]... [--params FILE.json] [--max-rows N]
           --size S|M|L  generate a graph of 1k/5k, 100k/1M or 1M/10M nodes/edges (default S);
                         several (--size S,M,L) run one after another and report the growth
           DIR           read the graph folder DIR (nodes.csv, edges.csv) instead; several
@@ -58,6 +86,13 @@ struct BenchOptions {
                         or --size, on a generated S graph (said on standard error); exit
                         status 1 when any query stops with an error
           --graph DIR   the graph folder to run on (the same as naming DIR)
+          --param NAME=VALUE  give the workload's queries parameter $NAME, VALUE a
+                        Cypher literal ('text', 12, [1, 2], {k: 1}); repeatable
+          --params FILE.json  parameters from a JSON object of name: value (--param
+                        wins for the same name; a workload item's own "params" win
+                        over both for that query)
+          --max-rows N  stop a workload query whose rows pass N (default 1,000,000;
+                        0 for no limit), as `policygraph query --max-rows` does
 
         """
 
@@ -101,6 +136,20 @@ struct BenchOptions {
                 options.only = Set(names)
             case "--queries": options.queries = try value(argument)
             case "--graph": options.sources.append(.folder(try value(argument)))
+            case "--param":
+                let pair = try value(argument)
+                do {
+                    options.parameterPairs.append(try QueryParameterText.pair(pair))
+                } catch {
+                    throw UsageError(message: error.message(option: "--param"))
+                }
+            case "--params": options.parametersFile = try value(argument)
+            case "--max-rows":
+                let text = try value(argument)
+                guard let count = Int(text), count >= 0 else {
+                    throw UsageError(message: "--max-rows takes a whole number of at least 0 (0 for no limit), not '\(text)'")
+                }
+                options.maxRows = count == 0 ? nil : count
             case "-h", "--help": throw UsageError(message: "")
             default:
                 if argument.hasPrefix("-") { throw UsageError(message: "unknown option '\(argument)'") }
@@ -111,6 +160,8 @@ struct BenchOptions {
         if options.queries != nil {
             if options.sources.count > 1 { throw UsageError(message: "--queries runs on one graph, not \(options.sources.count)") }
             if options.only != nil { throw UsageError(message: "--queries times its own queries; --ops does not apply") }
+        } else if let option = ["--param", "--params", "--max-rows"].first(where: arguments.contains) {
+            throw UsageError(message: "\(option) applies to the queries of --queries FILE")
         }
         return options
     }

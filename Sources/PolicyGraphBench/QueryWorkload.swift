@@ -6,6 +6,8 @@ struct WorkloadQuery: Equatable {
     /// The text of the `// …` comment just above the query, or `q1`, `q2`… by position.
     let name: String
     let text: String
+    /// The item's own `"params"` (JSON list form only): they win over the command line's.
+    var parameters: [String: QueryValue] = [:]
 }
 
 /// Why a workload file could not be read: the 1-based line and what was wrong there.
@@ -47,9 +49,9 @@ enum QueryWorkload {
     /// How many rows of each answer the report shows.
     static let headRows = 3
 
-    /// The queries of a workload file: a JSON list (of strings, or of `{"name", "query"}`
-    /// objects), or else one query a line, where blank lines are skipped and a `// comment`
-    /// line names the query under it.
+    /// The queries of a workload file: a JSON list (of strings, or of `{"name", "query",
+    /// "params"}` objects, `params` an object of name: value), or else one query a line, where
+    /// blank lines are skipped and a `// comment` line names the query under it.
     static func parse(_ text: String) throws(WorkloadError) -> [WorkloadQuery] {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let queries = trimmed.hasPrefix("[") ? try parseJSON(trimmed) : parseLines(text)
@@ -88,7 +90,14 @@ enum QueryWorkload {
             if let text = item.stringValue {
                 queries.append(WorkloadQuery(name: "q\(i + 1)", text: text))
             } else if let text = item["query"]?.stringValue {
-                queries.append(WorkloadQuery(name: item["name"]?.stringValue ?? "q\(i + 1)", text: text))
+                var query = WorkloadQuery(name: item["name"]?.stringValue ?? "q\(i + 1)", text: text)
+                if let params = item["params"] {
+                    guard let members = params.objectValue else {
+                        throw WorkloadError(line: 1, message: "item \(i + 1): \"params\" is not an object of name: value")
+                    }
+                    query.parameters = QueryParameterText.object(members)
+                }
+                queries.append(query)
             } else {
                 throw WorkloadError(line: 1, message: "item \(i + 1) is neither a string nor an object with a \"query\" string")
             }
@@ -96,10 +105,14 @@ enum QueryWorkload {
         return queries
     }
 
-    /// Runs each query `repeats` times on `graph` within the default limits.
-    static func run(_ queries: [WorkloadQuery], on graph: Graph, repeats: Int) -> [WorkloadTiming] {
+    /// Runs each query `repeats` times on `graph` within `limits`, with `parameters` and the
+    /// query's own (which win for the same name).
+    static func run(_ queries: [WorkloadQuery], on graph: Graph, repeats: Int, parameters: [String: QueryValue] = [:],
+                    limits: QueryLimits = .default) -> [WorkloadTiming] {
         queries.map { query in
-            let plan = (try? graph.explainQuery(query.text))?.description
+            let parameters = parameters.merging(query.parameters) { $1 }
+            // Explaining builds nothing and counts nothing, so the timed runs start as they would without it.
+            let plan = (try? graph.explainQuery(query.text, parameters: parameters))?.description
             var runs: [Double] = []
             var rows: Int?
             var head: [[JSONValue]] = []
@@ -108,7 +121,11 @@ enum QueryWorkload {
                 var answer: QueryResult?
                 var failure: QueryError?
                 let elapsed = clock.measure {
-                    do throws(QueryError) { answer = try graph.query(query.text) } catch { failure = error }
+                    do throws(QueryError) {
+                        answer = try graph.query(query.text, parameters: parameters, limits: limits)
+                    } catch {
+                        failure = error
+                    }
                 }
                 guard let answer else {
                     return WorkloadTiming(query: query, runs: [], rows: nil, plan: plan, error: failure?.description ?? "no answer")
@@ -135,8 +152,20 @@ enum QueryWorkload {
         }
     }
 
-    /// `{"peer", "data", "load_seconds", "queries": [{"name", "query", "seconds": {"min",
-    /// "median"}, "runs", "rows", "head" (the first rows as text), "plan"} or {…, "error", "plan"}]}`.
+    /// A parameter's value as JSON, as `--params FILE` would give it.
+    static func parameterJSON(_ value: QueryValue) -> JSONValue {
+        switch value {
+        case .list(let items): return .array(items.map(parameterJSON))
+        case .map(let entries):
+            return .object(entries.keys.sorted().map { JSONMember(key: $0, value: parameterJSON(entries[$0] ?? .null)) })
+        case .string(let s): return .string(s)
+        default: return headCell(value)
+        }
+    }
+
+    /// `{"peer", "data", "load_seconds", "queries": [{"name", "query", "params" (the item's
+    /// own, when it has some), "seconds": {"min", "median"}, "runs", "rows", "head"
+    /// (the first rows as text), "plan"} or {…, "error", "plan"}]}`.
     static func json(data: String, loadSeconds: Double?, timings: [WorkloadTiming]) -> JSONValue {
         func seconds(_ s: Double?) -> JSONValue { s.map { .number(BenchReport.format($0, places: 6)) } ?? .null }
         return .object([
@@ -148,6 +177,9 @@ enum QueryWorkload {
                     JSONMember(key: "name", value: .string(t.query.name)),
                     JSONMember(key: "query", value: .string(t.query.text)),
                 ]
+                if !t.query.parameters.isEmpty {
+                    members.append(JSONMember(key: "params", value: parameterJSON(.map(t.query.parameters))))
+                }
                 if let error = t.error {
                     members.append(JSONMember(key: "error", value: .string(error)))
                 } else {

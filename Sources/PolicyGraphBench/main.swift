@@ -74,9 +74,13 @@ defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary
 if let file = options.queries {
     do {
         let queries = try QueryWorkload.parse(try String(contentsOfFile: file, encoding: .utf8))
+        let parameters: [String: QueryValue]
+        do throws(BenchOptions.UsageError) { parameters = try options.parameters() } catch {
+            fail("policygraph-bench: error: \(error.message)", status: 2)
+        }
         if !options.cold { BenchRun.warmUp() }
         let (load, graph) = try CoreOps.load(folder)
-        let timings = QueryWorkload.run(queries, on: graph, repeats: options.repeats)
+        let timings = QueryWorkload.run(queries, on: graph, repeats: options.repeats, parameters: parameters, limits: options.limits)
         let json = QueryWorkload.json(data: dataName, loadSeconds: load.seconds, timings: timings).rendered()
         if let out = options.out {
             try AtomicFile.write(json, to: out)

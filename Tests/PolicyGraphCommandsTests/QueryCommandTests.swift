@@ -1,4 +1,5 @@
 import Foundation
+import PolicyGraph
 import Testing
 @testable import PolicyGraphCommands
 
@@ -58,21 +59,53 @@ struct QueryCommandTests {
         #expect(output.stdout == "c.label,c.title,c.population\nChina,,1410\nSwitzerland,,9\nUnited States,,335\n")
     }
 
-    /// `--explain` prints the plan instead of the rows: the start, then each expansion or count.
-    @Test func explainPrintsThePlanNotTheRows() {
+    /// `--explain` prints the plan instead of the rows: the engine, each clause, and under it
+    /// the start, each expansion or count; as JSON a tree of steps, as CSV a row per step.
+    @Test func explainPrintsThePlanNotTheRows() throws {
         let query = "MATCH (o:official)-[:leads]->(d:delegation) RETURN d, count(*)"
         let text = run(["--explain", query])
         #expect(text.status == 0)
-        #expect(text.stdout.hasPrefix("scan d:delegation; count o:official from d:delegation"))
+        #expect(text.stdout.hasPrefix("""
+            engine: pattern (MATCH ... RETURN planned as one join)
+            MATCH
+              scan d:delegation
+              count (d:delegation)<-[:leads]-(o:official) at each d,
+            """))
         #expect(!text.stdout.contains("us-delegation"))
-        let json = run(["--explain", query, "--format", "json"])
-        #expect(json.stdout == "{\n  \"plan\": \"\(text.stdout.dropLast())\"\n}\n")
+        let json = try JSONParser.parse(run(["--explain", query, "--format", "json"]).stdout)
+        #expect(json["engine"] == .string("pattern"))
+        let match = try #require(json["steps"]?.arrayValue?.first)
+        #expect(match["operation"] == .string("match"))
+        let start = try #require(match["steps"]?.arrayValue?.first)
+        #expect(start["text"] == .string("scan d:delegation") && start["variable"] == .string("d") && start["method"] == .string("kindIndex"))
+        let count = try #require(match["steps"]?.arrayValue?.last)
+        #expect(count["operation"] == .string("count") && count["direction"] == .string("incoming") && count["relations"] == .array([.string("leads")]))
+        let csv = run(["--explain", query, "--format", "csv"]).stdout.split(separator: "\n")
+        #expect(csv.first == "depth,operation,text,variable,kinds,anchor,relations,direction,hops,ids,method")
+        #expect(csv.dropFirst().first == "0,match,MATCH,,,,,,,,")
+        #expect(csv.dropFirst(2).first == "1,scan,scan d:delegation,d,delegation,,,,,,kindIndex")
         let budget = run(["--explain", query, "--max-steps", "10"])
         #expect(budget.status == 2)
         #expect(budget.stderr.hasPrefix("error: --explain prints the plan without running the query; leave out --max-steps"))
         let misspelt = run(["--explain", "MATCH (o:oficial) RETURN o"])
         #expect(misspelt.status == 1)
         #expect(misspelt.stderr.contains("did you mean 'official'?"))
+    }
+
+    /// `--param` goes with `--explain`: a seek on `$who` shows the id it seeks, and a malformed
+    /// or misspelt parameter is the error it is when the query runs.
+    @Test func explainTakesParametersAndShowsTheirValues() throws {
+        let query = "MATCH (c:country {id: $who})<-[:memberOf]-(a) RETURN a"
+        let text = run(["--explain", query, "--param", "who='china'"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("\n  seek (c:country) by id $who ($who = 'china'); checks :country\n  expand (c:country)<-[:memberOf]-(a)\n"))
+        let json = try JSONParser.parse(run(["--explain", query, "--param", "who='china'", "--format", "json"]).stdout)
+        let seek = try #require(json["steps"]?.arrayValue?.first?["steps"]?.arrayValue?.first)
+        #expect(seek["operation"] == .string("seek") && seek["ids"] == .array([.string("china")]))
+        #expect(run(["--explain", query, "--param", "who"]).status == 2)
+        let misspelt = run(["--explain", query, "--param", "who='chna'"])
+        #expect(misspelt.status == 1)
+        #expect(misspelt.stderr.contains("did you mean 'china'?"))
     }
 
     /// A query file that is not there is missing input (status 1), as a missing graph folder is.

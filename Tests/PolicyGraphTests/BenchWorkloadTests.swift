@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PolicyGraph
 @testable import PolicyGraphBench
@@ -72,6 +73,65 @@ import Testing
         #expect(lines[2].hasPrefix("bad") && lines[2].contains("error:"))
         #expect(lines[0].hasPrefix("query  ") && !lines[2].contains("error: error:"))
         #expect(lines[2].components(separatedBy: "error:").count == 2)
+    }
+
+    @Test func aJSONItemMayCarryItsOwnParameters() throws {
+        let text = #"[{"name": "one", "query": "MATCH (c {id: $c}) RETURN c", "params": {"c": "us", "n": 2, "xs": [1, 2.5]}}, "RETURN $n"]"#
+        let queries = try QueryWorkload.parse(text)
+        #expect(queries[0].parameters == ["c": .string("us"), "n": .int(2), "xs": .list([.int(1), .double(2.5)])])
+        #expect(queries[1].parameters.isEmpty)
+        #expect(throws: WorkloadError(line: 1, message: "item 1: \"params\" is not an object of name: value")) {
+            try QueryWorkload.parse(#"[{"query": "RETURN $n", "params": [1]}]"#)
+        }
+    }
+
+    /// `--param`, `--params FILE` and `--max-rows` are read as `policygraph query` reads them:
+    /// the same literals and JSON, the same messages, a `--param` winning over the file.
+    @Test func optionsTakeParametersAndARowBudgetForTheWorkload() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bench-params-\(ProcessInfo.processInfo.processIdentifier).json").path
+        try #"{"who": "china", "n": 3}"#.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let options = try BenchOptions.parse(["--queries", "w.txt", "--param", "who = 'us'", "--param", "$xs=[1, 'a']", "--params", file, "--max-rows", "50"])
+        #expect(try options.parameters() == ["who": .string("us"), "n": .int(3), "xs": .list([.int(1), .string("a")])])
+        #expect(options.limits == QueryLimits(maxSteps: QueryLimits.default.maxSteps, maxRows: 50))
+        #expect(try BenchOptions.parse(["--queries", "w.txt", "--max-rows", "0"]).limits.maxRows == nil)
+        #expect(try BenchOptions.parse(["--queries", "w.txt"]).limits == .default)
+        func refusal(_ arguments: [String]) -> String? {
+            do { _ = try BenchOptions.parse(arguments).parameters() } catch { return error.message }
+            return nil
+        }
+        #expect(refusal(["--queries", "w.txt", "--param", "who"]) == "--param takes NAME=VALUE, found 'who'")
+        #expect(refusal(["--queries", "w.txt", "--param", "who=china"])?.hasPrefix("--param who: ") == true)
+        #expect(refusal(["--queries", "w.txt", "--max-rows", "-1"]) == "--max-rows takes a whole number of at least 0 (0 for no limit), not '-1'")
+        #expect(refusal(["--param", "who='us'"]) == "--param applies to the queries of --queries FILE")
+        #expect(refusal(["--queries", "w.txt", "--params", "/nonexistent/p.json"]) == "--params /nonexistent/p.json: no such file")
+        try "[1]".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(refusal(["--queries", "w.txt", "--params", file]) == "--params \(file): expected a JSON object of name: value")
+    }
+
+    /// Each query runs with the workload's parameters and its own (which win), within the row
+    /// budget; its plan is the one `explainQuery` gives with the same parameters.
+    @Test func queriesRunWithTheirParametersAndTheRowBudget() throws {
+        let nodes = "id,kind,label\nchina,country,China\nus,country,United States\ngeneva,framework,Geneva talks\nparis,framework,Paris\n"
+        let edges = "from,relation,to\nchina,supports,geneva\nus,supports,geneva\nus,supports,paris\n"
+        let graph = try GraphLoader.load(nodes: Array(nodes.utf8), edges: Array(edges.utf8)).graph
+        let supported = "MATCH (c:country {id: $who})-[:supports]->(f) RETURN f.id"
+        let queries = [
+            WorkloadQuery(name: "given", text: supported),
+            WorkloadQuery(name: "own", text: supported, parameters: ["who": .string("us")]),
+            WorkloadQuery(name: "many", text: "MATCH (f:framework), (c:country) RETURN f, c"),
+        ]
+        let timings = QueryWorkload.run(queries, on: graph, repeats: 1, parameters: ["who": .string("china")],
+                                        limits: QueryLimits(maxSteps: nil, maxRows: 3))
+        #expect(timings[0].rows == 1 && timings[0].head == [[.string("geneva")]])
+        #expect(timings[1].rows == 2 && timings[1].head == [[.string("geneva")], [.string("paris")]])
+        #expect(timings[0].plan == (try graph.explainQuery(supported, parameters: ["who": .string("china")])).description)
+        #expect(timings[1].plan?.contains("seek (c:country) by id $who ($who = 'us')") == true)
+        #expect(timings[2].error?.contains("more than 3 rows") == true)
+        let items = try #require(QueryWorkload.json(data: "seed", loadSeconds: nil, timings: timings)["queries"]?.arrayValue)
+        #expect(items[0]["params"] == nil)
+        #expect(items[1]["params"] == .object(["who": .string("us")]))
+        #expect(items[1].objectValue?.map(\.key) == ["name", "query", "params", "seconds", "runs", "rows", "head", "plan"])
     }
 
     @Test func theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {

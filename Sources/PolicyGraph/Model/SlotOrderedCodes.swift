@@ -63,6 +63,14 @@ final class SlotCodeViews: @unchecked Sendable {
         return asked[key, default: 0] >= 2
     }
 
+    /// What ``wanted(column:outgoing:)`` would answer now, without counting the question (for
+    /// EXPLAIN, which must leave the graph as it found it).
+    func wouldBeWanted(column: Int, outgoing: Bool) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return asked[Self.key(column, outgoing), default: 0] + 1 >= 2
+    }
+
     /// The copy for edge column `column` in the slot order of the out-edges (`outgoing`) or
     /// in-edges, made on first use. Two threads asking at once may both build it; one is kept.
     func view(column: Int, outgoing: Bool, in graph: Graph) -> SlotOrderedCodes {

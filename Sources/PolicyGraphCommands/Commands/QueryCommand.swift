@@ -15,7 +15,7 @@ struct QueryCommand: Command {
             .value("file", "F", "read the query from file F"), QueryLimitOptions.maxSteps, QueryLimitOptions.maxRows,
             .value("param", "NAME=VALUE", "give parameter $NAME the Cypher literal VALUE (a number, 'text', true, [1, 2], {k: 1})", repeatable: true),
             .value("params", "FILE", "read parameters from FILE, a JSON object of name: value"),
-            .flag("explain", "print the plan the planner picked (start, expansions, counted leaves) instead of running the query"),
+            .flag("explain", "print how the query will run instead of running it: each clause and its steps (json: a tree of steps; csv: a step a row)"),
         ],
         formats: ["text", "json", "csv"],
         examples: [
@@ -32,17 +32,17 @@ struct QueryCommand: Command {
         }
         let text = try queryText(arguments)
         let limits = try QueryLimitOptions.limits(arguments)
+        let parameters = try QueryParameters.parse(arguments, command: spec.name)
         let graph = try loadGraph(arguments)
         if arguments.flag("explain") {
-            let plan = try graph.explainQuery(text).description
+            let plan = try graph.explainQuery(text, parameters: parameters)
             switch arguments.format(spec) {
-            case "json": output.stdout += JSONValue.object(["plan": .string(plan)]).rendered()
-            case "csv": output.stdout += CSVWriter.document(header: ["plan"], rows: [[plan]])
-            default: output.stdout += plan + "\n"
+            case "json": output.stdout += plan.jsonValue.rendered()
+            case "csv": output.stdout += CSVWriter.document(header: QueryPlan.csvHeader, rows: plan.csvRows)
+            default: output.stdout += plan.description + "\n"
             }
             return
         }
-        let parameters = try QueryParameters.parse(arguments, command: spec.name)
         let rows: QueryRows
         switch Self.run(text, on: graph, parameters: parameters, limits: limits) {
         case .success(let result): rows = result

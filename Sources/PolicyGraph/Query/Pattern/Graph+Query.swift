@@ -129,21 +129,41 @@ extension Graph {
         if let max = limits.maxRows, count > max { throw QueryError(.rowLimit(rows: max)) }
     }
 
-    /// The plan the planner picks for `text`, in words: where matching starts, each expansion in
-    /// order, and the leaves it counts instead of enumerating (with how: `scan` per match, a
-    /// `table` from the leaf's side, or the relation's edge list). For a person asking why a
-    /// query is slow, and for the planner's tests.
+    /// How `text` will run, step by step: the engine, each clause in order, and under each the
+    /// steps it takes (where a pattern starts and how it expands, the leaves it counts and how,
+    /// filters, grouping, sorting and paging). Built from the plans the engine runs, without
+    /// running the query. For a person asking why a query is slow, and for the planner's tests.
     /// - Throws: ``QueryError`` for a query that does not parse or bind.
+    /// - Complexity: planning only: no match is made, no table or index built.
     public func explainQuery(_ text: String) throws(QueryError) -> QueryPlan {
-        try explainQuery(text, options: PatternOptions())
+        try explainQuery(text, options: PatternOptions(), parameters: [:])
     }
 
-    func explainQuery(_ text: String, options: PatternOptions) throws(QueryError) -> QueryPlan {
+    /// How `text` will run with `$name` parameters, as ``explainQuery(_:)`` says: an id seek
+    /// on `$x` shows the id it seeks.
+    /// - Throws: ``QueryError`` as ``query(_:parameters:limits:)`` does before running.
+    public func explainQuery(_ text: String, parameters: [String: QueryValue]) throws(QueryError) -> QueryPlan {
+        try explainQuery(text, options: PatternOptions(), parameters: parameters)
+    }
+
+    func explainQuery(_ text: String, options: PatternOptions, parameters: [String: QueryValue] = [:]) throws(QueryError) -> QueryPlan {
         let clauses = try PatternParser.parseClauses(text)
-        guard ClausePlanner.patternEngineApplies(to: clauses) else { return QueryPlan(steps: [ClausePlanner.explanation(clauses)]) }
-        let bound = try PatternBinder.bind(try PatternParser.parse(text), in: self)
-        if options.factorize, let pairs = PairCountPlan.recognize(bound, graph: self) { return QueryPlan(steps: [pairs.explanation(bound, graph: self)]) }
-        return PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode).explanation(bound, graph: self)
+        // The same choice of engine as `evaluate`.
+        guard !options.pipeline, let parsed = ClausePlanner.patternQuery(clauses) else {
+            try ClauseBinder.check(clauses, in: self, parameters: parameters)
+            var values: [String: PatternValue] = [:]
+            for (name, value) in parameters { values[name] = try engineValue(value) }
+            var explainer = PipelineExplainer(graph: self, parameters: parameters,
+                                              context: ClauseContext(graph: self, parameters: values, limits: .unlimited))
+            if !options.pipeline, let prefix = ClausePlanner.patternPrefix(clauses) {
+                let bound = try PatternBinder.bind(prefix.query, in: self)
+                let prefixPlan = PatternExplainer(graph: self, query: bound, syntax: prefix.query, options: options).plan()
+                return try explainer.plan(clauses, prefix: prefix, prefixPlan: prefixPlan)
+            }
+            return try explainer.plan(clauses)
+        }
+        let bound = try PatternBinder.bind(parsed, in: self)
+        return PatternExplainer(graph: self, query: bound, syntax: parsed, options: options).plan()
     }
 
     /// The part of the graph a pattern binds: every node and edge bound by the MATCH clauses in

@@ -140,7 +140,8 @@ struct PatternBinder {
         }
         compiler.usedNodes.insert(slot)
         bound.predicates.append(BoundPredicate(expression: CompiledExpression.compare(.equal, property, value).cachedPerColumnValue(in: graph), nodes: compiler.usedNodes,
-                                               relationships: compiler.usedRelationships))
+                                               relationships: compiler.usedRelationships,
+                                               text: "\(bound.nodes[slot].name ?? "_\(slot)").\(entry.key.text) = \(entry.value.text)"))
     }
 
     /// `[r {date: '2024'}]`: a constant value filters every edge the pattern binds (each edge of
@@ -160,7 +161,8 @@ struct PatternBinder {
         compiler.usedRelationships.insert(slot)
         let property = CompiledExpression.edgeColumn(.edge(slot), column: c, numbers: numbers)
         bound.predicates.append(BoundPredicate(expression: CompiledExpression.compare(.equal, property, value).cachedPerColumnValue(in: graph), nodes: compiler.usedNodes,
-                                               relationships: compiler.usedRelationships))
+                                               relationships: compiler.usedRelationships,
+                                               text: "\(bound.relationships[slot].name ?? "_r\(slot)").\(entry.key.text) = \(entry.value.text)"))
     }
 
     private mutating func bindConjunct(_ e: PatternExpression) throws(QueryError) {
@@ -190,7 +192,7 @@ struct PatternBinder {
         var compiler = ExpressionCompiler(graph: graph, variables: bound.variables, context: .condition)
         let compiled = try compiler.condition(e)
         bound.predicates.append(BoundPredicate(expression: compiled.cachedPerColumnValue(in: graph), nodes: compiler.usedNodes,
-                                               relationships: compiler.usedRelationships))
+                                               relationships: compiler.usedRelationships, text: e.text))
     }
 
     /// Narrows a node slot to the rows of `ids`. `strict`: an unknown id is an error (a typo is

@@ -91,6 +91,8 @@ struct BoundPredicate: Sendable {
     let expression: CompiledExpression
     let nodes: Set<Int>
     let relationships: Set<Int>
+    /// The condition as written (EXPLAIN shows it where it is checked).
+    var text = ""
     /// `a <> b` between two node slots: counting can subtract those pairs instead of checking each.
     var differ: (Int, Int)? {
         if case .nodesDiffer(let a, let b) = expression { return (a, b) }

@@ -26,12 +26,24 @@ struct EdgeConditionLeaf {
     /// Per code: 1 when the edge passes every condition, else 0.
     let passes: [UInt8]
 
-    static func make(_ leaf: LeafPlan, query: BoundQuery, graph: Graph, estimatedRows: Double) -> EdgeConditionLeaf? {
+    /// Whether a leaf is counted over its column gathered in slot order (see ``choose(_:query:graph:estimatedRows:asking:)``).
+    enum Choice: Equatable {
+        /// Over `column` gathered in the slot order of the out-edges (`outgoing`) or in-edges,
+        /// walked from the anchor (a scan) or from the leaf's side (a table).
+        case gathered(column: Int, fromAnchor: Bool, outgoing: Bool)
+        /// The leaf qualifies and reads enough, but the column is not gathered yet and this is
+        /// the first such count of the process: its edges are read one by one.
+        case firstAsk(column: Int)
+    }
+
+    /// Whether leaf `leaf` is counted over its column gathered in slot order, decided without
+    /// gathering it. `asking`: the run asks for the column (which counts towards gathering it
+    /// next time); EXPLAIN only looks, so that explaining a query changes nothing.
+    static func choose(_ leaf: LeafPlan, query: BoundQuery, graph: Graph, estimatedRows: Double, asking: Bool) -> Choice? {
         let slot = query.nodes[leaf.node], r = query.relationships[leaf.relationship]
         guard !leaf.predicates.isEmpty, leaf.isoEdges.isEmpty, leaf.isoPaths.isEmpty, let outgoing = leaf.outgoing,
               r.filters.isEmpty, !r.isPath, slot.rows == nil, leaf.counting != .edgeTable else { return nil }
-        let filter = NodeFilter(slot)
-        guard !filter.exact else { return nil }
+        guard !NodeFilter(slot).exact else { return nil }
         var column: Int?
         for p in leaf.predicates {
             guard case .columnTest(false, leaf.relationship, let c, _, _) = query.predicates[p].expression,
@@ -44,8 +56,19 @@ struct EdgeConditionLeaf {
         let direction = fromAnchor ? outgoing : !outgoing
         if !graph.slotCodes.isBuilt(column: column, outgoing: direction) {
             let reads = fromAnchor ? estimatedRows * max(leaf.scanPerAnchor, 1) : Double(leaf.expectedEdges)
-            guard reads * 2048 >= Double(graph.edgeCount), graph.slotCodes.wanted(column: column, outgoing: direction) else { return nil }
+            guard reads * 2048 >= Double(graph.edgeCount) else { return nil }
+            let wanted = asking ? graph.slotCodes.wanted(column: column, outgoing: direction)
+                                : graph.slotCodes.wouldBeWanted(column: column, outgoing: direction)
+            guard wanted else { return .firstAsk(column: column) }
         }
+        return .gathered(column: column, fromAnchor: fromAnchor, outgoing: direction)
+    }
+
+    static func make(_ leaf: LeafPlan, query: BoundQuery, graph: Graph, estimatedRows: Double) -> EdgeConditionLeaf? {
+        let choice = choose(leaf, query: query, graph: graph, estimatedRows: estimatedRows, asking: true)
+        guard case .gathered(let column, let fromAnchor, let direction)? = choice else { return nil }
+        let r = query.relationships[leaf.relationship]
+        let filter = NodeFilter(query.nodes[leaf.node])
         let view = graph.slotCodes.view(column: column, outgoing: direction, in: graph)
         var frame = MatchFrame(nodes: query.nodes.count, relationships: query.relationships.count)
         var passes = [UInt8](repeating: 0, count: view.representatives.count)

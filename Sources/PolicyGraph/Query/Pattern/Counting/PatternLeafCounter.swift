@@ -54,12 +54,10 @@ struct PatternLeafCounter {
     mutating func prepare(_ frame: inout MatchFrame, arrays: MatchArrays) throws(QueryError) {
         self.arrays = arrays
         var gate = 1.0
-        let fromCandidates = scanner.leaves.map { $0.counting == .table }
-        let order = scanner.leaves.indices.filter { usesTable[$0] }.sorted { fromCandidates[$0] && !fromCandidates[$1] }
-        for i in order {
+        for i in Self.tableOrder(scanner.leaves) {
             let leaf = scanner.leaves[i]
             let single = !pairs.contains { $0.first == i || $0.second == i }
-            if leaf.counting == .edgeTable, single, leaf.listCost.isFinite, estimatedRows * gate * leaf.scanPerAnchor < leaf.listCost {
+            if Self.mayScanInstead(leaf, single: single), estimatedRows * gate * leaf.scanPerAnchor < leaf.listCost {
                 usesTable[i] = false
                 continue
             }
@@ -90,6 +88,19 @@ struct PatternLeafCounter {
             pairTables[pi] = try pairTable(pair, &frame)
             hasPairTable[pi] = true
         }
+    }
+
+    /// The leaves whose tables ``prepare(_:arrays:)`` builds, in the order it builds them:
+    /// tables from candidates first, then edge lists.
+    static func tableOrder(_ leaves: [LeafPlan]) -> [Int] {
+        let fromCandidates = leaves.map { $0.counting == .table }
+        return leaves.indices.filter { leaves[$0].usesTable }.sorted { fromCandidates[$0] && !fromCandidates[$1] }
+    }
+
+    /// Whether an edge-list leaf may still be scanned instead, when the tables built before it
+    /// show that the core brings it few anchors (a leaf outside pairs, its list's cost known).
+    static func mayScanInstead(_ leaf: LeafPlan, single: Bool) -> Bool {
+        leaf.counting == .edgeTable && single && leaf.listCost.isFinite
     }
 
     /// Per anchor row, the pairs of the two leaves that bind the same node (`differ`) or the same edge.

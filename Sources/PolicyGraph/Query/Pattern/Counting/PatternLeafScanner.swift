@@ -72,15 +72,21 @@ struct LeafScanner {
         let pushed = leaves.map { $0.counting == .scan ? PushedLeaf.count($0, query: query, graph: graph, estimatedRows: estimatedRows) : nil }
         let edgeConditions = leaves.map { EdgeConditionLeaf.make($0, query: query, graph: graph, estimatedRows: estimatedRows) }
         let passingCandidates: [KindRows?] = leaves.map { leaf in
-            let r = query.relationships[leaf.relationship], slot = query.nodes[leaf.node]
-            guard leaf.counting == .table, leaf.isoEdges.isEmpty, leaf.isoPaths.isEmpty, r.filters.isEmpty, !r.isPath,
-                  slot.rows == nil, !NodeFilter(slot).exact else { return nil }
+            guard Self.countsPassingCandidates(leaf, query: query) else { return nil }
             return PushedLeaf.passingRows(leaf, query: query, graph: graph)
         }
         self.pushed = pushed
         self.edgeConditions = edgeConditions
         self.passingCandidates = passingCandidates
         special = leaves.indices.map { pushed[$0] != nil || edgeConditions[$0] != nil || passingCandidates[$0] != nil }
+    }
+
+    /// Whether a leaf counted into a table from its candidates may take only those that pass
+    /// its label tests (when ``PushedLeaf/tests(_:query:graph:)`` finds them).
+    static func countsPassingCandidates(_ leaf: LeafPlan, query: BoundQuery) -> Bool {
+        let r = query.relationships[leaf.relationship], slot = query.nodes[leaf.node]
+        return leaf.counting == .table && leaf.isoEdges.isEmpty && leaf.isoPaths.isEmpty && r.filters.isEmpty && !r.isPath
+            && slot.rows == nil && !NodeFilter(slot).exact
     }
 
     /// `body(edge, leafRow)` for each edge binding leaf `i` at anchor row `anchorRow`.

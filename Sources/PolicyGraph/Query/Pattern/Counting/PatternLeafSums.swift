@@ -10,14 +10,14 @@
 /// the time on a large graph (`(o)-[:memberOf]->(a:agency)-[:memberOf]->(c)`: per country, its
 /// agencies' members counted together).
 extension PatternLeafCounter {
-    /// Whether the weight of a match is a function of the row bound to node slot `v` and of the
-    /// edge that binds it: every leaf hangs from `v`, none is coupled to another, and each is
-    /// counted by a table or a tight scan.
-    func weighsOnlyNode(_ v: Int) -> Bool {
-        pairs.isEmpty && anchors.allSatisfy { $0 == v } && plain.indices.allSatisfy { usesTable[$0] || plain[$0].shape.isPlain }
+    /// Whether, under `plan`, the weight of a match is a function of the row bound to node slot
+    /// `v` and of the edge that binds it: every leaf hangs from `v`, none is coupled to another,
+    /// and each is counted by a table or a tight scan.
+    static func weighsOnlyNode(_ v: Int, plan: MatchPlan, query: BoundQuery) -> Bool {
+        plan.pairs.isEmpty && plan.leaves.allSatisfy { $0.anchor == v && ($0.usesTable || LeafShape($0, query: query).isPlain) }
     }
 
-    /// The sum of the weights of the matches that bind node slot `v` (see ``weighsOnlyNode(_:)``)
+    /// The sum of the weights of the matches that bind node slot `v` (see ``weighsOnlyNode(_:plan:query:)``)
     /// and relationship slot `ri` to each (edge, row) of `found` (edge rows and rows
     /// alternating), the rest of the match being in `frame`.
     /// - Throws: ``QueryError`` when the sum overflows a 64-bit count.

@@ -12,6 +12,13 @@ extension PairCountPlan {
     /// The counting adds up to this many pairs per step of the work budget.
     static let additionsPerStep = 16
 
+    /// How many rows counting keeps (SKIP + LIMIT, when LIMIT is given and that is at most
+    /// ``keptRowsLimit``); `nil` for every pair, the page taken by the final sort.
+    static func keptCapacity(_ projection: PatternProjection) -> Int? {
+        let limit = projection.limit.map { projection.skip + $0 }
+        return limit.flatMap { $0 <= keptRowsLimit ? $0 : nil }
+    }
+
     /// Counts the pairs of `query` on `graph`.
     ///
     /// - Throws: ``QueryError`` when a predicate fails to evaluate or the work passes `limits`.
@@ -67,8 +74,7 @@ private struct PairCountRun {
         self.cap = cap
         frame = MatchFrame(nodes: query.nodes.count, relationships: query.relationships.count)
         counts = [Int](repeating: 0, count: graph.nodeCount)
-        let limit = projection.limit.map { projection.skip + $0 }
-        kept = KeptRows(projection: projection, graph: graph, capacity: limit.flatMap { $0 <= PairCountPlan.keptRowsLimit ? $0 : nil })
+        kept = KeptRows(projection: projection, graph: graph, capacity: PairCountPlan.keptCapacity(projection))
         if plan.idOrder != nil {
             var rows = Set(PairCountPlan.candidates(query.nodes[plan.a], graph: graph))
             rows.formUnion(PairCountPlan.candidates(query.nodes[plan.b], graph: graph))

@@ -32,6 +32,10 @@ struct PairCountPlan {
     /// `a.id < b.id` (or `>`, `<=`, `>=`, `a <> b`) as the sign the two ids' ranks must have,
     /// so that the hot check compares two integers, not two strings.
     let idOrder: IdOrder?
+    /// Which of the query's predicates each of the above is (for EXPLAIN).
+    let aPredicateIndices: [Int]
+    let pairPredicateIndices: [Int]
+    let idOrderIndex: Int?
 
     /// A comparison between the ids of `a` and `b`: `(rank(a) - rank(b)).signum()` must be one
     /// of `allowed` (-1, 0, 1 as indices 0, 1, 2).
@@ -74,23 +78,24 @@ struct PairCountPlan {
             }
         }
         guard keyed == [a, b] else { return nil }
-        var aPredicates: [CompiledExpression] = [], pairPredicates: [CompiledExpression] = []
-        var idOrder: IdOrder?
-        for p in query.predicates {
+        var aPredicates: [Int] = [], pairPredicates: [Int] = []
+        var idOrder: (order: IdOrder, index: Int)?
+        for (i, p) in query.predicates.enumerated() {
             guard p.relationships.isEmpty, p.nodes.isSubset(of: [a, b]) else { return nil }
             if p.nodes == [a] {
-                aPredicates.append(p.expression)
+                aPredicates.append(i)
             } else if idOrder == nil, populationA + populationB <= Self.rankedRowsLimit,
                       let order = Self.idOrder(p.expression, a: a, b: b) {
-                idOrder = order
+                idOrder = (order, i)
             } else {
-                pairPredicates.append(p.expression)
+                pairPredicates.append(i)
             }
         }
         return PairCountPlan(a: a, b: b, middle: middle, first: first, second: second,
                              aIsFrom: query.relationships[first].from == a, bIsFrom: query.relationships[second].from == b,
-                             mayShareEdges: r1.mayShareEdges(with: r2), aPredicates: aPredicates,
-                             pairPredicates: pairPredicates, idOrder: idOrder)
+                             mayShareEdges: r1.mayShareEdges(with: r2), aPredicates: aPredicates.map { query.predicates[$0].expression },
+                             pairPredicates: pairPredicates.map { query.predicates[$0].expression }, idOrder: idOrder?.order,
+                             aPredicateIndices: aPredicates, pairPredicateIndices: pairPredicates, idOrderIndex: idOrder?.index)
     }
 
     /// Up to this many candidate rows of `a` and `b` together, their ids are ranked once so that
@@ -114,18 +119,5 @@ struct PairCountPlan {
         }
         if x != a { allowed.reverse() }
         return IdOrder(allowed: allowed)
-    }
-
-    /// The plan in words, for EXPLAIN: `scan a:organization; count pairs a, b:organization
-    /// through f (each f's b gathered once)`.
-    func explanation(_ query: BoundQuery, graph: Graph) -> String {
-        func name(_ v: Int) -> String {
-            let slot = query.nodes[v]
-            var text = slot.name ?? "_\(v)"
-            if let kinds = slot.kinds { text += ":" + kinds.indices.filter { kinds[$0] }.map { graph.schema.kinds[$0].kind.rawValue }.joined(separator: "|") }
-            return text
-        }
-        return "scan \(name(a)); count pairs \(name(a)), \(name(b)) through \(name(middle)) (each \(query.nodes[middle].name ?? "_\(middle)")'s "
-            + "\(query.nodes[b].name ?? "_\(b)") gathered once)"
     }
 }

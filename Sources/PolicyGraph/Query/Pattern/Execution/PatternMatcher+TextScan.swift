@@ -7,6 +7,8 @@
 struct TextScan {
     let column: Int
     let condition: TextCondition
+    /// The step's predicate the test comes from (EXPLAIN names it).
+    let predicate: Int
 
     /// For each step, the text test its scan can run first: a scan of a node slot without
     /// ids, with a condition that is a ``TextCondition`` on a plain column of that slot.
@@ -17,7 +19,7 @@ struct TextScan {
                 guard case .columnTest(true, v, let column, _, _) = query.predicates[p].expression,
                       graph.nodeTable.columns[column].isPlain,
                       let condition = TextCondition(query.predicates[p].expression, slot: v, column: column) else { continue }
-                return TextScan(column: column, condition: condition)
+                return TextScan(column: column, condition: condition, predicate: p)
             }
             return nil
         }

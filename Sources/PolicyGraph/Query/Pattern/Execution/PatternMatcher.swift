@@ -84,12 +84,15 @@ struct PatternMatcher {
         checksIsomorphism = plan.steps.map { !$0.isoEdges.isEmpty || !$0.isoPaths.isEmpty }
         textScans = TextScan.forSteps(plan, query: query, graph: graph)
         gathered = plan.steps.map { _ in [] }
-        if let last = plan.steps.last, last.predicates.isEmpty, case .expand(let ri, let forward) = last.operation,
-           !query.relationships[ri].isPath {
-            sumsLastStep = counter.weighsOnlyNode(forward ? query.relationships[ri].to : query.relationships[ri].from)
-        } else {
-            sumsLastStep = false
-        }
+        sumsLastStep = Self.sumsLastStep(plan, query: query)
+    }
+
+    /// Whether the last step is an expansion without predicates whose matches' weights depend
+    /// on the node it binds alone (see ``sumsLastStep``).
+    static func sumsLastStep(_ plan: MatchPlan, query: BoundQuery) -> Bool {
+        guard let last = plan.steps.last, last.predicates.isEmpty, case .expand(let ri, let forward) = last.operation,
+              !query.relationships[ri].isPath else { return false }
+        return PatternLeafCounter.weighsOnlyNode(forward ? query.relationships[ri].to : query.relationships[ri].from, plan: plan, query: query)
     }
 
     /// Finds every match and hands it to `sink`.

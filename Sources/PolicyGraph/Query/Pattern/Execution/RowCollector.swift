@@ -36,11 +36,8 @@ struct RowCollector: MatchSink {
         self.projection = projection
         maxRows = limits.maxRows.map { max(0, $0) } ?? Int.max
         order = PatternOrder(graph: graph)
-        wanted = projection.limit.map { limit in
-            let (sum, overflow) = projection.skip.addingReportingOverflow(limit)
-            return overflow ? Int.max : sum
-        }
-        if let wanted, !projection.order.isEmpty {
+        wanted = Self.wanted(projection)
+        if let wanted, Self.keepsTop(projection) {
             let order = self.order
             let sorts = projection.order.map(\.descending)
             top = TopElements(capacity: wanted) { a, b in
@@ -48,6 +45,20 @@ struct RowCollector: MatchSink {
                 return c != 0 ? c < 0 : a.position < b.position
             }
         }
+    }
+
+    /// SKIP + LIMIT, when LIMIT is given: how many rows the collector takes.
+    static func wanted(_ projection: PatternProjection) -> Int? {
+        projection.limit.map { limit in
+            let (sum, overflow) = projection.skip.addingReportingOverflow(limit)
+            return overflow ? Int.max : sum
+        }
+    }
+
+    /// Whether the collector keeps the first rows of the sort in a bounded heap (ORDER BY with
+    /// LIMIT); with LIMIT alone it stops matching once it has its rows.
+    static func keepsTop(_ projection: PatternProjection) -> Bool {
+        projection.limit != nil && !projection.order.isEmpty
     }
 
     /// The SKIP and LIMIT still to apply after sorting: none when the collector applied them

@@ -74,23 +74,3 @@ enum ClausePlanner {
         }
     }
 }
-
-extension ClausePlanner {
-    /// The clause pipeline's plan in words: its clauses in order, one a line.
-    static func explanation(_ query: ClauseQuery) -> String {
-        var lines = ["clause pipeline (matches enumerated row by row):"]
-        for (i, part) in query.parts.enumerated() {
-            if i > 0 { lines.append(query.unionAll ? "UNION ALL" : "UNION") }
-            for clause in part.clauses {
-                switch clause {
-                case .match(let m, let optional):
-                    lines.append("  \(optional ? "OPTIONAL MATCH" : "MATCH") \(m.paths.count) pattern\(m.paths.count == 1 ? "" : "s")\(m.predicate == nil ? "" : " WHERE \(m.predicate?.text ?? "")")")
-                case .unwind(let e, let name, _): lines.append("  UNWIND \(e.text) AS \(name.text)")
-                case .with(let p): lines.append("  WITH " + (p.star ? ["*"] : []).joined() + p.items.map(\.column).joined(separator: ", "))
-                case .return(let p): lines.append("  RETURN " + (p.star ? ["*"] : []).joined() + p.items.map(\.column).joined(separator: ", "))
-                }
-            }
-        }
-        return lines.joined(separator: "\n")
-    }
-}

@@ -177,43 +177,4 @@ extension MatchPlan {
         }
         return last + 1 < steps.count ? last + 1 : nil
     }
-
-    /// The plan in words, for tests and for curious users: `scan f:framework; leaf a (table) ...`.
-    func explanation(_ query: BoundQuery, graph: Graph) -> QueryPlan {
-        func name(_ v: Int) -> String {
-            let slot = query.nodes[v]
-            var text = slot.name ?? "_\(v)"
-            if let kinds = slot.kinds { text += ":" + kinds.indices.filter { kinds[$0] }.map { graph.schema.kinds[$0].kind.rawValue }.joined(separator: "|") }
-            return text
-        }
-        func relationship(_ ri: Int) -> String {
-            let r = query.relationships[ri]
-            let names = r.relations.map { $0.map { graph.schema.relations[$0].relation.rawValue }.joined(separator: "|") } ?? ""
-            return (r.name ?? "") + (names.isEmpty ? "" : ":" + names)
-        }
-        var parts: [String] = []
-        for step in steps {
-            switch step.operation {
-            case .scanNodes(let v): parts.append("scan \(name(v))")
-            case .scanEdges(let ri): parts.append("scan [\(relationship(ri))]")
-            case .expand(let ri, let forward):
-                let r = query.relationships[ri]
-                let (a, b) = forward ? (r.from, r.to) : (r.to, r.from)
-                parts.append("expand \(name(a)) -[\(relationship(ri))]- \(name(b))")
-            case .expandInto(let ri): parts.append("check [\(relationship(ri))]")
-            }
-        }
-        for leaf in leaves {
-            let how = switch leaf.counting {
-            case .scan: "scan"
-            case .table: "table"
-            case .edgeTable: "edge list"
-            }
-            parts.append("count \(name(leaf.node)) from \(name(leaf.anchor)) (\(how))")
-        }
-        for pair in pairs {
-            parts.append("minus \(pair.differ ? "same node" : "same edge") \(name(leaves[pair.first].node)), \(name(leaves[pair.second].node))")
-        }
-        return QueryPlan(steps: parts)
-    }
 }

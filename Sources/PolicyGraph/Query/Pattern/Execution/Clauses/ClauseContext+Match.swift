@@ -150,20 +150,46 @@ extension ClauseContext {
         return out
     }
 
-    /// The nodes the first node of a path may bind: its bound value, the node its `id` names,
-    /// the nodes the WHERE names by id, the nodes of its kind, or every node.
+    /// Where a path starts: the node its first node's variable is bound to, the node its `id`
+    /// names, the nodes the clause's WHERE names by id (``idSeeds(_:_:)``), the nodes of its
+    /// first kinds, or every node. Decided here for the run and for EXPLAIN alike (`isBound`:
+    /// whether the row binds a name; `isSeeded`: whether the WHERE names the name's ids).
+    enum PathStart {
+        case bound(PatternName)
+        case id(PatternExpression)
+        case whereIDs(PatternName)
+        case kinds([PatternName])
+        case allNodes
+
+        init(_ pattern: NodePattern, isBound: (String) -> Bool, isSeeded: (String) -> Bool = { _ in false }) {
+            if let name = pattern.variable, isBound(name.text) {
+                self = .bound(name)
+            } else if let entry = pattern.properties.first(where: { $0.key.text == Column.id }) {
+                self = .id(entry.value)
+            } else if let name = pattern.variable, isSeeded(name.text) {
+                self = .whereIDs(name)
+            } else if let group = pattern.kinds.first {
+                self = .kinds(group)
+            } else {
+                self = .allNodes
+            }
+        }
+    }
+
+    /// The nodes the first node of a path may bind (see ``PathStart``).
     private mutating func candidates(_ pattern: NodePattern, _ row: ClauseRow, seeds: [String: [Int32]]) throws(QueryError) -> [Int32] {
-        if let name = pattern.variable, let bound = row[name.text] {
+        switch PathStart(pattern, isBound: { row[$0] != nil }, isSeeded: { seeds[$0] != nil }) {
+        case .bound(let name):
+            guard let bound = row[name.text] else { return [] }
             if case .node(let n) = bound { return [n] }
             if bound.isNull { return [] }
             throw QueryError(.syntax("'\(name.text)' is not a node, so it cannot be matched as one"), at: name.location)
-        }
-        if let entry = pattern.properties.first(where: { $0.key.text == Column.id }) {
-            guard case .string(let id) = try value(entry.value, row) else { return [] }
+        case .id(let e):
+            guard case .string(let id) = try value(e, row) else { return [] }
             return graph.index[NodeID(id)].map { [$0] } ?? []
-        }
-        if let name = pattern.variable, let rows = seeds[name.text] { return rows }
-        if let group = pattern.kinds.first {
+        case .whereIDs(let name):
+            return seeds[name.text] ?? []
+        case .kinds(let group):
             var out: [Int32] = []
             for name in group {
                 let kind: Kind
@@ -171,8 +197,9 @@ extension ClauseContext {
                 if let k = graph.schema.kindIndex[kind] { out += graph.byKind.members(k) }
             }
             return out.sorted()
+        case .allNodes:
+            return Array(0..<Int32(graph.nodeCount))
         }
-        return Array(0..<Int32(graph.nodeCount))
     }
 
     /// Binds (or checks) a node pattern at node `n`: its variable, kinds and properties.

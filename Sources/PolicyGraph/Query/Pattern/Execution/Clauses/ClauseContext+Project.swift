@@ -8,31 +8,8 @@ extension ClauseContext {
     /// - Throws: ``QueryError`` from the expressions, for a repeated column name, or a SKIP or
     ///   LIMIT that is not a whole number of at least 0.
     mutating func project(_ projection: Projection, _ input: [ClauseRow], scope: [String], final: Bool) throws(QueryError) -> (columns: [String], rows: [ClauseRow]) {
-        var items: [(name: String, expression: PatternExpression)] = []
-        if projection.star {
-            for name in scope.sorted() {
-                items.append((name, PatternExpression(form: .variable(name), location: projection.location, text: name)))
-            }
-            if scope.isEmpty && projection.items.isEmpty {
-                throw QueryError(.syntax("'*' has no variables to stand for here"), at: projection.location)
-            }
-        }
-        for item in projection.items {
-            let name = item.alias?.text ?? (Self.variableName(item.expression) ?? item.column)
-            items.append((name, item.expression))
-        }
-        var seen: Set<String> = []
-        for (name, expression) in items where !seen.insert(name).inserted {
-            throw QueryError(.syntax("the column name '\(name)' appears twice; give one of them another name with AS"), at: expression.location)
-        }
-        var aggregateCalls: [(String, PatternExpression)] = []
-        var isAggregate: [Bool] = []
-        for item in items {
-            let before = aggregateCalls.count
-            try Self.collectAggregates(item.expression, into: &aggregateCalls, inside: false)
-            isAggregate.append(aggregateCalls.count > before)
-        }
-        for order in projection.order { try Self.collectAggregates(order.expression, into: &aggregateCalls, inside: false) }
+        let items = try Self.items(of: projection, scope: scope)
+        let (aggregateCalls, isAggregate) = try Self.aggregates(of: projection, items: items)
 
         var rows: [ClauseRow] = []
         /// The row each projected row comes from (a group's first row): WITH's WHERE reads both.
@@ -127,23 +104,24 @@ extension ClauseContext {
             return a < b
         }
         var page = (skip: skip, limit: limit)
-        if let limit, projection.order.isEmpty, final, !isAggregate.contains(true), aggregateCalls.isEmpty {
+        switch ProjectionOrder(projection, final: final, aggregating: isAggregate.contains(true) || !aggregateCalls.isEmpty, limit: limit) {
+        case .firstRows:
             // LIMIT without ORDER BY takes the first rows as they came (the clauses before
             // stopped there); only those are put in the columns' order.
             let start = min(skip, order.count)
-            order = Array(order[start..<(start + min(order.count - start, limit))])
+            order = Array(order[start..<(start + min(order.count - start, limit ?? 0))])
             order.sort(by: precedes)
             page = (0, nil)
-        } else if !projection.order.isEmpty || final {
-            if let limit {
-                // ORDER BY ... LIMIT: the first SKIP + LIMIT of the sort, without sorting the rest.
-                let (wanted, overflow) = skip.addingReportingOverflow(limit)
-                var top = TopElements(capacity: overflow ? Int.max : wanted, precedes: precedes)
-                for i in order { top.offer(i) }
-                order = top.sorted()
-            } else {
-                order.sort(by: precedes)
-            }
+        case .top:
+            // ORDER BY ... LIMIT: the first SKIP + LIMIT of the sort, without sorting the rest.
+            let (wanted, overflow) = skip.addingReportingOverflow(limit ?? 0)
+            var top = TopElements(capacity: overflow ? Int.max : wanted, precedes: precedes)
+            for i in order { top.offer(i) }
+            order = top.sorted()
+        case .sortAll:
+            order.sort(by: precedes)
+        case .asTheyCome:
+            break
         }
         let start = min(page.skip, order.count)
         let end = page.limit.map { start + min(order.count - start, $0) } ?? order.count
@@ -153,6 +131,46 @@ extension ClauseContext {
             result.append(rows[i])
         }
         return (names, result)
+    }
+
+    /// A projection's items with their column names: `*` first (the variables of `scope`, by
+    /// name), then the items (the alias, the variable, or the expression as written).
+    /// - Throws: ``QueryError`` for `*` with nothing to stand for, or a repeated column name.
+    static func items(of projection: Projection, scope: [String]) throws(QueryError) -> [(name: String, expression: PatternExpression)] {
+        var items: [(name: String, expression: PatternExpression)] = []
+        if projection.star {
+            for name in scope.sorted() {
+                items.append((name, PatternExpression(form: .variable(name), location: projection.location, text: name)))
+            }
+            if scope.isEmpty && projection.items.isEmpty {
+                throw QueryError(.syntax("'*' has no variables to stand for here"), at: projection.location)
+            }
+        }
+        for item in projection.items {
+            let name = item.alias?.text ?? (Self.variableName(item.expression) ?? item.column)
+            items.append((name, item.expression))
+        }
+        var seen: Set<String> = []
+        for (name, expression) in items where !seen.insert(name).inserted {
+            throw QueryError(.syntax("the column name '\(name)' appears twice; give one of them another name with AS"), at: expression.location)
+        }
+        return items
+    }
+
+    /// The aggregate calls of a projection's items and ORDER BY (by canonical text), and which
+    /// items hold one.
+    /// - Throws: ``QueryError`` for an aggregate inside another, or one with a wrong argument count.
+    static func aggregates(of projection: Projection, items: [(name: String, expression: PatternExpression)]) throws(QueryError)
+        -> (calls: [(String, PatternExpression)], isAggregate: [Bool]) {
+        var calls: [(String, PatternExpression)] = []
+        var isAggregate: [Bool] = []
+        for item in items {
+            let before = calls.count
+            try collectAggregates(item.expression, into: &calls, inside: false)
+            isAggregate.append(calls.count > before)
+        }
+        for order in projection.order { try collectAggregates(order.expression, into: &calls, inside: false) }
+        return (calls, isAggregate)
     }
 
     private mutating func sortKey(_ order: [SortItem], row: ClauseRow, columns: [String: PatternValue]) throws(QueryError) -> [PatternValue] {
