@@ -98,6 +98,8 @@ import Testing
         ]
         out.append((text, labelled, PatternOptions()))
         out.append((text, labelled, PatternOptions(leafMode: .table)))
+        // Counts by scan: where the label tests of a leaf become its bit table (pushed leaf).
+        out.append((text, labelled, PatternOptions(leafMode: .scan)))
         for _ in 0..<3 {
             let edges = try PatternEdgeConditionLeafTests.graph(&random)
             out.append((edges, [

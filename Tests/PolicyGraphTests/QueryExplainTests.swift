@@ -43,15 +43,16 @@ import Testing
              steps: ["seek c ids c3 by idIndex", "expand o from c incoming :memberOf *2"]),
         Case(query: "MATCH (n) RETURN n LIMIT 2", engine: .pattern, steps: ["scan n by allNodes"]),
         Case(query: "MATCH (x)-[r:memberOf]->(y) RETURN x, r, y", engine: .pattern, steps: ["scanEdges r outgoing :memberOf"]),
-        // The pipeline seeks an id given in the pattern, literal or parameter; WHERE filters a scan.
+        // The pipeline seeks an id given in the pattern or named by WHERE, literal or parameter.
         Case(query: "MATCH (c:country {id: $who})<-[:memberOf]-(a) RETURN a", parameters: ["who": .string("c3")], engine: .pipeline,
              steps: ["seek c :country ids c3 by idIndex", "expand a from c incoming :memberOf"]),
         Case(query: "MATCH (c:country) WHERE c.id = $who RETURN c", parameters: ["who": .string("c3")], engine: .pipeline,
-             steps: ["scan c :country by kindIndex"]),
+             steps: ["seek c :country ids c3 by idIndex"]),
         Case(query: "MATCH (c:country) OPTIONAL MATCH (c)<-[:memberOf*2]-(o:official) RETURN c, count(o)", engine: .pipeline,
              steps: ["scan c :country by kindIndex", "bound c", "expand o :official from c incoming :memberOf *2"]),
-        Case(query: "MATCH (c:country) WITH c MATCH (f:framework)<-[:supports]-(c) RETURN f", engine: .pipeline,
-             steps: ["scan c :country by kindIndex", "scan f :framework by kindIndex", "expand c from f incoming :supports"]),
+        // MATCH ... WITH answered by the pattern engine; then the path walked from c, bound before.
+        Case(query: "MATCH (c:country) WITH c MATCH (f:framework)<-[:supports]-(c) RETURN f", engine: .patternThenPipeline,
+             steps: ["scan c :country by kindIndex", "bound c", "expand f :framework from c outgoing :supports"]),
         Case(query: "MATCH (n) WHERE exists((n)-[:supports]->()) RETURN n", engine: .pipeline,
              steps: ["scan n by allNodes", "bound n", "expand _ from n outgoing :supports"]),
         Case(query: "UNWIND ['c1', 'c3'] AS id MATCH (c {id: id})-[:opposes|supports]-(f) RETURN f", engine: .pipeline,
@@ -68,7 +69,7 @@ import Testing
     }
 
     /// A parameter's value is shown where the query reads it, and a WHERE on an id parameter is
-    /// a filter after a scan in the pipeline (it seeks only an id in the pattern).
+    /// a seek of that id in the pipeline, the WHERE still checked on the node it finds.
     @Test func parametersAreShownWithTheirValues() throws {
         let graph = try #require(Self.graph)
         let seek = try graph.explainQuery("MATCH (c:country {id: $who}) RETURN c", parameters: ["who": .string("c3")])
@@ -84,7 +85,7 @@ import Testing
         #expect(filtered.description == """
             engine: clause pipeline (clause by clause, matches enumerated row by row)
             MATCH
-              scan (c:country)
+              seek (c:country) by the ids the WHERE names (1 node); checks :country
               filter c.id = $who ($who = 'c3')
               stops once it has made 1 row (all that the clauses after it read)
             RETURN c

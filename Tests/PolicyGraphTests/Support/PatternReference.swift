@@ -40,6 +40,8 @@ struct ReferenceQuery: CustomStringConvertible {
     var wheres: [Predicate?]
     /// RETURN: `nil` for `count(*)`, else these node variables (as ids, one row per match).
     var returned: [Int]?
+    /// Each path written from its last node to its first (the same pattern).
+    var backwards = false
 
     var description: String { text }
 
@@ -57,31 +59,40 @@ struct ReferenceQuery: CustomStringConvertible {
             return s + ")"
         }
         for c in 0..<clauses {
-            var patterns: [String] = []
-            var current = ""
-            var lastRight: Int?
+            // Each chain of relationships (a path) as its nodes and relationships, in order.
+            var chains: [(nodes: [Int], rels: [RelVar])] = []
             for r in rels where r.clause == c {
+                if let last = chains.last, last.nodes.last == r.left {
+                    chains[chains.count - 1].nodes.append(r.right)
+                    chains[chains.count - 1].rels.append(r)
+                } else {
+                    chains.append((nodes: [r.left, r.right], rels: [r]))
+                }
+            }
+            func arrow(_ r: RelVar, turned: Bool) -> String {
                 var rel = "[" + r.name
                 if !r.relations.isEmpty { rel += ":" + r.relations.joined(separator: "|") }
                 if let length = r.length {
                     rel += "*\(length.min)" + (length.max == length.min ? "" : ".." + (length.max.map(String.init) ?? ""))
                 }
                 rel += "]"
-                let arrow: String
-                switch r.direction {
-                case .right: arrow = "-\(rel)->"
-                case .left: arrow = "<-\(rel)-"
-                case .either: arrow = "-\(rel)-"
+                switch (r.direction, turned) {
+                case (.right, false), (.left, true): return "-\(rel)->"
+                case (.left, false), (.right, true): return "<-\(rel)-"
+                case (.either, _): return "-\(rel)-"
                 }
-                if lastRight == r.left {
-                    current += arrow + node(r.right)
-                } else {
-                    if !current.isEmpty { patterns.append(current) }
-                    current = node(r.left) + arrow + node(r.right)
-                }
-                lastRight = r.right
             }
-            if !current.isEmpty { patterns.append(current) }
+            let patterns: [String] = chains.map { chain in
+                // Written end to start, the same pattern: the engine must find the same matches
+                // whichever end it starts from.
+                let order = backwards ? Array(chain.nodes.indices.reversed()) : Array(chain.nodes.indices)
+                var text = node(chain.nodes[order[0]])
+                for k in 1..<order.count {
+                    let r = chain.rels[backwards ? order[k] : order[k] - 1]
+                    text += arrow(r, turned: backwards) + node(chain.nodes[order[k]])
+                }
+                return text
+            }
             var clause = "MATCH " + patterns.joined(separator: ", ")
             if let w = wheres[c] { clause += " WHERE " + render(w) }
             out.append(clause)

@@ -75,6 +75,7 @@ enum RandomPatterns {
             let relVars = q.rels.indices.filter { q.rels[$0].clause <= c && q.rels[$0].length == nil }
             q.wheres[c] = predicate(&random, nodes: nodeVars, rels: relVars, depth: 0)
         }
+        q.backwards = random.chance(0.3)
         if returning {
             let vars = Array(Set(q.rels.flatMap { [$0.left, $0.right] })).sorted()
             q.returned = Array(vars.shuffled(using: &random).prefix(random.int(1...2)))

@@ -72,9 +72,21 @@ extension Graph {
             var values: [String: PatternValue] = [:]
             for (name, value) in parameters { values[name] = try engineValue(value) }
             var pipeline = ClausePipeline(context: ClauseContext(graph: self, parameters: values, limits: limits))
-            let (columns, rows) = try pipeline.run(clauses)
+            var start: ClausePipeline.Start?
+            // MATCH ... WITH at the start, when the pattern engine answers it as MATCH ... RETURN.
+            if !options.pipeline, let prefix = ClausePlanner.patternPrefix(clauses) {
+                let answered = try patternEngineRows(prefix.query, options: options, limits: limits)
+                start = ClausePipeline.Start(columns: answered.columns, rows: answered.values, clauseCount: prefix.clauseCount,
+                                             predicate: prefix.predicate, ordered: prefix.ordered)
+            }
+            let (columns, rows) = try pipeline.run(clauses, start: start)
             return QueryRows(columns: columns, values: rows, graph: self)
         }
+        return try patternEngineRows(parsed, options: options, limits: limits)
+    }
+
+    /// The rows of a MATCH ... RETURN query, from the pattern engine.
+    private func patternEngineRows(_ parsed: PatternQuery, options: PatternOptions, limits: QueryLimits) throws(QueryError) -> QueryRows {
         let bound = try PatternBinder.bind(parsed, in: self)
         guard let projection = bound.projection else { return QueryRows(columns: [], values: [], graph: nil) }
         if options.factorize, let pairs = PairCountPlan.recognize(bound, graph: self) {
@@ -143,6 +155,11 @@ extension Graph {
             for (name, value) in parameters { values[name] = try engineValue(value) }
             var explainer = PipelineExplainer(graph: self, parameters: parameters,
                                               context: ClauseContext(graph: self, parameters: values, limits: .unlimited))
+            if !options.pipeline, let prefix = ClausePlanner.patternPrefix(clauses) {
+                let bound = try PatternBinder.bind(prefix.query, in: self)
+                let prefixPlan = PatternExplainer(graph: self, query: bound, syntax: prefix.query, options: options).plan()
+                return try explainer.plan(clauses, prefix: prefix, prefixPlan: prefixPlan)
+            }
             return try explainer.plan(clauses)
         }
         let bound = try PatternBinder.bind(parsed, in: self)
@@ -193,7 +210,12 @@ extension Graph {
                     let c = order.compare(keys[a][i], keys[b][i])
                     if c != 0 { return projection.order[i].descending ? c > 0 : c < 0 }
                 }
-                if !firstIDs.isEmpty, let x = firstIDs[a], let y = firstIDs[b], x != y { return x < y }
+                if !firstIDs.isEmpty, let x = firstIDs[a], let y = firstIDs[b] {
+                    // By code points, as every comparison of the language (not Swift's `<`,
+                    // which takes canonically equivalent ids for equal).
+                    let c = CodePoints.compare(x.rawValue, y.rawValue)
+                    if c != 0 { return c < 0 }
+                }
                 let c = order.compare(rows: rows[a], rows[b])
                 return c != 0 ? c < 0 : a < b
             }

@@ -22,6 +22,9 @@ public struct QueryPlan: Sendable, Hashable, CustomStringConvertible {
         case pattern
         /// Every other query: clause by clause, matches enumerated row by row.
         case pipeline
+        /// A query that begins `MATCH ... WITH`: that beginning planned as one join (as if the
+        /// WITH were a RETURN), the clauses after it in the pipeline.
+        case patternThenPipeline
     }
 
     public let engine: Engine
@@ -63,6 +66,7 @@ extension QueryPlan.Engine {
         switch self {
         case .pattern: "engine: pattern (MATCH ... RETURN planned as one join)"
         case .pipeline: "engine: clause pipeline (clause by clause, matches enumerated row by row)"
+        case .patternThenPipeline: "engine: pattern for the MATCH ... WITH beginning (planned as one join), then the clause pipeline"
         }
     }
 }

@@ -23,12 +23,26 @@ package struct QueryRows: Sendable {
     /// Row `i` as public values.
     package func row(_ i: Int) -> [QueryValue] {
         guard let graph else { return [] }
-        return values[i].map(graph.publicValue)
+        var converted: [QueryValue] = []
+        converted.reserveCapacity(values[i].count)
+        for value in values[i] { converted.append(graph.publicValue(value)) }
+        return converted
     }
 
     /// Every row converted at once: the public result.
     var result: QueryResult {
-        QueryResult(columns: columns, rows: values.indices.map(row), source: graph)
+        // The graph unwrapped once: `row(_:)` per row would copy the optional graph (a retain
+        // and a release of each of its buffers) for every row, the most of a short query's cost.
+        guard let graph else { return QueryResult(columns: columns, rows: [], source: nil) }
+        var rows: [[QueryValue]] = []
+        rows.reserveCapacity(values.count)
+        for row in values {
+            var converted: [QueryValue] = []
+            converted.reserveCapacity(row.count)
+            for value in row { converted.append(graph.publicValue(value)) }
+            rows.append(converted)
+        }
+        return QueryResult(columns: columns, rows: rows, source: graph)
     }
 }
 

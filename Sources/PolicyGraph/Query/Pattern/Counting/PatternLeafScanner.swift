@@ -201,6 +201,9 @@ struct LeafScanner {
         for s in leaf.isoPaths where frame.paths[s].contains(e) { return false }
         frame.nodes[leaf.node] = other
         frame.edges[leaf.relationship] = e
+        // The anchor too: a pair's table calls this for every anchor in turn, not at a core
+        // match, and a condition may read the anchor (`v1.score IS NULL OR r0.weight = 1.5`).
+        frame.nodes[leaf.anchor] = anchorRow
         for c in conditions[i] where try c.truth(in: frame, graph: graph) != true { return false }
         return true
     }

@@ -24,13 +24,31 @@ struct PipelineExplainer {
         return QueryPlan(engine: .pipeline, steps: steps)
     }
 
-    /// One query of a UNION, with the scope and order each clause sees, as ``ClausePipeline`` tracks them.
-    private mutating func sequence(_ sequence: ClauseSequence) throws(QueryError) -> [QueryPlanStep] {
+    /// The plan of a query whose `MATCH ... WITH` beginning the pattern engine answers
+    /// (``ClausePlanner/PatternPrefix``): that plan, its RETURN read as the WITH, then the
+    /// pipeline's clauses after it.
+    mutating func plan(_ query: ClauseQuery, prefix: ClausePlanner.PatternPrefix, prefixPlan: QueryPlan) throws(QueryError) -> QueryPlan {
+        var steps = prefixPlan.steps
+        if let last = steps.indices.last, steps[last].operation == .return {
+            steps[last].operation = .with
+            steps[last].text = "WITH" + steps[last].text.dropFirst("RETURN".count)
+        }
+        let columns = prefix.query.returnClause?.items.map(\.column) ?? []
+        if let predicate = prefix.predicate {
+            steps.append(QueryPlanStep(.filter, "filter " + predicate.text + values(predicate)))
+        }
+        steps += try sequence(query.parts[0], from: prefix.clauseCount, scope: columns, ordered: prefix.ordered)
+        return QueryPlan(engine: .patternThenPipeline, steps: steps)
+    }
+
+    /// One query of a UNION, with the scope and order each clause sees, as ``ClausePipeline``
+    /// tracks them; from clause `first` on, with `scope` and `ordered` as the clauses before left them.
+    private mutating func sequence(_ sequence: ClauseSequence, from first: Int = 0, scope: [String] = [], ordered: Bool = false) throws(QueryError) -> [QueryPlanStep] {
         var out: [QueryPlanStep] = []
-        var scope: [String] = []
-        var ordered = false
+        var scope = scope
+        var ordered = ordered
         let demands = try ClauseDemand.demands(sequence, &context)
-        for (index, clause) in sequence.clauses.enumerated() {
+        for (index, clause) in sequence.clauses.enumerated() where index >= first {
             switch clause {
             case .match(let match, let optional):
                 let introduced = ClausePipeline.variables(of: match).filter { !scope.contains($0) }
@@ -74,14 +92,23 @@ struct PipelineExplainer {
 
     // MARK: MATCH
 
-    /// A MATCH's paths as the pipeline walks them: each from its first node, hop by hop as
-    /// written, then WHERE on each full match. `bound`: the variables the row binds already.
+    /// A MATCH's paths as the pipeline walks them: each from its first node or, when its last
+    /// has fewer candidates, from its last (``ClauseContext/walked(_:_:_:seeds:)``), hop by hop,
+    /// then WHERE on each full match. `bound`: the variables the row binds already.
     private func matchSteps(_ clause: MatchClause, bound scope: [String]) -> [QueryPlanStep] {
         var bound = Set(scope)
         var out: [QueryPlanStep] = []
-        for path in clause.paths {
+        // The run's decisions, asked with a row that binds what the clauses before bind.
+        func row() -> ClauseRow { Dictionary(uniqueKeysWithValues: bound.map { ($0, PatternValue.null) }) }
+        var probe = context
+        let seeds = (try? probe.idSeeds(clause, row())) ?? [:]
+        for index in clause.paths.indices {
+            let walked = context.walked(clause, index, row(), seeds: seeds)
+            let path = walked.pattern
             let first = path.nodes[0]
-            out.append(start(first, bound: bound))
+            var begin = start(first, bound: bound, seeds: seeds)
+            if walked.reversed { begin.text += "; the path walked from its last node, which has fewer candidates" }
+            out.append(begin)
             if let name = first.variable { bound.insert(name.text) }
             for (hop, relationship) in path.relationships.enumerated() {
                 let near = path.nodes[hop], far = path.nodes[hop + 1]
@@ -99,11 +126,16 @@ struct PipelineExplainer {
         return out
     }
 
-    private func start(_ node: NodePattern, bound: Set<String>) -> QueryPlanStep {
+    private func start(_ node: NodePattern, bound: Set<String>, seeds: [String: [Int32]]) -> QueryPlanStep {
         var step: QueryPlanStep
         var checkedKinds = node.kinds
         var checkedProperties = node.properties
-        switch ClauseContext.PathStart(node, isBound: bound.contains) {
+        switch ClauseContext.PathStart(node, isBound: bound.contains, isSeeded: { seeds[$0] != nil }) {
+        case .whereIDs(let name):
+            let rows = seeds[name.text] ?? []
+            step = QueryPlanStep(.seek, "seek \(Self.text(node)) by the ids the WHERE names (\(rows.count) node\(rows.count == 1 ? "" : "s"))")
+            step.method = .idIndex
+            step.ids = rows.map { graph.id(at: $0).rawValue }
         case .bound(let name):
             step = QueryPlanStep(.bound, "start at (\(name.text)), bound before")
         case .id(let e):

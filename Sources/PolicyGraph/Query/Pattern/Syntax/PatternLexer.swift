@@ -21,10 +21,20 @@ struct PatternLexer {
     init(_ query: String) {
         var text: [Unicode.Scalar] = []
         var starts: [Bool] = []
-        for character in query {
-            for (i, scalar) in character.unicodeScalars.enumerated() {
+        if query.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: every code point is a character but the line feed of a CR LF.
+            var previous: Unicode.Scalar = " "
+            for scalar in query.unicodeScalars {
                 text.append(scalar)
-                starts.append(i == 0)
+                starts.append(!(scalar == "\n" && previous == "\r"))
+                previous = scalar
+            }
+        } else {
+            for character in query {
+                for (i, scalar) in character.unicodeScalars.enumerated() {
+                    text.append(scalar)
+                    starts.append(i == 0)
+                }
             }
         }
         self.text = text
@@ -91,7 +101,7 @@ struct PatternLexer {
 
     private mutating func skipSpaceAndComments() throws(QueryError) {
         while let c = current {
-            if c.properties.isWhitespace {
+            if Self.isSpace(c) {
                 advance()
             } else if c == "/", peek() == "/" {
                 while let d = current, d != "\n" { advance() }
@@ -150,13 +160,12 @@ struct PatternLexer {
             }
             return make(.parameter(String(word)))
         }
-        let pairs: [String] = ["<>", "<=", ">=", "!=", "..", "=~"]
-        if let d = peek(), pairs.contains(String(c) + String(d)) {
+        if let d = peek(), let pair = Self.pair(c, d) {
             advance()
             advance()
-            return make(.symbol(String(c) + String(d)))
+            return make(.symbol(pair))
         }
-        if "()[]{},:.|*-+/%^<>=".unicodeScalars.contains(c) {
+        if Self.symbols.contains(c) {
             advance()
             return make(.symbol(String(c)))
         }

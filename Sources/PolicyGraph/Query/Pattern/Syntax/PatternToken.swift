@@ -28,7 +28,18 @@ struct PatternToken: Sendable, Equatable {
     }
 
     /// Whether the token is the unquoted keyword `name` (given in upper case).
-    func isKeyword(_ name: String) -> Bool { keyword == name }
+    ///
+    /// Compares bytes with ASCII upper-casing first: the parser asks this many times per token,
+    /// and an upper-cased copy per question was a large part of parsing a short query.
+    func isKeyword(_ name: String) -> Bool {
+        guard case .word(let w) = kind else { return false }
+        if w.utf8.count == name.utf8.count,
+           zip(w.utf8, name.utf8).allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0) == $1 }) {
+            return true
+        }
+        // Only a word with a non-ASCII letter can still upper-case to the keyword (`ın` to `IN`).
+        return !w.utf8.allSatisfy { $0 < 0x80 } && w.uppercased() == name
+    }
 
     /// Whether the token is the symbol `s`.
     func isSymbol(_ s: String) -> Bool { kind == .symbol(s) }

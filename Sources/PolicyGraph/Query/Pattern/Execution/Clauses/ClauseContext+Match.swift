@@ -9,7 +9,8 @@ extension ClauseContext {
     /// `holding`: the rows the clause holds already, counted with these against the row budget.
     mutating func matches(_ clause: MatchClause, from row: ClauseRow, limit: Int?, holding: Int = 0) throws(QueryError) -> [ClauseRow] {
         var state = MatchState(row: row, used: [], results: [], limit: limit ?? Int.max, holding: holding)
-        try matchPath(clause, 0, &state)
+        let seeds = try idSeeds(clause, row)
+        try matchPath(clause, 0, seeds, &state)
         return state.results
     }
 
@@ -23,7 +24,7 @@ extension ClauseContext {
         var done: Bool { results.count >= limit }
     }
 
-    private mutating func matchPath(_ clause: MatchClause, _ index: Int, _ state: inout MatchState) throws(QueryError) {
+    private mutating func matchPath(_ clause: MatchClause, _ index: Int, _ seeds: [String: [Int32]], _ state: inout MatchState) throws(QueryError) {
         if state.done { return }
         guard index < clause.paths.count else {
             if let predicate = clause.predicate, try truth(predicate, state.row) != true { return }
@@ -31,13 +32,13 @@ extension ClauseContext {
             try checkRows(state.holding + state.results.count)
             return
         }
-        let path = clause.paths[index]
-        let first = path.nodes[0]
-        for n in try candidates(first, state.row) {
+        let path = walked(clause, index, state.row, seeds: seeds)
+        let first = path.pattern.nodes[0]
+        for n in try candidates(first, state.row, seeds: seeds) {
             try step()
             let saved = state.row
             if try bind(first, to: n, &state.row) {
-                try walk(clause, index, hop: 0, at: n, nodes: [n], edges: [], &state)
+                try walk(clause, index, path, seeds, hop: 0, at: n, nodes: [n], edges: [], &state)
             }
             state.row = saved
             if state.done { return }
@@ -45,21 +46,22 @@ extension ClauseContext {
     }
 
     /// Extends path `index` from `node` (the end of hop `hop - 1`).
-    private mutating func walk(_ clause: MatchClause, _ index: Int, hop: Int, at node: Int32, nodes: [Int32], edges: [Int32], _ state: inout MatchState) throws(QueryError) {
-        let path = clause.paths[index]
+    private mutating func walk(_ clause: MatchClause, _ index: Int, _ walked: WalkedPath, _ seeds: [String: [Int32]], hop: Int, at node: Int32,
+                               nodes: [Int32], edges: [Int32], _ state: inout MatchState) throws(QueryError) {
+        let path = walked.pattern
         guard hop < path.relationships.count else {
             let saved = state.row
             if let variable = path.variable {
-                state.row[variable.text] = .path(nodes: nodes, edges: edges)
+                state.row[variable.text] = walked.reversed ? .path(nodes: nodes.reversed(), edges: edges.reversed()) : .path(nodes: nodes, edges: edges)
             }
-            try matchPath(clause, index + 1, &state)
+            try matchPath(clause, index + 1, seeds, &state)
             state.row = saved
             return
         }
         let pattern = path.relationships[hop]
         let far = path.nodes[hop + 1]
         if let length = pattern.length {
-            try variableLength(clause, index, hop: hop, pattern, length, far: far, from: node, nodes: nodes, edges: edges, &state)
+            try variableLength(clause, index, walked, seeds, hop: hop, pattern, length, far: far, from: node, nodes: nodes, edges: edges, &state)
             return
         }
         for (e, other) in try steps(from: node, pattern) {
@@ -68,7 +70,7 @@ extension ClauseContext {
             let saved = state.row
             if try bindEdge(pattern, e, &state.row), try bind(far, to: other, &state.row) {
                 state.used.insert(e)
-                try walk(clause, index, hop: hop + 1, at: other, nodes: nodes + [other], edges: edges + [e], &state)
+                try walk(clause, index, walked, seeds, hop: hop + 1, at: other, nodes: nodes + [other], edges: edges + [e], &state)
                 state.used.remove(e)
             }
             state.row = saved
@@ -76,14 +78,16 @@ extension ClauseContext {
         }
     }
 
-    private mutating func variableLength(_ clause: MatchClause, _ index: Int, hop: Int, _ pattern: RelationshipPattern, _ length: LengthRange, far: NodePattern,
+    private mutating func variableLength(_ clause: MatchClause, _ index: Int, _ walked: WalkedPath, _ seeds: [String: [Int32]], hop: Int,
+                                         _ pattern: RelationshipPattern, _ length: LengthRange, far: NodePattern,
                                          from start: Int32, nodes: [Int32], edges: [Int32], _ state: inout MatchState) throws(QueryError) {
         var trail: [Int32] = []
         var trailNodes: [Int32] = []
         func finish(_ end: Int32, _ context: inout ClauseContext, _ state: inout MatchState) throws(QueryError) {
             let saved = state.row
             if let variable = pattern.variable {
-                let list = PatternValue.list(trail.map { .edge($0) })
+                // In the written order: a path walked end to start met its edges backwards.
+                let list = PatternValue.list((walked.reversed ? trail.reversed() : trail).map { .edge($0) })
                 if let bound = state.row[variable.text] {
                     guard bound.equals(list) == true else { return }
                 } else {
@@ -91,7 +95,7 @@ extension ClauseContext {
                 }
             }
             if try context.bind(far, to: end, &state.row) {
-                try context.walk(clause, index, hop: hop + 1, at: end, nodes: nodes + trailNodes, edges: edges + trail, &state)
+                try context.walk(clause, index, walked, seeds, hop: hop + 1, at: end, nodes: nodes + trailNodes, edges: edges + trail, &state)
             }
             state.row = saved
         }
@@ -147,19 +151,23 @@ extension ClauseContext {
     }
 
     /// Where a path starts: the node its first node's variable is bound to, the node its `id`
-    /// names, the nodes of its first kinds, or every node. Decided here for the run and for
-    /// EXPLAIN alike (`isBound`: whether the row binds a name).
+    /// names, the nodes the clause's WHERE names by id (``idSeeds(_:_:)``), the nodes of its
+    /// first kinds, or every node. Decided here for the run and for EXPLAIN alike (`isBound`:
+    /// whether the row binds a name; `isSeeded`: whether the WHERE names the name's ids).
     enum PathStart {
         case bound(PatternName)
         case id(PatternExpression)
+        case whereIDs(PatternName)
         case kinds([PatternName])
         case allNodes
 
-        init(_ pattern: NodePattern, isBound: (String) -> Bool) {
+        init(_ pattern: NodePattern, isBound: (String) -> Bool, isSeeded: (String) -> Bool = { _ in false }) {
             if let name = pattern.variable, isBound(name.text) {
                 self = .bound(name)
             } else if let entry = pattern.properties.first(where: { $0.key.text == Column.id }) {
                 self = .id(entry.value)
+            } else if let name = pattern.variable, isSeeded(name.text) {
+                self = .whereIDs(name)
             } else if let group = pattern.kinds.first {
                 self = .kinds(group)
             } else {
@@ -169,8 +177,8 @@ extension ClauseContext {
     }
 
     /// The nodes the first node of a path may bind (see ``PathStart``).
-    private mutating func candidates(_ pattern: NodePattern, _ row: ClauseRow) throws(QueryError) -> [Int32] {
-        switch PathStart(pattern, isBound: { row[$0] != nil }) {
+    private mutating func candidates(_ pattern: NodePattern, _ row: ClauseRow, seeds: [String: [Int32]]) throws(QueryError) -> [Int32] {
+        switch PathStart(pattern, isBound: { row[$0] != nil }, isSeeded: { seeds[$0] != nil }) {
         case .bound(let name):
             guard let bound = row[name.text] else { return [] }
             if case .node(let n) = bound { return [n] }
@@ -179,6 +187,8 @@ extension ClauseContext {
         case .id(let e):
             guard case .string(let id) = try value(e, row) else { return [] }
             return graph.index[NodeID(id)].map { [$0] } ?? []
+        case .whereIDs(let name):
+            return seeds[name.text] ?? []
         case .kinds(let group):
             var out: [Int32] = []
             for name in group {

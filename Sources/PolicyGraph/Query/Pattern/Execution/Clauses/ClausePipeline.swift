@@ -7,11 +7,11 @@ struct ClausePipeline {
     /// The result of `query`: its columns and rows, sorted as ``project(_:_:scope:final:)`` says.
     ///
     /// - Throws: ``QueryError`` from any clause, or past the step or row budget.
-    mutating func run(_ query: ClauseQuery) throws(QueryError) -> (columns: [String], rows: [[PatternValue]]) {
+    mutating func run(_ query: ClauseQuery, start: Start? = nil) throws(QueryError) -> (columns: [String], rows: [[PatternValue]]) {
         var columns: [String]?
         var all: [[PatternValue]] = []
         for part in query.parts {
-            let (names, rows) = try run(part)
+            let (names, rows) = try run(part, start: start)
             if let columns, columns != names {
                 throw QueryError(.syntax("the queries of a UNION must return the same columns: \(columns.joined(separator: ", ")) and \(names.joined(separator: ", "))"), at: query.end)
             }
@@ -26,13 +26,26 @@ struct ClausePipeline {
         return (columns ?? [], all)
     }
 
-    private mutating func run(_ sequence: ClauseSequence) throws(QueryError) -> (columns: [String], rows: [ClauseRow]) {
+    private mutating func run(_ sequence: ClauseSequence, start: Start?) throws(QueryError) -> (columns: [String], rows: [ClauseRow]) {
         var rows: [ClauseRow] = [[:]]
         var scope: [String] = []
         // Set by WITH ... ORDER BY: a RETURN without ORDER BY then keeps the rows' order.
         var ordered = false
+        var first = 0
+        if let start {
+            rows = []
+            for values in start.rows {
+                var row: ClauseRow = [:]
+                for (name, value) in zip(start.columns, values) { row[name] = value }
+                if let predicate = start.predicate, try context.truth(predicate, row) != true { continue }
+                rows.append(row)
+            }
+            scope = start.columns
+            ordered = start.ordered
+            first = start.clauseCount
+        }
         let demands = try ClauseDemand.demands(sequence, &context)
-        for (index, clause) in sequence.clauses.enumerated() {
+        for (index, clause) in sequence.clauses.enumerated() where index >= first {
             // How many rows the clauses after this one read: it stops once it has made them.
             let wanted = demands[index] ?? Int.max
             switch clause {
@@ -84,6 +97,16 @@ struct ClausePipeline {
             }
         }
         return ([], [])
+    }
+
+    /// Rows to start from instead of the first clauses, which the pattern engine answered
+    /// (``ClausePlanner/PatternPrefix``): that WITH's columns and rows, its WHERE still to apply.
+    struct Start {
+        let columns: [String]
+        let rows: [[PatternValue]]
+        let clauseCount: Int
+        let predicate: PatternExpression?
+        let ordered: Bool
     }
 
     /// The variables a MATCH clause names, in the order written.
