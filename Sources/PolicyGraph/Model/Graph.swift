@@ -27,14 +27,16 @@ public struct Graph: Sendable {
     let weightValues: [Double]
     let weightColumn: Int?
     let labelZhColumn: Int?
+    /// What the graph lends or builds on demand, behind one reference (see ``GraphCaches``).
+    let caches: GraphCaches
     /// Visited arrays lent to searches (see ``SearchScratch``): not part of the graph's value.
-    let scratch: SearchScratch
+    var scratch: SearchScratch { caches.scratch }
     /// Kind-ordered copies of text columns, made when a query first scans one (see
     /// ``KindTextViews``): not part of the graph's value.
-    let textViews = KindTextViews()
+    var textViews: KindTextViews { caches.textViews }
     /// Edge columns gathered in adjacency-slot order, made when a count first tests one over
     /// many edges (see ``SlotCodeViews``): not part of the graph's value.
-    let slotCodes = SlotCodeViews()
+    var slotCodes: SlotCodeViews { caches.slotCodes }
 
     /// Builds the indices over checked tables. Callers have validated every row; `index` maps
     /// each id of `nodes.ids` to its row.
@@ -44,7 +46,7 @@ public struct Graph: Sendable {
         self.edgeTable = edges
         self.index = index
         let n = nodes.ids.count
-        self.scratch = SearchScratch(nodeCount: n)
+        self.caches = GraphCaches(nodeCount: n)
         let m = edges.from.count
         // Edges by relation first, so that grouping them by endpoint keeps relation order.
         let byRelation = edges.relations.withUnsafeBufferPointer { r in
