@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import TestSupport
 @testable import PolicyGraph
 
 /// The lexer and parser on their own: tokens, literals, the shapes of patterns, and column names.
@@ -70,5 +72,21 @@ struct PatternParserTests {
             "(-2 ^ 2)",
             "((1 < 2) AND (2 < 3))",
         ])
+    }
+
+    /// A `(` in an expression is tried as a pattern once per position, not once per way of
+    /// reading the brackets around it: the query fuzzer's 439-byte input of nested `(`, `{id:`
+    /// and `[` took seconds to reach its syntax error. Counted, not timed: every position holds
+    /// at most one pattern attempt from an expression and one from a comprehension, plus the
+    /// MATCH's own paths.
+    @Test func nestedBracketsAreTriedAsPatternsAtMostOncePerPosition() throws {
+        let url = Fixtures.root.appendingPathComponent("Fixtures/fuzz/query/timeout-nested-pattern-retries")
+        let fuzzed = try String(contentsOf: url, encoding: .utf8)
+        let nested = "MATCH (c) WHERE " + String(repeating: "({id: [(", count: 12) + "1" + String(repeating: ")]})", count: 12) + " RETURN c"
+        for query in [fuzzed, nested] {
+            var parser = try PatternParser(query)
+            _ = try? parser.clauseQuery()
+            #expect(parser.pathsTried <= 2 * parser.tokens.count, "\(parser.pathsTried) paths for \(parser.tokens.count) tokens")
+        }
     }
 }

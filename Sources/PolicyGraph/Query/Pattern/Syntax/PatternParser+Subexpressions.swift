@@ -4,11 +4,13 @@ extension PatternParser {
     /// A pattern at `(` in an expression (`(a)-[:r]->(b)`), or `nil` (the position unchanged)
     /// when the parenthesis opens an ordinary expression.
     mutating func patternInExpression() throws(QueryError) -> PathPattern? {
+        if notPatterns.contains(position) { return nil }
         let saved = (position, lastEnd)
         var pattern: PathPattern?
         do { pattern = try path() } catch { pattern = nil }
         if let pattern, !pattern.relationships.isEmpty { return pattern }
         (position, lastEnd) = saved
+        notPatterns.insert(position)
         return nil
     }
 
@@ -38,7 +40,10 @@ extension PatternParser {
         let saved = (position, lastEnd)
         advance()
         var pattern: PathPattern?
-        do { pattern = try path() } catch { pattern = nil }
+        if !notPatterns.contains(position) {
+            do { pattern = try path() } catch { pattern = nil }
+            if pattern?.relationships.isEmpty ?? true { notPatterns.insert(saved.0 + 1) }
+        }
         guard let pattern, !pattern.relationships.isEmpty, token.isSymbol("|") || token.isKeyword("WHERE") else {
             (position, lastEnd) = saved
             return nil

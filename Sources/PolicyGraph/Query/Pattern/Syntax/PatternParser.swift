@@ -10,6 +10,13 @@ struct PatternParser {
     /// How many expressions the parser is inside (brackets, lists, arguments): capped, with
     /// ``PatternExpression/height``, so that a pathological query fails instead of overflowing the stack.
     var nesting = 0
+    /// Token positions where a pattern was tried in an expression and was not one (`(` opening
+    /// an ordinary expression): not tried again there. Without it, each `(` inside a property
+    /// map inside a `(` ... was tried as a pattern once per way of reading the ones around it,
+    /// and a 439-byte query took seconds (found by the query fuzzer).
+    var notPatterns: Set<Int> = []
+    /// How many times a path was parsed, for the test that the retries stay linear.
+    var pathsTried = 0
     static let maxNesting = 64
     static let maxHeight = 256
 
@@ -89,6 +96,7 @@ struct PatternParser {
     }
 
     mutating func path() throws(QueryError) -> PathPattern {
+        pathsTried += 1
         var variable: PatternName?
         if let name = token.name, peek().isSymbol("=") {
             variable = PatternName(text: name, location: token.location)
