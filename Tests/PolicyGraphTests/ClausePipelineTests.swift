@@ -81,6 +81,20 @@ struct ClausePipelineTests {
         #expect(try graph.query(query, options: PatternOptions(pipeline: true)).cells == expected)
     }
 
+    /// A kind name is never followed by '.', '(', '[' or '{': the '|' before such a word is the
+    /// comprehension's, not a second kind.
+    @Test func labelTestInAComprehensionLeavesItsBarToTheValue() throws {
+        #expect(try cells("MATCH (x) RETURN [i IN collect(x) WHERE i:framework | i.id] AS a") == [["[\"sfc\", \"gdi\"]"]])
+        #expect(try cells("MATCH (x) RETURN [i IN collect(x) WHERE i:framework | size(i.id)] AS a") == [["[3, 3]"]])
+        #expect(try cells("MATCH (x) RETURN [i IN collect(x) WHERE i:framework|country | i {.id}] AS a")
+            == [["[{id: \"us\"}, {id: \"china\"}, {id: \"uk\"}, {id: \"sfc\"}, {id: \"gdi\"}]"]])
+        #expect(try cells("MATCH (c:country {id: 'us'}) RETURN [(c)-->(f) WHERE f:framework | f.label] AS a")
+            == [["[\"San Francisco Consensus\", \"Global Development Initiative\"]"]])
+        // Still two kinds when the word after '|' is not followed by one of those.
+        #expect(try cells("MATCH (x) RETURN [i IN collect(x) WHERE i:framework|country] AS a")
+            == [["[us, china, uk, sfc, gdi]"]])
+    }
+
     @Test func unwindTurnsAListIntoRows() throws {
         #expect(try cells("UNWIND [3, 1, null, 2] AS x RETURN x ORDER BY x") == [["1"], ["2"], ["3"], ["null"]])
         #expect(try cells("UNWIND [] AS x RETURN x") == [])

@@ -89,6 +89,15 @@ struct PatternErrorTests {
         Case(query: "MATCH (a) RETURN a; RETURN 1", message: "unexpected ';': a query is one statement, and ';' may only end it", line: 1, column: 19),
         Case(query: "MATCH (a) RETURN a.", message: "expected a property name after '.', found end of query", line: 1, column: 20),
         Case(query: "MATCH (a) RETURN 'a' + 1 / 0", message: "division by zero", line: 1, column: 24),
+        Case(query: "MATCH (a) RETURN [i IN collect(a) WHERE i:framework | i + 1]",
+             message: "expected ']' to close the list comprehension, found '+'; to give the comprehension a value after '|', write the label test in parentheses: (i:framework)",
+             line: 1, column: 57),
+        Case(query: "MATCH (a) RETURN [i IN collect(a) WHERE i.id <> 'x' AND i:event:framework | i]",
+             message: "unknown kind 'i'; 'i' is a variable: to give the comprehension a value after '|', write the label test in parentheses: (i:event:framework)",
+             line: 1, column: 77),
+        Case(query: "MATCH (a:country) RETURN [(a)-->(b) WHERE b:framework | b]",
+             message: "expected '|' and the value of each match in the pattern comprehension, found ']'; to give the comprehension a value after '|', write the label test in parentheses: (b:framework)",
+             line: 1, column: 58),
     ]
 
     @Test(arguments: syntax)
