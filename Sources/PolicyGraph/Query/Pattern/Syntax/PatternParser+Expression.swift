@@ -306,7 +306,7 @@ extension PatternParser {
         case "SHORTESTPATH", "ALLSHORTESTPATHS":
             throw fail("\(word) is not supported; use 'policygraph path FROM TO'")
         default:
-            break
+            if let error = misspeltExists(start) { throw error }
         }
         if peek().isSymbol("(") {
             let name = PatternName(text: word, location: start.location)
