@@ -55,6 +55,14 @@ struct PatternErrorTests {
         Case(query: "MATCH (a) SET a.label = 'x'", message: "SET is not supported: queries are read-only; edit graph/*.csv instead", line: 1, column: 11),
         Case(query: "MATCH (a) WHERE a.id = $id RETURN a", message: "parameter $id is not given", line: 1, column: 24),
         Case(query: "MATCH (a) WHERE a.label =~ 'W.*' RETURN a", message: "regular expressions (=~) are not supported; use STARTS WITH, ENDS WITH or CONTAINS", line: 1, column: 25),
+        Case(query: "MATCH (a)-->(b) RETURN a, count(*) HAVING count(*) > 1",
+             message: "HAVING is not part of Cypher: filter groups with WITH a, count(*) AS n WHERE n > 1 RETURN ...", line: 1, column: 36),
+        Case(query: "MATCH (a)-->(b) WITH a, count(*) AS n HAVING n > 1 RETURN a",
+             message: "HAVING is not part of Cypher: filter groups with WITH a, count(*) AS n WHERE n > 1 RETURN ...", line: 1, column: 39),
+        Case(query: "MATCH (a)-->(b) RETURN a, count(*) GROUP BY a",
+             message: "GROUP BY is not needed: RETURN groups by the items that are not aggregates", line: 1, column: 36),
+        Case(query: "MATCH (a)-->(b) WITH a, count(*) AS n GROUP BY a RETURN a, n",
+             message: "GROUP BY is not needed: WITH groups by the items that are not aggregates", line: 1, column: 39),
     ]
 
     @Test(arguments: unsupported)
@@ -110,6 +118,12 @@ struct PatternErrorTests {
         #expect(e.message == c.message)
         #expect(e.location?.line == c.line)
         #expect(e.location?.column == c.column)
+    }
+
+    /// SQL's words are not reserved: only HAVING, or GROUP followed by BY, where a clause may start.
+    @Test func groupStaysAVariableName() throws {
+        let graph = try #require(Self.graph)
+        #expect(try graph.query("MATCH (group:country {id: 'us'}) RETURN group.id AS having").cells == [["us"]])
     }
 
     @Test func orderByAfterAggregationReadsOnlyReturnedColumns() throws {
