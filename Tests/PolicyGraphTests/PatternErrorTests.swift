@@ -39,6 +39,31 @@ struct PatternErrorTests {
         Case(query: "MATCH (a) RETURN sizee(a.label)", message: "unknown function 'sizee'; did you mean 'size'?", line: 1, column: 18),
     ]
 
+    /// With no close name, an unknown property lists what that element has, or says that the
+    /// other element has it; the same from the pattern engine and the clause pipeline.
+    static let unknownProperties: [Case] = [
+        Case(query: "MATCH (a:country) RETURN a.name",
+             message: "unknown property 'name'; nodes have: id, kind, label, label_zh, population, title", line: 1, column: 28),
+        Case(query: "MATCH (a:country) RETURN a.date", message: "'date' is a property of edges, not of nodes", line: 1, column: 28),
+        Case(query: "MATCH (a)-[r]->(b) RETURN r.label", message: "'label' is a property of nodes, not of edges", line: 1, column: 29),
+        Case(query: "MATCH (a)-[r]->(b) RETURN r.name", message: "unknown property 'name'; edges have: cite, date, weight", line: 1, column: 29),
+        Case(query: "MATCH (a)-[r {id: 'x'}]->(b) RETURN a", message: "'id' is a property of nodes, not of edges", line: 1, column: 15),
+    ]
+
+    @Test(arguments: unknownProperties)
+    func unknownPropertiesSayWhatTheElementHas(_ c: Case) throws {
+        let graph = try #require(Self.graph)
+        for options in [PatternOptions(), PatternOptions(pipeline: true)] {
+            do {
+                _ = try graph.query(c.query, options: options)
+                Issue.record("no error for \(c.query)")
+            } catch {
+                #expect(error.message == c.message)
+                #expect(error.location?.column == c.column)
+            }
+        }
+    }
+
     @Test(arguments: unknownNames)
     func unknownNamesAreErrorsWithSuggestions(_ c: Case) throws {
         let e = try error(c.query)
