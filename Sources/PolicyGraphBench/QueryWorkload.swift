@@ -141,6 +141,12 @@ enum QueryWorkload {
         }
     }
 
+    /// The exit status of a workload run: 1 when any query stopped with an error (the report,
+    /// printed first, says which), else 0.
+    static func exitStatus(_ timings: [WorkloadTiming]) -> Int32 {
+        timings.contains { $0.error != nil } ? 1 : 0
+    }
+
     /// A cell of ``WorkloadTiming/head``.
     static func headCell(_ value: QueryValue) -> JSONValue {
         switch value {

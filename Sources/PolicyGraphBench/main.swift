@@ -90,7 +90,7 @@ if let file = options.queries {
         if options.table { print(QueryWorkload.table(timings), terminator: "") }
         if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
         // A query that stopped with an error is reported in the JSON, and fails the run.
-        exit(timings.contains { $0.error != nil } ? 1 : 0)
+        exit(QueryWorkload.exitStatus(timings))
     } catch let error as WorkloadError {
         fail("policygraph-bench: error: \(file):\(error)", status: 1)
     } catch {

@@ -86,16 +86,20 @@ public enum PolicyGraphTool {
         var text = error.description
         // The library says to raise the limit; the option that does it is the CLI's to name.
         if case .workLimit = error.reason { text += " (--max-steps N, 0 for none)" }
+        text += "\n"
+        if let location = error.location {
+            var prefix = ""
+            for ch in location.lineText.prefix(max(0, location.column - 1)) {
+                prefix += TextTable.displayWidth(String(ch)) == 2 ? "  " : (ch == "\t" ? "\t" : " ")
+            }
+            text += "  \(location.lineText)\n  \(prefix)^\n"
+        }
         // Nothing close by spelling: the words may be in a description, which search reads.
+        // After the caret, which belongs to the error line.
         if case .unknownNode(_, let suggestions) = error.reason, suggestions.isEmpty {
-            text += "\nhint: 'policygraph search WORDS' finds nodes by the words of their labels and descriptions"
+            text += "hint: 'policygraph search WORDS' finds nodes by the words of their labels and descriptions\n"
         }
-        guard let location = error.location else { return text + "\n" }
-        var prefix = ""
-        for ch in location.lineText.prefix(max(0, location.column - 1)) {
-            prefix += TextTable.displayWidth(String(ch)) == 2 ? "  " : (ch == "\t" ? "\t" : " ")
-        }
-        return "\(text)\n  \(location.lineText)\n  \(prefix)^\n"
+        return text
     }
 
     static var help: String {

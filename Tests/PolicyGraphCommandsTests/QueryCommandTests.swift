@@ -108,6 +108,19 @@ struct QueryCommandTests {
         #expect(misspelt.stderr.contains("did you mean 'china'?"))
     }
 
+    /// The caret belongs under the error line; the search hint comes after both.
+    @Test func anUnknownParameterIdGivesTheCaretThenTheSearchHint() {
+        let output = run(["MATCH (c:country {id: $who}) RETURN c", "--param", "who='zzzqqq'"])
+        #expect(output.status == 1)
+        #expect(output.stderr == """
+            query:1:23: error: unknown node 'zzzqqq'; no id or label is close
+              MATCH (c:country {id: $who}) RETURN c
+                                    ^
+            hint: 'policygraph search WORDS' finds nodes by the words of their labels and descriptions
+
+            """)
+    }
+
     /// A query file that is not there is missing input (status 1), as a missing graph folder is.
     @Test func aMissingQueryFileIsADataError() {
         let output = run(["--file", "/nonexistent/question.cypher"])

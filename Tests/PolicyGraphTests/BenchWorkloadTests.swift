@@ -75,6 +75,18 @@ import Testing
         #expect(lines[2].components(separatedBy: "error:").count == 2)
     }
 
+    /// The README: "The exit status is 1 when any query stops with an error".
+    @Test func aQueryThatStopsWithAnErrorFailsTheRun() throws {
+        let graph = try GraphLoader.load(nodes: Array("id,kind,label\nus,country,United States\n".utf8), edges: Array("from,relation,to\n".utf8)).graph
+        let good = WorkloadQuery(name: "countries", text: "MATCH (c:country) RETURN c.id")
+        let unknownProperty = WorkloadQuery(name: "bad", text: "MATCH (c:country) RETURN c.name")
+        let overBudget = WorkloadQuery(name: "big", text: "UNWIND range(1, 10) AS x RETURN x")
+        #expect(QueryWorkload.exitStatus(QueryWorkload.run([good], on: graph, repeats: 1)) == 0)
+        #expect(QueryWorkload.exitStatus(QueryWorkload.run([good, unknownProperty], on: graph, repeats: 1)) == 1)
+        #expect(QueryWorkload.exitStatus(QueryWorkload.run([overBudget, good], on: graph, repeats: 1,
+                                                           limits: QueryLimits(maxSteps: nil, maxRows: 5))) == 1)
+    }
+
     @Test func aJSONItemMayCarryItsOwnParameters() throws {
         let text = #"[{"name": "one", "query": "MATCH (c {id: $c}) RETURN c", "params": {"c": "us", "n": 2, "xs": [1, 2.5]}}, "RETURN $n"]"#
         let queries = try QueryWorkload.parse(text)

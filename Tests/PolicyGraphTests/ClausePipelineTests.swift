@@ -63,6 +63,38 @@ struct ClausePipelineTests {
         #expect(try cells("MATCH (f:framework) WITH collect(f.id) AS ids RETURN size(ids), ids") == [["2", "[\"sfc\", \"gdi\"]"]])
     }
 
+    /// Cypher: an aggregate in a comprehension's list makes its item an aggregate too, also when
+    /// another item holds the same aggregate (the user's query: frameworks beside all supports).
+    @Test(arguments: [
+        ("MATCH (c:country)-[:supports]->(f) RETURN c.id, [i IN collect(f) WHERE i.id <> 'gdi' | i.label] AS frameworks, size(collect(f)) AS n",
+         [["china", "[\"San Francisco Consensus\"]", "1"], ["us", "[\"San Francisco Consensus\"]", "2"]]),
+        ("MATCH (c:country)-[:supports]->(f) RETURN c.id, size(collect(f)) AS n, [i IN collect(f) WHERE i.id <> 'gdi' | i.label] AS frameworks",
+         [["china", "1", "[\"San Francisco Consensus\"]"], ["us", "2", "[\"San Francisco Consensus\"]"]]),
+        ("MATCH (x:country) RETURN size(collect(x)) AS b, [i IN collect(x) WHERE i.id = 'uk' | i.label] AS a", [["3", "[\"United Kingdom\"]"]]),
+        ("MATCH (x:country) RETURN [i IN collect(x) WHERE i.id = 'uk' | i.id] AS a, collect(x)[0] IS NOT NULL AS b", [["[\"uk\"]", "true"]]),
+        ("MATCH (x:country) WITH count(x) AS n, [i IN collect(x) WHERE i.id = 'uk' | i.id] AS a RETURN n, a", [["3", "[\"uk\"]"]]),
+        ("MATCH (x:country) WITH collect(x) AS b, any(i IN collect(x) WHERE i.id = 'uk') AS a RETURN size(b), a", [["3", "true"]]),
+    ])
+    func aggregateInAComprehensionBesideTheSameAggregate(query: String, expected: [[String]]) throws {
+        let graph = try #require(Self.graph)
+        #expect(try graph.query(query).cells == expected)
+        #expect(try graph.query(query, options: PatternOptions(pipeline: true)).cells == expected)
+    }
+
+    /// A kind name is never followed by '.', '(', '[' or '{': the '|' before such a word is the
+    /// comprehension's, not a second kind.
+    @Test func labelTestInAComprehensionLeavesItsBarToTheValue() throws {
+        #expect(try cells("MATCH (x) RETURN [i IN collect(x) WHERE i:framework | i.id] AS a") == [["[\"sfc\", \"gdi\"]"]])
+        #expect(try cells("MATCH (x) RETURN [i IN collect(x) WHERE i:framework | size(i.id)] AS a") == [["[3, 3]"]])
+        #expect(try cells("MATCH (x) RETURN [i IN collect(x) WHERE i:framework|country | i {.id}] AS a")
+            == [["[{id: \"us\"}, {id: \"china\"}, {id: \"uk\"}, {id: \"sfc\"}, {id: \"gdi\"}]"]])
+        #expect(try cells("MATCH (c:country {id: 'us'}) RETURN [(c)-->(f) WHERE f:framework | f.label] AS a")
+            == [["[\"San Francisco Consensus\", \"Global Development Initiative\"]"]])
+        // Still two kinds when the word after '|' is not followed by one of those.
+        #expect(try cells("MATCH (x) RETURN [i IN collect(x) WHERE i:framework|country] AS a")
+            == [["[us, china, uk, sfc, gdi]"]])
+    }
+
     @Test func unwindTurnsAListIntoRows() throws {
         #expect(try cells("UNWIND [3, 1, null, 2] AS x RETURN x ORDER BY x") == [["1"], ["2"], ["3"], ["null"]])
         #expect(try cells("UNWIND [] AS x RETURN x") == [])

@@ -39,6 +39,31 @@ struct PatternErrorTests {
         Case(query: "MATCH (a) RETURN sizee(a.label)", message: "unknown function 'sizee'; did you mean 'size'?", line: 1, column: 18),
     ]
 
+    /// With no close name, an unknown property lists what that element has, or says that the
+    /// other element has it; the same from the pattern engine and the clause pipeline.
+    static let unknownProperties: [Case] = [
+        Case(query: "MATCH (a:country) RETURN a.name",
+             message: "unknown property 'name'; nodes have: id, kind, label, label_zh, population, title", line: 1, column: 28),
+        Case(query: "MATCH (a:country) RETURN a.date", message: "'date' is a property of edges, not of nodes", line: 1, column: 28),
+        Case(query: "MATCH (a)-[r]->(b) RETURN r.label", message: "'label' is a property of nodes, not of edges", line: 1, column: 29),
+        Case(query: "MATCH (a)-[r]->(b) RETURN r.name", message: "unknown property 'name'; edges have: cite, date, weight", line: 1, column: 29),
+        Case(query: "MATCH (a)-[r {id: 'x'}]->(b) RETURN a", message: "'id' is a property of nodes, not of edges", line: 1, column: 15),
+    ]
+
+    @Test(arguments: unknownProperties)
+    func unknownPropertiesSayWhatTheElementHas(_ c: Case) throws {
+        let graph = try #require(Self.graph)
+        for options in [PatternOptions(), PatternOptions(pipeline: true)] {
+            do {
+                _ = try graph.query(c.query, options: options)
+                Issue.record("no error for \(c.query)")
+            } catch {
+                #expect(error.message == c.message)
+                #expect(error.location?.column == c.column)
+            }
+        }
+    }
+
     @Test(arguments: unknownNames)
     func unknownNamesAreErrorsWithSuggestions(_ c: Case) throws {
         let e = try error(c.query)
@@ -55,6 +80,14 @@ struct PatternErrorTests {
         Case(query: "MATCH (a) SET a.label = 'x'", message: "SET is not supported: queries are read-only; edit graph/*.csv instead", line: 1, column: 11),
         Case(query: "MATCH (a) WHERE a.id = $id RETURN a", message: "parameter $id is not given", line: 1, column: 24),
         Case(query: "MATCH (a) WHERE a.label =~ 'W.*' RETURN a", message: "regular expressions (=~) are not supported; use STARTS WITH, ENDS WITH or CONTAINS", line: 1, column: 25),
+        Case(query: "MATCH (a)-->(b) RETURN a, count(*) HAVING count(*) > 1",
+             message: "HAVING is not part of Cypher: filter groups with WITH a, count(*) AS n WHERE n > 1 RETURN ...", line: 1, column: 36),
+        Case(query: "MATCH (a)-->(b) WITH a, count(*) AS n HAVING n > 1 RETURN a",
+             message: "HAVING is not part of Cypher: filter groups with WITH a, count(*) AS n WHERE n > 1 RETURN ...", line: 1, column: 39),
+        Case(query: "MATCH (a)-->(b) RETURN a, count(*) GROUP BY a",
+             message: "GROUP BY is not needed: RETURN groups by the items that are not aggregates", line: 1, column: 36),
+        Case(query: "MATCH (a)-->(b) WITH a, count(*) AS n GROUP BY a RETURN a, n",
+             message: "GROUP BY is not needed: WITH groups by the items that are not aggregates", line: 1, column: 39),
     ]
 
     @Test(arguments: unsupported)
@@ -89,6 +122,19 @@ struct PatternErrorTests {
         Case(query: "MATCH (a) RETURN a; RETURN 1", message: "unexpected ';': a query is one statement, and ';' may only end it", line: 1, column: 19),
         Case(query: "MATCH (a) RETURN a.", message: "expected a property name after '.', found end of query", line: 1, column: 20),
         Case(query: "MATCH (a) RETURN 'a' + 1 / 0", message: "division by zero", line: 1, column: 24),
+        Case(query: "MATCH (c:country) WHERE NOT EXIST { (c)-->() } RETURN c",
+             message: "unknown function or keyword 'EXIST'; did you mean EXISTS { ... }?", line: 1, column: 29),
+        Case(query: "MATCH (c:country) WHERE exsits { MATCH (c)-->() } RETURN c",
+             message: "unknown function or keyword 'exsits'; did you mean EXISTS { ... }?", line: 1, column: 25),
+        Case(query: "MATCH (a) RETURN [i IN collect(a) WHERE i:framework | i + 1]",
+             message: "expected ']' to close the list comprehension, found '+'; to give the comprehension a value after '|', write the label test in parentheses: (i:framework)",
+             line: 1, column: 57),
+        Case(query: "MATCH (a) RETURN [i IN collect(a) WHERE i.id <> 'x' AND i:event:framework | i]",
+             message: "unknown kind 'i'; 'i' is a variable: to give the comprehension a value after '|', write the label test in parentheses: (i:event:framework)",
+             line: 1, column: 77),
+        Case(query: "MATCH (a:country) RETURN [(a)-->(b) WHERE b:framework | b]",
+             message: "expected '|' and the value of each match in the pattern comprehension, found ']'; to give the comprehension a value after '|', write the label test in parentheses: (b:framework)",
+             line: 1, column: 58),
     ]
 
     @Test(arguments: syntax)
@@ -97,6 +143,12 @@ struct PatternErrorTests {
         #expect(e.message == c.message)
         #expect(e.location?.line == c.line)
         #expect(e.location?.column == c.column)
+    }
+
+    /// SQL's words are not reserved: only HAVING, or GROUP followed by BY, where a clause may start.
+    @Test func groupStaysAVariableName() throws {
+        let graph = try #require(Self.graph)
+        #expect(try graph.query("MATCH (group:country {id: 'us'}) RETURN group.id AS having").cells == [["us"]])
     }
 
     @Test func orderByAfterAggregationReadsOnlyReturnedColumns() throws {

@@ -9,7 +9,11 @@ public struct QueryError: LocatedError, Hashable, Sendable {
         case ambiguousNode(String, candidates: [NodeID])
         case unknownKind(String, suggestions: [String])
         case unknownRelation(String, suggestions: [String])
-        case unknownProperty(String, suggestions: [String])
+        /// No property of that name; `existing` (sorted) is what elements like `element` have,
+        /// listed when no name is close.
+        case unknownProperty(String, suggestions: [String], element: Element? = nil, existing: [String] = [])
+        /// A property only the other element has: `n.date` on a node, when edges have `date`.
+        case propertyOfOtherElement(String, read: Element)
         /// A syntax or meaning problem in a pattern query.
         case syntax(String)
         case invalidArgument(String)
@@ -20,6 +24,14 @@ public struct QueryError: LocatedError, Hashable, Sendable {
         /// A query's rows (its result, or the rows between two clauses) passed
         /// ``QueryLimits/maxRows``.
         case rowLimit(rows: Int)
+    }
+
+    /// What a property is read on: a node or an edge (a relationship).
+    public enum Element: String, Hashable, Sendable {
+        case node, edge
+
+        /// `nodes`, `edges`: as messages name them.
+        public var plural: String { rawValue + "s" }
     }
 
     public let reason: Reason
@@ -55,8 +67,14 @@ public struct QueryError: LocatedError, Hashable, Sendable {
             return "unknown kind '\(kind)'" + Suggestions.hint(suggestions)
         case .unknownRelation(let relation, let suggestions):
             return "unknown relation '\(relation)'" + Suggestions.hint(suggestions)
-        case .unknownProperty(let property, let suggestions):
+        case .unknownProperty(let property, let suggestions, let element, let existing):
+            if suggestions.isEmpty, let element, !existing.isEmpty {
+                return "unknown property '\(property)'; \(element.plural) have: " + existing.joined(separator: ", ")
+            }
             return "unknown property '\(property)'" + Suggestions.hint(suggestions)
+        case .propertyOfOtherElement(let property, let element):
+            let other: Element = element == .node ? .edge : .node
+            return "'\(property)' is a property of \(other.plural), not of \(element.plural)"
         case .syntax(let message), .invalidArgument(let message):
             return message
         case .noPath(let from, let to, let directed):

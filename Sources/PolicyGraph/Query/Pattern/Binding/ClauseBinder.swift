@@ -134,6 +134,24 @@ struct ClauseBinder {
         }
     }
 
+    /// Checks the kinds of a label test. The last alternative being a variable, not a kind, is
+    /// the comprehension's `|` read as one (`[i IN l WHERE i:framework | i]`): that error says so.
+    private func labelTestKinds(_ groups: [[PatternName]], of operand: PatternExpression, _ scope: [String: Binding]) throws(QueryError) {
+        for (g, group) in groups.enumerated() {
+            for (i, name) in group.enumerated() {
+                do { _ = try graph.checkedKind(name.text) } catch {
+                    guard g == groups.count - 1, i == group.count - 1, i > 0, scope[name.text] != nil else {
+                        throw QueryError(error.reason, at: name.location)
+                    }
+                    let kept = groups.dropLast() + [Array(group.dropLast())]
+                    let test = operand.text + kept.map { ":" + $0.map(\.text).joined(separator: "|") }.joined()
+                    throw QueryError(.syntax("unknown kind '\(name.text)'; '\(name.text)' is a variable: to give the comprehension "
+                                             + "a value after '|', write the label test in parentheses: (\(test))"), at: name.location)
+                }
+            }
+        }
+    }
+
     /// What an expression evaluates to, as far as its form tells.
     private func binding(of e: PatternExpression) -> Binding {
         switch e.form {
@@ -174,7 +192,7 @@ struct ClauseBinder {
             }
             return
         case .hasKinds(let operand, let groups):
-            try kinds(groups)
+            try labelTestKinds(groups, of: operand, scope)
             try expression(operand, scope, aggregates: aggregates)
             return
         case .comprehension(let variable, let list, let predicate, let value):

@@ -154,8 +154,7 @@ struct ExpressionCompiler {
     /// The index of node column `key` (`label`, `label_zh`, ...).
     static func nodeColumn(_ key: PatternName, in graph: Graph) throws(QueryError) -> Int {
         if let c = graph.nodeAttributeNames.firstIndex(of: key.text) { return c }
-        let names = [Column.id, Column.kind] + graph.nodeAttributeNames
-        throw QueryError(.unknownProperty(key.text, suggestions: Suggestions.closest(to: key.text, among: names)), at: key.location)
+        throw QueryError(graph.unknownProperty(key.text, on: .node), at: key.location)
     }
 
     /// The index of edge column `key` (`weight`, `date`, `cite`, ...).
@@ -165,8 +164,7 @@ struct ExpressionCompiler {
             let use = key.text == Column.from ? "startNode(r)" : (key.text == Column.to ? "endNode(r)" : "type(r)")
             throw QueryError(.syntax("a relationship has no property '\(key.text)'; use \(use)"), at: key.location)
         }
-        let names = graph.edgeAttributeNames
-        throw QueryError(.unknownProperty(key.text, suggestions: Suggestions.closest(to: key.text, among: names)), at: key.location)
+        throw QueryError(graph.unknownProperty(key.text, on: .edge), at: key.location)
     }
 
     private mutating func binary(_ op: BinaryOperator, _ l: PatternExpression, _ r: PatternExpression, _ e: PatternExpression) throws(QueryError) -> (CompiledExpression, StaticType) {

@@ -101,7 +101,7 @@ extension PatternParser {
                 var groups: [[PatternName]] = []
                 while token.isSymbol(":") {
                     advance()
-                    groups.append(try names(after: "':'", what: "a kind"))
+                    groups.append(try kindAlternatives())
                 }
                 left = try make(.hasKinds(left, groups), from: start)
             } else if token.isKeyword("CONTAINS") {
@@ -112,6 +112,31 @@ extension PatternParser {
                 return left
             }
         }
+    }
+
+    /// The kinds after `:` in a label test, `kind|kind`. A `|` whose word is followed by `.`, `(`,
+    /// `[` or `{` is left to the enclosing comprehension (`[i IN l WHERE i:framework | i.id]`):
+    /// no kind name is.
+    private mutating func kindAlternatives() throws(QueryError) -> [PatternName] {
+        var result: [PatternName] = []
+        repeat {
+            if !result.isEmpty {
+                advance()
+                if token.isSymbol(":") { advance() }
+            }
+            guard let name = token.name else { throw expected("a kind after \(result.isEmpty ? "':'" : "'|'")") }
+            result.append(PatternName(text: name, location: token.location))
+            advance()
+        } while token.isSymbol("|") && startsKindAlternative()
+        return result
+    }
+
+    /// Whether the `|` at the current token goes on with kinds rather than closing a condition.
+    private func startsKindAlternative() -> Bool {
+        var ahead = 1
+        if peek(ahead).isSymbol(":") { ahead += 1 }
+        guard peek(ahead).name != nil else { return true }
+        return ![".", "(", "[", "{"].contains { peek(ahead + 1).isSymbol($0) }
     }
 
     private mutating func additive() throws(QueryError) -> PatternExpression {
@@ -281,7 +306,7 @@ extension PatternParser {
         case "SHORTESTPATH", "ALLSHORTESTPATHS":
             throw fail("\(word) is not supported; use 'policygraph path FROM TO'")
         default:
-            break
+            if let error = misspeltExists(start) { throw error }
         }
         if peek().isSymbol("(") {
             let name = PatternName(text: word, location: start.location)

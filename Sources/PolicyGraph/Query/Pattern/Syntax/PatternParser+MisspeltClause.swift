@@ -1,5 +1,5 @@
-/// A clause keyword written with a typo (`RETRUN`), reported as such instead of as a list of
-/// what may come there.
+/// A clause keyword written with a typo (`RETRUN`), or EXISTS before a subquery (`EXIST {`),
+/// reported as such instead of as a list of what may come there.
 extension PatternParser {
     /// The words that start a clause or a part of one.
     static let clauseKeywords = ["MATCH", "OPTIONAL", "UNWIND", "WITH", "RETURN", "WHERE", "ORDER", "SKIP", "LIMIT", "UNION"]
@@ -10,5 +10,15 @@ extension PatternParser {
         let close = Suggestions.closest(to: word, among: Self.clauseKeywords)
         guard !close.isEmpty else { return nil }
         return fail("unknown clause '\(word)'; did you mean " + close.joined(separator: " or ") + "?", at: t)
+    }
+
+    /// The error for a misspelt `EXISTS` before a subquery (`NOT EXIST { (c)-->() }`), which
+    /// would otherwise read as a map projection: a word within two edits of EXISTS, then `{`
+    /// and `(` or MATCH.
+    func misspeltExists(_ t: PatternToken) -> QueryError? {
+        guard case .word(let word) = t.kind, word.uppercased() != "EXISTS",
+              peek().isSymbol("{"), peek(2).isSymbol("(") || peek(2).isKeyword("MATCH"),
+              Suggestions.distance(Array(word.uppercased()), Array("EXISTS"), cap: 2) <= 2 else { return nil }
+        return fail("unknown function or keyword '\(word)'; did you mean EXISTS { ... }?", at: t)
     }
 }

@@ -33,7 +33,8 @@ extension PatternParser {
                 advance()
                 value = try expression()
             }
-            try expect("]", "']' to close the list comprehension")
+            guard token.isSymbol("]") else { throw expected("']' to close the list comprehension", after: predicate) }
+            advance()
             return try make(.comprehension(variable: variable, list: list, predicate: predicate, value: value), from: start)
         }
         guard peek().isSymbol("(") || (peek().name != nil && peek(2).isSymbol("=")) else { return nil }
@@ -53,10 +54,35 @@ extension PatternParser {
             advance()
             predicate = try expression()
         }
-        try expect("|", "'|' and the value of each match in the pattern comprehension")
+        guard token.isSymbol("|") else { throw expected("'|' and the value of each match in the pattern comprehension", after: predicate) }
+        advance()
         let value = try expression()
-        try expect("]", "']' to close the pattern comprehension")
+        guard token.isSymbol("]") else { throw expected("']' to close the pattern comprehension", after: predicate) }
+        advance()
         return try make(.patternComprehension(pattern, predicate: predicate, value: value), from: start)
+    }
+
+    /// The error for `what` after a comprehension's condition, suggesting parentheses when the
+    /// condition ends in a label test that read the comprehension's `|` as a kind alternative
+    /// (`WHERE i:framework | i + 1`).
+    func expected(_ what: String, after predicate: PatternExpression?) -> QueryError {
+        let error = expected(what)
+        guard let predicate, let test = Self.labelTestWithoutLastAlternative(predicate) else { return error }
+        return fail(error.message + "; to give the comprehension a value after '|', write the label test in parentheses: (\(test))")
+    }
+
+    /// `i:framework` for a condition ending in the label test `i:framework|x`, else `nil`.
+    private static func labelTestWithoutLastAlternative(_ e: PatternExpression) -> String? {
+        switch e.form {
+        case .binary(.and, _, let right), .binary(.or, _, let right), .binary(.xor, _, let right), .not(let right):
+            return labelTestWithoutLastAlternative(right)
+        case .hasKinds(let operand, let groups):
+            guard let last = groups.last, last.count > 1 else { return nil }
+            let kept = groups.dropLast() + [Array(last.dropLast())]
+            return operand.text + kept.map { ":" + $0.map(\.text).joined(separator: "|") }.joined()
+        default:
+            return nil
+        }
     }
 
     /// `n {.key, .*, key: value, variable}` after the variable.

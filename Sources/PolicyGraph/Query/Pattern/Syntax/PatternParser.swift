@@ -57,6 +57,12 @@ struct PatternParser {
         return fail(message, at: t)
     }
 
+    /// The error for HAVING or GROUP BY at `t`, after the items of `keyword`, if `t` is one.
+    func sqlHabit(_ t: PatternToken, after keyword: String) -> QueryError? {
+        guard let message = SQLHabit.message(t, next: peek(), after: keyword) else { return nil }
+        return fail(message, at: t)
+    }
+
     mutating func query() throws(QueryError) -> PatternQuery {
         var matches: [MatchClause] = []
         while token.isKeyword("MATCH") {
@@ -72,7 +78,7 @@ struct PatternParser {
             throw expected(matches.last?.predicate == nil ? "',', MATCH, WHERE or RETURN after the patterns" : "an operator, MATCH or RETURN after the WHERE condition")
         }
         if token.kind != .end {
-            if let error = unsupportedClause(token) { throw error }
+            if let error = unsupportedClause(token) ?? sqlHabit(token, after: "RETURN") { throw error }
             if token.isKeyword("MATCH") { throw fail("MATCH must come before RETURN") }
             throw expected("end of query after RETURN")
         }

@@ -84,3 +84,19 @@ enum UnsupportedClause {
         "YIELD": "YIELD is not supported: there are no procedures",
     ]
 }
+
+/// SQL's grouping words, met where a clause may start after WITH or RETURN items: Cypher groups
+/// without them, and the message says how. Not reserved: `group` stays a usable variable name.
+enum SQLHabit {
+    /// The message for `t` (and the token after it), if they are HAVING or GROUP BY after the
+    /// items of `keyword` (WITH or RETURN).
+    static func message(_ t: PatternToken, next: PatternToken, after keyword: String) -> String? {
+        if t.isKeyword("HAVING") {
+            return "HAVING is not part of Cypher: filter groups with WITH a, count(*) AS n WHERE n > 1 RETURN ..."
+        }
+        if t.isKeyword("GROUP"), next.isKeyword("BY") {
+            return "GROUP BY is not needed: \(keyword) groups by the items that are not aggregates"
+        }
+        return nil
+    }
+}

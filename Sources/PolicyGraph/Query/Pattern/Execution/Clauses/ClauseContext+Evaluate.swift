@@ -269,15 +269,14 @@ extension ClauseContext {
             default:
                 guard let c = graph.nodeAttributeNames.firstIndex(of: key) else {
                     guard strict else { return .null }
-                    let names = [Column.id, Column.kind] + graph.nodeAttributeNames
-                    throw QueryError(.unknownProperty(key, suggestions: Suggestions.closest(to: key, among: names)), at: location)
+                    throw QueryError(graph.unknownProperty(key, on: .node), at: location)
                 }
                 return cell(graph.nodeTable.columns[c].value(at: Int(n)), key)
             }
         case .edge(let e):
             guard let c = graph.edgeAttributeNames.firstIndex(of: key) else {
                 guard strict else { return .null }
-                throw QueryError(.unknownProperty(key, suggestions: Suggestions.closest(to: key, among: graph.edgeAttributeNames)), at: location)
+                throw QueryError(graph.unknownProperty(key, on: .edge), at: location)
             }
             return cell(graph.edgeTable.columns[c].value(at: Int(e)), key)
         default:

@@ -165,9 +165,11 @@ extension ClauseContext {
         var calls: [(String, PatternExpression)] = []
         var isAggregate: [Bool] = []
         for item in items {
-            let before = calls.count
-            try collectAggregates(item.expression, into: &calls, inside: false)
-            isAggregate.append(calls.count > before)
+            // An item is an aggregate when it holds one, even one an earlier item holds too.
+            var own: [(String, PatternExpression)] = []
+            try collectAggregates(item.expression, into: &own, inside: false)
+            for call in own where !calls.contains(where: { $0.0 == call.0 }) { calls.append(call) }
+            isAggregate.append(!own.isEmpty)
         }
         for order in projection.order { try collectAggregates(order.expression, into: &calls, inside: false) }
         return (calls, isAggregate)
