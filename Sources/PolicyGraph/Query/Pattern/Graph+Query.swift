@@ -201,8 +201,11 @@ extension Graph {
             // and the full comparison decides).
             var firstIsNode = false
             if let first = rows.first?.first, case .node = first { firstIsNode = true }
-            let firstIDs: [NodeID?] = projection.order.isEmpty && firstIsNode ? rows.map { row in
-                if let first = row.first, case .node(let r) = first { return self.id(at: r) }
+            // As UTF-8 bytes in arrays: compared with memcmp, in code point order, without the
+            // string's storage to look up at each comparison (a chain grouped by 1,000
+            // countries at M spent a tenth of its time there).
+            let firstIDs: [[UInt8]?] = projection.order.isEmpty && firstIsNode ? rows.map { row in
+                if let first = row.first, case .node(let r) = first { return Array(self.id(at: r).rawValue.utf8) }
                 return nil
             } : []
             indices.sort { a, b in
@@ -213,7 +216,7 @@ extension Graph {
                 if !firstIDs.isEmpty, let x = firstIDs[a], let y = firstIDs[b] {
                     // By code points, as every comparison of the language (not Swift's `<`,
                     // which takes canonically equivalent ids for equal).
-                    let c = CodePoints.compare(x.rawValue, y.rawValue)
+                    let c = CodePoints.compare(bytes: x, y)
                     if c != 0 { return c < 0 }
                 }
                 let c = order.compare(rows: rows[a], rows[b])

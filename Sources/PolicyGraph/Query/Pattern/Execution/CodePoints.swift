@@ -39,6 +39,20 @@ enum CodePoints {
         }
     }
 
+    /// ``compare(_:_:)`` on UTF-8 bytes already taken out of their strings.
+    static func compare(bytes a: [UInt8], _ b: [UInt8]) -> Int {
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                let shared = Swift.min(x.count, y.count)
+                if shared > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let c = memcmp(p, q, shared)
+                    if c != 0 { return c < 0 ? -1 : 1 }
+                }
+                return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+            }
+        }
+    }
+
     /// Whether `a` comes before `b` in code point order: a sort's `by:`.
     static func precedes(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
 
