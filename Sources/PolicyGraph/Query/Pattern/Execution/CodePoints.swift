@@ -27,30 +27,23 @@ enum CodePoints {
 
     /// -1, 0 or 1 as `a` comes before, with or after `b` in code point order (a prefix first).
     static func compare(_ a: String, _ b: String) -> Int {
-        withBytes(a) { x in
-            withBytes(b) { y in
-                let shared = Swift.min(x.count, y.count)
-                if shared > 0, let p = x.baseAddress, let q = y.baseAddress {
-                    let c = memcmp(p, q, shared)
-                    if c != 0 { return c < 0 ? -1 : 1 }
-                }
-                return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
-            }
-        }
+        withBytes(a) { x in withBytes(b) { y in compare(buffers: x, y) } }
     }
 
     /// ``compare(_:_:)`` on UTF-8 bytes already taken out of their strings.
     static func compare(bytes a: [UInt8], _ b: [UInt8]) -> Int {
-        a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y in
-                let shared = Swift.min(x.count, y.count)
-                if shared > 0, let p = x.baseAddress, let q = y.baseAddress {
-                    let c = memcmp(p, q, shared)
-                    if c != 0 { return c < 0 ? -1 : 1 }
-                }
-                return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
-            }
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in compare(buffers: x, y) } }
+    }
+
+    /// UTF-8's byte order is code point order: memcmp over the shared length, then the shorter first.
+    @inline(__always)
+    private static func compare(buffers x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+        let shared = Swift.min(x.count, y.count)
+        if shared > 0, let p = x.baseAddress, let q = y.baseAddress {
+            let c = memcmp(p, q, shared)
+            if c != 0 { return c < 0 ? -1 : 1 }
         }
+        return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
     }
 
     /// Whether `a` comes before `b` in code point order: a sort's `by:`.
