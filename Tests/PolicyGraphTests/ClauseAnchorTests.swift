@@ -67,6 +67,22 @@ struct ClauseAnchorTests {
         #expect(try rows(queries[0]) == [["a1", "20"], ["a2", "20"]])
     }
 
+    /// Found by a second reading: the shortcuts must not change which queries fail.
+    @Test func theShortcutsNeitherAddNorHideErrors() throws {
+        // A WHERE value that fails is not evaluated ahead of the matches that never reach it.
+        #expect(try rows("UNWIND [1] AS x MATCH (a:official) WHERE false AND a.id = 'z' + (1 / 0) RETURN a.id") == [])
+        // An unknown property is reported whichever end the search starts from, with or
+        // without candidates there.
+        for query in ["MATCH (a:agency {id: 'a1'}) OPTIONAL MATCH (o:official {bogus: 1})-[:leads]->(a) RETURN o.id",
+                      "UNWIND [1] AS x MATCH (a:agency)-[:leads]->(b {bogus: 1}) WHERE a.id = 'a1' RETURN a.id"] {
+            #expect(throws: QueryError.self, "\(query)") { try rows(query) }
+        }
+        // What the pattern engine's binder refuses in a MATCH ... WITH beginning, the pipeline runs.
+        let ordered = "MATCH (a:agency)<-[:leads]-(o:official) WITH DISTINCT a ORDER BY o.id LIMIT 1 RETURN a.id"
+        #expect(try rows(ordered) == rows(ordered, PatternOptions(pipeline: true)))
+        #expect(try rows(ordered) == [["a1"]])
+    }
+
     /// Random MATCH patterns (1–3 hops, both directions, variable lengths, WHERE) followed by a
     /// WITH that groups and filters: the pattern engine's beginning against the pipeline alone.
     @Test func randomMatchWithBeginningsAgreeWithThePipeline() throws {

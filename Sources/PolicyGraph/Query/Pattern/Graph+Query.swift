@@ -73,21 +73,23 @@ extension Graph {
             for (name, value) in parameters { values[name] = try engineValue(value) }
             var pipeline = ClausePipeline(context: ClauseContext(graph: self, parameters: values, limits: limits))
             var start: ClausePipeline.Start?
-            // MATCH ... WITH at the start, when the pattern engine answers it as MATCH ... RETURN.
-            if !options.pipeline, let prefix = ClausePlanner.patternPrefix(clauses) {
-                let answered = try patternEngineRows(prefix.query, options: options, limits: limits)
+            // MATCH ... WITH at the start, when the pattern engine answers it as MATCH ... RETURN
+            // (its binder is stricter than the pipeline's in places: what it refuses, the
+            // pipeline runs as it would without the shortcut).
+            if !options.pipeline, let prefix = ClausePlanner.patternPrefix(clauses),
+               let bound = try? PatternBinder.bind(prefix.query, in: self) {
+                let answered = try patternEngineRows(bound, options: options, limits: limits)
                 start = ClausePipeline.Start(columns: answered.columns, rows: answered.values, clauseCount: prefix.clauseCount,
                                              predicate: prefix.predicate, ordered: prefix.ordered)
             }
             let (columns, rows) = try pipeline.run(clauses, start: start)
             return QueryRows(columns: columns, values: rows, graph: self)
         }
-        return try patternEngineRows(parsed, options: options, limits: limits)
+        return try patternEngineRows(try PatternBinder.bind(parsed, in: self), options: options, limits: limits)
     }
 
-    /// The rows of a MATCH ... RETURN query, from the pattern engine.
-    private func patternEngineRows(_ parsed: PatternQuery, options: PatternOptions, limits: QueryLimits) throws(QueryError) -> QueryRows {
-        let bound = try PatternBinder.bind(parsed, in: self)
+    /// The rows of a MATCH ... RETURN query, bound, from the pattern engine.
+    private func patternEngineRows(_ bound: BoundQuery, options: PatternOptions, limits: QueryLimits) throws(QueryError) -> QueryRows {
         guard let projection = bound.projection else { return QueryRows(columns: [], values: [], graph: nil) }
         if options.factorize, let pairs = PairCountPlan.recognize(bound, graph: self) {
             let counted = try pairs.rows(bound, graph: self, limits: limits)
@@ -155,8 +157,8 @@ extension Graph {
             for (name, value) in parameters { values[name] = try engineValue(value) }
             var explainer = PipelineExplainer(graph: self, parameters: parameters,
                                               context: ClauseContext(graph: self, parameters: values, limits: .unlimited))
-            if !options.pipeline, let prefix = ClausePlanner.patternPrefix(clauses) {
-                let bound = try PatternBinder.bind(prefix.query, in: self)
+            if !options.pipeline, let prefix = ClausePlanner.patternPrefix(clauses),
+               let bound = try? PatternBinder.bind(prefix.query, in: self) {
                 let prefixPlan = PatternExplainer(graph: self, query: bound, syntax: prefix.query, options: options).plan()
                 return try explainer.plan(clauses, prefix: prefix, prefixPlan: prefixPlan)
             }

@@ -101,7 +101,7 @@ struct PipelineExplainer {
         // The run's decisions, asked with a row that binds what the clauses before bind.
         func row() -> ClauseRow { Dictionary(uniqueKeysWithValues: bound.map { ($0, PatternValue.null) }) }
         var probe = context
-        let seeds = (try? probe.idSeeds(clause, row())) ?? [:]
+        let seeds = probe.idSeeds(clause, row())
         for index in clause.paths.indices {
             let walked = context.walked(clause, index, row(), seeds: seeds)
             let path = walked.pattern

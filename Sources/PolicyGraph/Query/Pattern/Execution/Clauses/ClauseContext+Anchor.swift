@@ -17,7 +17,7 @@ extension ClauseContext {
     /// The nodes that a clause's WHERE allows for each of its variables by id alone, for the
     /// variables `row` does not bind: from `v.id = 'x'` and `v.id IN [...]` conjuncts whose
     /// other side reads no variable. Absent: no such conjunct (or one this cannot read).
-    mutating func idSeeds(_ clause: MatchClause, _ row: ClauseRow) throws(QueryError) -> [String: [Int32]] {
+    mutating func idSeeds(_ clause: MatchClause, _ row: ClauseRow) -> [String: [Int32]] {
         guard let predicate = clause.predicate else { return [:] }
         var seeds: [String: [Int32]] = [:]
         for conjunct in Self.conjuncts(predicate) {
@@ -28,8 +28,11 @@ extension ClauseContext {
                 guard case .property(let subject, let key) = idSide.form, key.text == Column.id,
                       case .variable(let name) = subject.form, row[name] == nil,
                       Self.isConstant(valueSide) else { continue }
+                // Evaluated ahead of any match: a value that fails (`1/0`) seeds nothing, and
+                // the WHERE reports it where a match reaches it, as before.
+                guard let evaluated = try? value(valueSide, row) else { continue }
                 var ids: [String] = []
-                switch (op, try value(valueSide, row)) {
+                switch (op, evaluated) {
                 case (.equal, .string(let id)): ids = [id]
                 case (.in, .list(let items)):
                     var all = true
@@ -96,6 +99,25 @@ extension ClauseContext {
             return count
         }
         return graph.nodeCount
+    }
+
+    /// An unknown property in the clause's patterns, reported before the search: which end a
+    /// path starts from, or a start with no candidate, must not decide whether it is reported.
+    func checkPropertyNames(_ clause: MatchClause) throws(QueryError) {
+        for path in clause.paths {
+            for node in path.nodes {
+                for entry in node.properties where entry.key.text != Column.id && entry.key.text != Column.kind {
+                    guard graph.nodeAttributeNames.contains(entry.key.text) else {
+                        throw QueryError(graph.unknownProperty(entry.key.text, on: .node), at: entry.key.location)
+                    }
+                }
+            }
+            for relationship in path.relationships {
+                for entry in relationship.properties where !graph.edgeAttributeNames.contains(entry.key.text) {
+                    throw QueryError(graph.unknownProperty(entry.key.text, on: .edge), at: entry.key.location)
+                }
+            }
+        }
     }
 
     /// The parts of an AND chain.
