@@ -14,16 +14,7 @@ struct PatternErrorTests {
 
     static let graph: Graph? = try? GraphLoader.load(folder: Fixtures.path("patterns")).graph
 
-    func error(_ query: String) throws -> QueryError {
-        let graph = try #require(Self.graph)
-        do {
-            _ = try graph.query(query)
-        } catch {
-            return error
-        }
-        Issue.record("no error for \(query)")
-        return QueryError(.syntax("none"))
-    }
+    func error(_ query: String) throws -> QueryError { try queryError(query, on: Self.graph) }
 
     static let unknownNames: [Case] = [
         Case(query: "MATCH (a:contry) RETURN a", message: "unknown kind 'contry'; did you mean 'country'?", line: 1, column: 10),

@@ -7,16 +7,7 @@ import Testing
 @Suite struct PatternLexerTests {
     static let graph: Graph? = try? loadGraph(nodes: "id,kind,label\none,country,One\n", edges: "from,relation,to\n")
 
-    func error(_ query: String) throws -> QueryError {
-        let graph = try #require(Self.graph)
-        do {
-            _ = try graph.query(query)
-        } catch {
-            return error
-        }
-        Issue.record("no error for \(CodePointReference.visible(query))")
-        return QueryError(.syntax("none"))
-    }
+    func error(_ query: String) throws -> QueryError { try queryError(query, on: Self.graph, shown: CodePointReference.visible) }
 
     @Test func aQueryStartingWithALoneCombiningMarkIsAnErrorThatNamesIt() throws {
         let e = try error("\u{301}MATCH (n) RETURN n")
