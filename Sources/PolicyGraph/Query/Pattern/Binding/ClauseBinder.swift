@@ -70,6 +70,11 @@ struct ClauseBinder {
             for (i, node) in path.nodes.enumerated() {
                 try kinds(node.kinds)
                 for entry in node.properties {
+                    // Checked here, not where a match reads it: which end a path starts from, or a
+                    // start with no candidate, must not decide whether it is reported.
+                    if entry.key.text != Column.id, entry.key.text != Column.kind, !graph.nodeAttributeNames.contains(entry.key.text) {
+                        throw QueryError(graph.unknownProperty(entry.key.text, on: .node), at: entry.key.location)
+                    }
                     try expression(entry.value, scope, aggregates: false)
                     // As in the pattern engine: naming an id the graph lacks is a mistake, not an empty answer.
                     if entry.key.text == Column.id, let id = Self.writtenID(entry.value, parameters), graph.index[NodeID(id)] == nil {
@@ -82,7 +87,12 @@ struct ClauseBinder {
                 for name in r.relations {
                     do { _ = try graph.checkedRelation(name.text) } catch { throw QueryError(error.reason, at: name.location) }
                 }
-                for entry in r.properties { try expression(entry.value, scope, aggregates: false) }
+                for entry in r.properties {
+                    if !graph.edgeAttributeNames.contains(entry.key.text) {
+                        throw QueryError(graph.unknownProperty(entry.key.text, on: .edge), at: entry.key.location)
+                    }
+                    try expression(entry.value, scope, aggregates: false)
+                }
                 if let name = r.variable {
                     guard relationships.insert(name.text).inserted else {
                         throw QueryError(.syntax("relationship variable '\(name.text)' is already bound; each relationship pattern needs its own variable"), at: name.location)

@@ -101,25 +101,6 @@ extension ClauseContext {
         return graph.nodeCount
     }
 
-    /// An unknown property in the clause's patterns, reported before the search: which end a
-    /// path starts from, or a start with no candidate, must not decide whether it is reported.
-    func checkPropertyNames(_ clause: MatchClause) throws(QueryError) {
-        for path in clause.paths {
-            for node in path.nodes {
-                for entry in node.properties where entry.key.text != Column.id && entry.key.text != Column.kind {
-                    guard graph.nodeAttributeNames.contains(entry.key.text) else {
-                        throw QueryError(graph.unknownProperty(entry.key.text, on: .node), at: entry.key.location)
-                    }
-                }
-            }
-            for relationship in path.relationships {
-                for entry in relationship.properties where !graph.edgeAttributeNames.contains(entry.key.text) {
-                    throw QueryError(graph.unknownProperty(entry.key.text, on: .edge), at: entry.key.location)
-                }
-            }
-        }
-    }
-
     /// The parts of an AND chain.
     private static func conjuncts(_ e: PatternExpression) -> [PatternExpression] {
         if case .binary(.and, let l, let r) = e.form { return conjuncts(l) + conjuncts(r) }

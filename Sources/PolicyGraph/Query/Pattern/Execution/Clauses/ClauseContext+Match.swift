@@ -9,7 +9,6 @@ extension ClauseContext {
     /// `holding`: the rows the clause holds already, counted with these against the row budget.
     mutating func matches(_ clause: MatchClause, from row: ClauseRow, limit: Int?, holding: Int = 0) throws(QueryError) -> [ClauseRow] {
         var state = MatchState(row: row, used: [], results: [], limit: limit ?? Int.max, holding: holding)
-        try checkPropertyNames(clause)
         let seeds = idSeeds(clause, row)
         try matchPath(clause, 0, seeds, &state)
         return state.results
