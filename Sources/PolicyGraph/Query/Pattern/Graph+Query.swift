@@ -81,6 +81,13 @@ extension Graph {
                 let answered = try patternEngineRows(bound, options: options, limits: limits)
                 start = ClausePipeline.Start(columns: answered.columns, rows: answered.values, clauseCount: prefix.clauseCount,
                                              predicate: prefix.predicate, ordered: prefix.ordered)
+            } else if !options.pipeline, let join = ClausePlanner.leftJoin(clauses),
+                      let keys = try? PatternBinder.bind(join.keys, in: self), let counts = try? PatternBinder.bind(join.counts, in: self) {
+                // MATCH ... OPTIONAL MATCH ... count: two answers of the pattern engine, joined.
+                let joined = try leftJoinRows(join, keys: keys, counts: counts, options: options, limits: limits)
+                let (columns, rows) = try pipeline.run(join.rest, start: ClausePipeline.Start(columns: join.columns, rows: joined, clauseCount: 0,
+                                                                                               predicate: nil, ordered: false))
+                return QueryRows(columns: columns, values: rows, graph: self)
             }
             let (columns, rows) = try pipeline.run(clauses, start: start)
             return QueryRows(columns: columns, values: rows, graph: self)
@@ -127,6 +134,36 @@ extension Graph {
         return QueryRows(columns: projection.columns, values: result, graph: self)
     }
 
+    /// The rows of a ``ClausePlanner/LeftJoin``: each group of the first answer with its counts
+    /// from the second, 0 where the second has none; the projection's columns in order.
+    private func leftJoinRows(_ join: ClausePlanner.LeftJoin, keys: BoundQuery, counts: BoundQuery, options: PatternOptions,
+                              limits: QueryLimits) throws(QueryError) -> [[PatternValue]] {
+        let groups = try patternEngineRows(keys, options: options, limits: limits).values
+        let counted = try patternEngineRows(counts, options: options, limits: limits).values
+        let keyCount = join.items.count { $0 != nil }
+        var found: [[PatternValue]: ArraySlice<PatternValue>] = [:]
+        found.reserveCapacity(counted.count)
+        for row in counted { found[Array(row[..<keyCount])] = row[keyCount...] }
+        var rows: [[PatternValue]] = []
+        rows.reserveCapacity(groups.count)
+        for key in groups {
+            let values = found[key]
+            var row: [PatternValue] = []
+            row.reserveCapacity(join.items.count)
+            var c = values?.startIndex ?? 0
+            for item in join.items {
+                if let k = item {
+                    row.append(key[k])
+                } else {
+                    row.append(values.map { $0[c] } ?? .int(0))
+                    c += 1
+                }
+            }
+            rows.append(row)
+        }
+        return rows
+    }
+
     private static func checkRows(_ count: Int, _ limits: QueryLimits) throws(QueryError) {
         if let max = limits.maxRows, count > max { throw QueryError(.rowLimit(rows: max)) }
     }
@@ -161,6 +198,12 @@ extension Graph {
                let bound = try? PatternBinder.bind(prefix.query, in: self) {
                 let prefixPlan = PatternExplainer(graph: self, query: bound, syntax: prefix.query, options: options).plan()
                 return try explainer.plan(clauses, prefix: prefix, prefixPlan: prefixPlan)
+            }
+            if !options.pipeline, let join = ClausePlanner.leftJoin(clauses),
+               let keys = try? PatternBinder.bind(join.keys, in: self), let counts = try? PatternBinder.bind(join.counts, in: self) {
+                let keysPlan = PatternExplainer(graph: self, query: keys, syntax: join.keys, options: options).plan()
+                let countsPlan = PatternExplainer(graph: self, query: counts, syntax: join.counts, options: options).plan()
+                return try explainer.plan(join, keysPlan: keysPlan, countsPlan: countsPlan)
             }
             return try explainer.plan(clauses)
         }
