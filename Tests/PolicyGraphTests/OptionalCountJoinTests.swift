@@ -69,6 +69,9 @@ struct OptionalCountJoinTests {
             "MATCH (c:country) OPTIONAL MATCH (c)<-[:supports]-(o) RETURN c.id, count(o) ORDER BY count(o) DESC, c.id SKIP 1 LIMIT 1",
             "MATCH (c) OPTIONAL MATCH (c)-[:supports]->(f) RETURN DISTINCT labels(c) AS k, count(f) AS n ORDER BY k",
             "MATCH (f:framework) OPTIONAL MATCH (f)<-[r:supports|opposes]-(a) RETURN f.id, count(r) AS n, count(DISTINCT a) AS actors ORDER BY f.id",
+            // LIMIT without ORDER BY: an aggregating RETURN's page is of the rows sorted by the columns.
+            "MATCH (c:country) OPTIONAL MATCH (c)-[:supports]->(f) RETURN count(f) AS n, c.id LIMIT 2",
+            "MATCH (c:country) OPTIONAL MATCH (c)-[:supports]->(f) RETURN count(f) AS n, c.id SKIP 1",
         ]
         for query in queries {
             #expect(try engine(query) == .patternLeftJoin, "\(query)")
@@ -78,6 +81,7 @@ struct OptionalCountJoinTests {
         #expect(try rows(queries[1]) == [["u1", "3"], ["u2", "2"]])
         #expect(try rows(queries[2]) == [["u1", "2"], ["u2", "2"]])
         #expect(try rows(queries[4]) == [["c3"]])
+        #expect(try rows(queries[9]) == [["0", "c3"], ["1", "c2"]])
     }
 
     @Test func queriesOutsideTheShapeKeepThePipeline() throws {
@@ -90,6 +94,8 @@ struct OptionalCountJoinTests {
             "MATCH (c:country) OPTIONAL MATCH (c)-[:supports]->(f) OPTIONAL MATCH (c)-[:opposes]->(g) RETURN c.id, count(f)",
             // count() of something that is not null on a padded row.
             "MATCH (c:country) OPTIONAL MATCH (c)-[:supports]->(f) RETURN c.id, count(coalesce(f.id, 'none'))",
+            // A WITH's page takes the groups in the order they came.
+            "MATCH (c:country) OPTIONAL MATCH (c)-[:supports]->(f) WITH c, count(f) AS n ORDER BY n LIMIT 1 RETURN c.id",
             // ORDER BY what no item names.
             "MATCH (c:country) OPTIONAL MATCH (c)-[:supports]->(f) RETURN c.id, count(f) ORDER BY c.label",
         ] {

@@ -84,10 +84,7 @@ extension Graph {
             } else if !options.pipeline, let join = ClausePlanner.leftJoin(clauses),
                       let keys = try? PatternBinder.bind(join.keys, in: self), let counts = try? PatternBinder.bind(join.counts, in: self) {
                 // MATCH ... OPTIONAL MATCH ... count: two answers of the pattern engine, joined.
-                let joined = try leftJoinRows(join, keys: keys, counts: counts, options: options, limits: limits)
-                let (columns, rows) = try pipeline.run(join.rest, start: ClausePipeline.Start(columns: join.columns, rows: joined, clauseCount: 0,
-                                                                                               predicate: nil, ordered: false))
-                return QueryRows(columns: columns, values: rows, graph: self)
+                return try leftJoinRows(join, keys: keys, counts: counts, options: options, pipeline: &pipeline)
             }
             let (columns, rows) = try pipeline.run(clauses, start: start)
             return QueryRows(columns: columns, values: rows, graph: self)
@@ -96,7 +93,9 @@ extension Graph {
     }
 
     /// The rows of a MATCH ... RETURN query, bound, from the pattern engine.
-    private func patternEngineRows(_ bound: BoundQuery, options: PatternOptions, limits: QueryLimits) throws(QueryError) -> QueryRows {
+    /// `sorted`: false for rows another step joins or sorts, when the query has no SKIP or LIMIT
+    /// (their order is then the matcher's, deterministic but not the columns').
+    func patternEngineRows(_ bound: BoundQuery, options: PatternOptions, limits: QueryLimits, sorted: Bool = true) throws(QueryError) -> QueryRows {
         guard let projection = bound.projection else { return QueryRows(columns: [], values: [], graph: nil) }
         if options.factorize, let pairs = PairCountPlan.recognize(bound, graph: self) {
             let counted = try pairs.rows(bound, graph: self, limits: limits)
@@ -129,42 +128,13 @@ extension Graph {
             keys = sink.sortKeys
             page = sink.page
         }
-        let result = ordered(rows: rows, keys: keys, projection: projection, skip: page.skip, limit: page.limit)
+        let unsorted = !sorted && page.skip == 0 && page.limit == nil
+        let result = unsorted ? rows : ordered(rows: rows, keys: keys, projection: projection, skip: page.skip, limit: page.limit)
         try Self.checkRows(result.count, limits)
         return QueryRows(columns: projection.columns, values: result, graph: self)
     }
 
-    /// The rows of a ``ClausePlanner/LeftJoin``: each group of the first answer with its counts
-    /// from the second, 0 where the second has none; the projection's columns in order.
-    private func leftJoinRows(_ join: ClausePlanner.LeftJoin, keys: BoundQuery, counts: BoundQuery, options: PatternOptions,
-                              limits: QueryLimits) throws(QueryError) -> [[PatternValue]] {
-        let groups = try patternEngineRows(keys, options: options, limits: limits).values
-        let counted = try patternEngineRows(counts, options: options, limits: limits).values
-        let keyCount = join.items.count { $0 != nil }
-        var found: [[PatternValue]: ArraySlice<PatternValue>] = [:]
-        found.reserveCapacity(counted.count)
-        for row in counted { found[Array(row[..<keyCount])] = row[keyCount...] }
-        var rows: [[PatternValue]] = []
-        rows.reserveCapacity(groups.count)
-        for key in groups {
-            let values = found[key]
-            var row: [PatternValue] = []
-            row.reserveCapacity(join.items.count)
-            var c = values?.startIndex ?? 0
-            for item in join.items {
-                if let k = item {
-                    row.append(key[k])
-                } else {
-                    row.append(values.map { $0[c] } ?? .int(0))
-                    c += 1
-                }
-            }
-            rows.append(row)
-        }
-        return rows
-    }
-
-    private static func checkRows(_ count: Int, _ limits: QueryLimits) throws(QueryError) {
+    static func checkRows(_ count: Int, _ limits: QueryLimits) throws(QueryError) {
         if let max = limits.maxRows, count > max { throw QueryError(.rowLimit(rows: max)) }
     }
 

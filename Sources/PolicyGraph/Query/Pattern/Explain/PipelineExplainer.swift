@@ -51,7 +51,7 @@ struct PipelineExplainer {
         groups.steps = keysPlan.steps
         var counted = QueryPlanStep(.optionalMatch, "OPTIONAL MATCH, counted with the MATCH clauses as one join, by group")
         counted.steps = countsPlan.steps
-        var padded = QueryPlanStep(.optional, "no match: the group's count 0 (a left join on " + keyColumns.joined(separator: ", ") + ")")
+        let padded = QueryPlanStep(.optional, "no match: the group's count 0 (a left join on " + keyColumns.joined(separator: ", ") + ")")
         counted.steps.append(padded)
         return QueryPlan(engine: .patternLeftJoin, steps: [groups, counted] + (try sequence(join.rest.parts[0], scope: join.columns)))
     }

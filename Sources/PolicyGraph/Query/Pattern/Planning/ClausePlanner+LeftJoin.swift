@@ -53,6 +53,8 @@ extension ClausePlanner {
         default: return nil
         }
         guard !projection.star, !introduced.isEmpty else { return nil }
+        // A WITH's page would take rows in the order the groups came, which the join does not keep.
+        if !isReturn, projection.skip != nil || projection.limit != nil { return nil }
 
         var keyItems: [ReturnItem] = []
         var countItems: [ReturnItem] = []
@@ -85,6 +87,11 @@ extension ClausePlanner {
             guard let column = itemColumn(sort.expression, projection.items) else { return nil }
             let e = PatternExpression(form: .variable(column), location: sort.expression.location, text: column)
             reread.order.append(SortItem(expression: e, descending: sort.descending))
+        }
+        // An aggregating RETURN pages its rows sorted by the columns; a plain one with LIMIT and
+        // no ORDER BY would take them as they came. Said outright, it is the same page.
+        if isReturn, projection.order.isEmpty, projection.skip != nil || projection.limit != nil {
+            reread.order = reread.items.map { SortItem(expression: $0.expression, descending: false) }
         }
         let rest = ClauseQuery(parts: [ClauseSequence(clauses: [isReturn ? .return(reread) : .with(reread)] + clauses[(o + 2)...])],
                                unionAll: false, end: query.end)
