@@ -71,7 +71,7 @@ extension QueryPlan.Engine {
         case .pattern: "engine: pattern (MATCH ... RETURN planned as one join)"
         case .pipeline: "engine: clause pipeline (clause by clause, matches enumerated row by row)"
         case .patternThenPipeline: "engine: pattern for the MATCH ... WITH beginning (planned as one join), then the clause pipeline"
-        case .patternLeftJoin: "engine: pattern for the MATCH ... OPTIONAL MATCH ... count beginning (the groups and their counts, each planned as one join, joined with 0 for no match), then the clause pipeline"
+        case .patternLeftJoin: "engine: pattern for MATCH ... OPTIONAL MATCH ... count (the groups, and their counts, each planned as one join; joined, 0 where nothing matched)"
         }
     }
 }
