@@ -48,8 +48,11 @@ import Testing
              steps: ["seek c :country ids c3 by idIndex", "expand a from c incoming :memberOf"]),
         Case(query: "MATCH (c:country) WHERE c.id = $who RETURN c", parameters: ["who": .string("c3")], engine: .pipeline,
              steps: ["seek c :country ids c3 by idIndex"]),
-        Case(query: "MATCH (c:country) OPTIONAL MATCH (c)<-[:memberOf*2]-(o:official) RETURN c, count(o)", engine: .pipeline,
+        Case(query: "MATCH (c:country) OPTIONAL MATCH (c)<-[:memberOf*2]-(o:official) RETURN c, collect(o.id)", engine: .pipeline,
              steps: ["scan c :country by kindIndex", "bound c", "expand o :official from c incoming :memberOf *2"]),
+        // Counted instead: the groups, then the groups with their matches, each one join.
+        Case(query: "MATCH (c:country) OPTIONAL MATCH (c)<-[:memberOf*2]-(o:official) RETURN c, count(o)", engine: .patternLeftJoin,
+             steps: ["scan c :country by kindIndex", "scan c :country by kindIndex", "expand o :official from c incoming :memberOf *2"]),
         // MATCH ... WITH answered by the pattern engine; then the path walked from c, bound before.
         Case(query: "MATCH (c:country) WITH c MATCH (f:framework)<-[:supports]-(c) RETURN f", engine: .patternThenPipeline,
              steps: ["scan c :country by kindIndex", "bound c", "expand f :framework from c outgoing :supports"]),

@@ -81,6 +81,10 @@ extension Graph {
                 let answered = try patternEngineRows(bound, options: options, limits: limits)
                 start = ClausePipeline.Start(columns: answered.columns, rows: answered.values, clauseCount: prefix.clauseCount,
                                              predicate: prefix.predicate, ordered: prefix.ordered)
+            } else if !options.pipeline, let join = ClausePlanner.leftJoin(clauses),
+                      let keys = try? PatternBinder.bind(join.keys, in: self), let counts = try? PatternBinder.bind(join.counts, in: self) {
+                // MATCH ... OPTIONAL MATCH ... count: two answers of the pattern engine, joined.
+                return try leftJoinRows(join, keys: keys, counts: counts, options: options, pipeline: &pipeline)
             }
             let (columns, rows) = try pipeline.run(clauses, start: start)
             return QueryRows(columns: columns, values: rows, graph: self)
@@ -89,7 +93,9 @@ extension Graph {
     }
 
     /// The rows of a MATCH ... RETURN query, bound, from the pattern engine.
-    private func patternEngineRows(_ bound: BoundQuery, options: PatternOptions, limits: QueryLimits) throws(QueryError) -> QueryRows {
+    /// `sorted`: false for rows another step joins or sorts, when the query has no SKIP or LIMIT
+    /// (their order is then the matcher's, deterministic but not the columns').
+    func patternEngineRows(_ bound: BoundQuery, options: PatternOptions, limits: QueryLimits, sorted: Bool = true) throws(QueryError) -> QueryRows {
         guard let projection = bound.projection else { return QueryRows(columns: [], values: [], graph: nil) }
         if options.factorize, let pairs = PairCountPlan.recognize(bound, graph: self) {
             let counted = try pairs.rows(bound, graph: self, limits: limits)
@@ -122,12 +128,13 @@ extension Graph {
             keys = sink.sortKeys
             page = sink.page
         }
-        let result = ordered(rows: rows, keys: keys, projection: projection, skip: page.skip, limit: page.limit)
+        let unsorted = !sorted && page.skip == 0 && page.limit == nil
+        let result = unsorted ? rows : ordered(rows: rows, keys: keys, projection: projection, skip: page.skip, limit: page.limit)
         try Self.checkRows(result.count, limits)
         return QueryRows(columns: projection.columns, values: result, graph: self)
     }
 
-    private static func checkRows(_ count: Int, _ limits: QueryLimits) throws(QueryError) {
+    static func checkRows(_ count: Int, _ limits: QueryLimits) throws(QueryError) {
         if let max = limits.maxRows, count > max { throw QueryError(.rowLimit(rows: max)) }
     }
 
@@ -161,6 +168,12 @@ extension Graph {
                let bound = try? PatternBinder.bind(prefix.query, in: self) {
                 let prefixPlan = PatternExplainer(graph: self, query: bound, syntax: prefix.query, options: options).plan()
                 return try explainer.plan(clauses, prefix: prefix, prefixPlan: prefixPlan)
+            }
+            if !options.pipeline, let join = ClausePlanner.leftJoin(clauses),
+               let keys = try? PatternBinder.bind(join.keys, in: self), let counts = try? PatternBinder.bind(join.counts, in: self) {
+                let keysPlan = PatternExplainer(graph: self, query: keys, syntax: join.keys, options: options).plan()
+                let countsPlan = PatternExplainer(graph: self, query: counts, syntax: join.counts, options: options).plan()
+                return try explainer.plan(join, keysPlan: keysPlan, countsPlan: countsPlan)
             }
             return try explainer.plan(clauses)
         }

@@ -25,6 +25,10 @@ public struct QueryPlan: Sendable, Hashable, CustomStringConvertible {
         /// A query that begins `MATCH ... WITH`: that beginning planned as one join (as if the
         /// WITH were a RETURN), the clauses after it in the pipeline.
         case patternThenPipeline
+        /// A query that begins `MATCH ... OPTIONAL MATCH ... RETURN|WITH keys, count(x)`: the
+        /// groups and their counts each planned as one join, joined with a count of 0 where a
+        /// group has no match, the clauses after it in the pipeline.
+        case patternLeftJoin
     }
 
     public let engine: Engine
@@ -67,6 +71,7 @@ extension QueryPlan.Engine {
         case .pattern: "engine: pattern (MATCH ... RETURN planned as one join)"
         case .pipeline: "engine: clause pipeline (clause by clause, matches enumerated row by row)"
         case .patternThenPipeline: "engine: pattern for the MATCH ... WITH beginning (planned as one join), then the clause pipeline"
+        case .patternLeftJoin: "engine: pattern for MATCH ... OPTIONAL MATCH ... count (the groups, and their counts, each planned as one join; joined, 0 where nothing matched)"
         }
     }
 }

@@ -41,6 +41,34 @@ struct PipelineExplainer {
         return QueryPlan(engine: .patternThenPipeline, steps: steps)
     }
 
+    /// The plan of a query whose `MATCH ... OPTIONAL MATCH ... count` beginning is a left join
+    /// of two pattern-engine answers (``ClausePlanner/LeftJoin``): the plan of the groups, the
+    /// plan of their counts, the join, then the projection read from the joined columns and the
+    /// pipeline's clauses after it.
+    mutating func plan(_ join: ClausePlanner.LeftJoin, keysPlan: QueryPlan, countsPlan: QueryPlan) throws(QueryError) -> QueryPlan {
+        let keyColumns = join.keys.returnClause?.items.map(\.column) ?? []
+        // Both answers are joined as they come (``Graph/leftJoinRows``): the projection after sorts.
+        func unsorted(_ steps: [QueryPlanStep]) -> [QueryPlanStep] {
+            steps.map { step in
+                var step = step
+                step.steps = step.steps.map { child in
+                    guard child.operation == .order, child.method == .sortAll else { return child }
+                    var kept = QueryPlanStep(.order, "kept in the order found, for the join")
+                    kept.method = .asTheyCome
+                    return kept
+                }
+                return step
+            }
+        }
+        var groups = QueryPlanStep(.match, "MATCH, for the groups: " + keyColumns.joined(separator: ", "))
+        groups.steps = unsorted(keysPlan.steps)
+        var counted = QueryPlanStep(.optionalMatch, "OPTIONAL MATCH, counted with the MATCH clauses as one join, by group")
+        counted.steps = unsorted(countsPlan.steps)
+        let padded = QueryPlanStep(.optional, "no match: the group's count 0 (a left join on " + keyColumns.joined(separator: ", ") + ")")
+        counted.steps.append(padded)
+        return QueryPlan(engine: .patternLeftJoin, steps: [groups, counted] + (try sequence(join.rest.parts[0], scope: join.columns)))
+    }
+
     /// One query of a UNION, with the scope and order each clause sees, as ``ClausePipeline``
     /// tracks them; from clause `first` on, with `scope` and `ordered` as the clauses before left them.
     private mutating func sequence(_ sequence: ClauseSequence, from first: Int = 0, scope: [String] = [], ordered: Bool = false) throws(QueryError) -> [QueryPlanStep] {

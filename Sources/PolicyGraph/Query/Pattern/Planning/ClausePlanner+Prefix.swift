@@ -40,7 +40,7 @@ extension ClausePlanner {
     }
 
     /// Whether every variable `e` reads is one of `names`, and it holds no pattern or subquery.
-    private static func readsOnly(_ names: Set<String>, _ e: PatternExpression) -> Bool {
+    static func readsOnly(_ names: Set<String>, _ e: PatternExpression) -> Bool {
         switch e.form {
         case .variable(let name): return names.contains(name)
         case .pattern, .exists, .patternComprehension, .comprehension, .quantifier, .countStar: return false
