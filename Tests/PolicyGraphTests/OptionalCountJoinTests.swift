@@ -106,6 +106,67 @@ struct OptionalCountJoinTests {
                 == [["c1", "2"], ["c2", "1"], ["c3", "1"]])
     }
 
+    /// Found by a second reading: ORDER BY reads an item written the same way before a column
+    /// of that name (the pipeline's `projected` values), so `ORDER BY f` here is the node.
+    @Test func orderByReadsAnItemWrittenTheSameWayBeforeAnAlias() throws {
+        let query = "MATCH (f:framework) OPTIONAL MATCH (f)<-[:supports]-(a) RETURN f AS node, f.label AS f, count(a) AS n ORDER BY f"
+        #expect(try engine(query) == .patternLeftJoin)
+        // By the node f1, f2, f3; by the label it would be Framework 1, Framework 3, then f2's empty one.
+        #expect(try rows(query) == [["f1", "Framework 1", "3"], ["f2", "null", "1"], ["f3", "Framework 3", "0"]])
+        #expect(try rows(query, pipeline: true) == rows(query))
+        let with = "MATCH (f:framework) OPTIONAL MATCH (f)<-[:supports]-(a) WITH f AS node, f.label AS f, count(a) AS n ORDER BY f RETURN node.id, n"
+        #expect(try rows(with) == [["f1", "3"], ["f2", "1"], ["f3", "0"]])
+        #expect(try rows(with, pipeline: true) == rows(with))
+    }
+
+    /// Found by a second reading: the columns are named as the pipeline names them, so `(c)` is
+    /// `c`, and a name given twice is the pipeline's error, not an answer.
+    @Test func columnsAreNamedAsThePipelineNamesThem() throws {
+        let graph = try #require(Self.graph)
+        let query = "MATCH (c:country) OPTIONAL MATCH (c)-[:supports]->(f) RETURN (c), count(f) AS n"
+        #expect(try engine(query) == .patternLeftJoin)
+        #expect(try graph.query(query).columns == ["c", "n"])
+        #expect(try graph.query(query, options: PatternOptions(pipeline: true)).columns == ["c", "n"])
+        let twice = "MATCH (c:country) OPTIONAL MATCH (c)-[:supports]->(f) RETURN c, (c), count(f)"
+        let expected = QueryError(.syntax("the column name 'c' appears twice; give one of them another name with AS"),
+                                  at: QueryLocation(line: 1, column: 65, lineText: twice))
+        #expect(throws: expected) { try rows(twice) }
+        #expect(throws: expected) { try rows(twice, pipeline: true) }
+    }
+
+    /// Found by a second reading: the pipeline runs the OPTIONAL MATCH (its WHERE) for every
+    /// row before it reads a key; the groups' answer reads the keys first. The error reported is
+    /// the pipeline's.
+    @Test func anErrorIsTheOneThePipelineReports() throws {
+        let query = "MATCH (c:country) OPTIONAL MATCH (c)-[:supports]->(f) WHERE f.id / 2 = 1 RETURN c.id / 2 AS k, count(f)"
+        #expect(try engine(query) == .patternLeftJoin)
+        var joined: QueryError?, piped: QueryError?
+        do { _ = try rows(query) } catch let error as QueryError { joined = error }
+        do { _ = try rows(query, pipeline: true) } catch let error as QueryError { piped = error }
+        // The WHERE's division (column 61), not the key's (column 81).
+        #expect(piped?.location?.column == 61)
+        #expect(joined == piped)
+    }
+
+    /// Found by a second reading: explain says both answers are joined as found; a count of
+    /// pairs (``PairCountPlan``) kept them sorted all the same.
+    @Test func countedPairsAreJoinedAsFound() throws {
+        let graph = try #require(Self.graph)
+        let query = "MATCH (a:country), (b:country) OPTIONAL MATCH (a)-[:memberOf]->(m)<-[:memberOf]-(b) RETURN b, a, count(m) AS n"
+        #expect(try engine(query) == .patternLeftJoin)
+        #expect(try graph.explainQuery(query).description.contains("count pairs"))
+        let join = try #require(ClausePlanner.leftJoin(try PatternParser.parseClauses(query)))
+        let counts = try PatternBinder.bind(join.counts, in: graph)
+        let pairs = try #require(PairCountPlan.recognize(counts, graph: graph))
+        let found = try pairs.rows(counts, graph: graph, limits: .default).rows
+        let joined = try graph.patternEngineRows(counts, options: PatternOptions(), limits: .default, sorted: false).values
+        #expect(joined == found)
+        // Grouped by a as found, by b sorted: the two orders differ here.
+        let sorted = try graph.patternEngineRows(counts, options: PatternOptions(), limits: .default).values
+        #expect(joined != sorted)
+        #expect(try rows(query) == rows(query, pipeline: true))
+    }
+
     @Test func explainShowsBothAnswersAndTheJoin() throws {
         let plan = try #require(Self.graph).explainQuery("MATCH (c:country) OPTIONAL MATCH (c)-[:supports]->(f) RETURN c.id, count(f) AS n")
         let text = plan.description

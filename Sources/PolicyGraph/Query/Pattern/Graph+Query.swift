@@ -84,7 +84,16 @@ extension Graph {
             } else if !options.pipeline, let join = ClausePlanner.leftJoin(clauses),
                       let keys = try? PatternBinder.bind(join.keys, in: self), let counts = try? PatternBinder.bind(join.counts, in: self) {
                 // MATCH ... OPTIONAL MATCH ... count: two answers of the pattern engine, joined.
-                return try leftJoinRows(join, keys: keys, counts: counts, options: options, pipeline: &pipeline)
+                // Their errors come in another order (the keys before the OPTIONAL MATCH's WHERE):
+                // past a budget the join stops, for any other the pipeline says which, if any.
+                do {
+                    return try leftJoinRows(join, keys: keys, counts: counts, options: options, pipeline: &pipeline)
+                } catch {
+                    switch error.reason {
+                    case .workLimit, .rowLimit: throw error
+                    default: pipeline = ClausePipeline(context: ClauseContext(graph: self, parameters: values, limits: limits))
+                    }
+                }
             }
             let (columns, rows) = try pipeline.run(clauses, start: start)
             return QueryRows(columns: columns, values: rows, graph: self)
@@ -100,7 +109,9 @@ extension Graph {
         if options.factorize, let pairs = PairCountPlan.recognize(bound, graph: self) {
             let counted = try pairs.rows(bound, graph: self, limits: limits)
             try Self.checkRows(counted.rows.count, limits)
-            let rows = ordered(rows: counted.rows, keys: counted.keys, projection: projection, skip: projection.skip, limit: projection.limit)
+            let unsorted = !sorted && projection.skip == 0 && projection.limit == nil
+            let rows = unsorted ? counted.rows
+                : ordered(rows: counted.rows, keys: counted.keys, projection: projection, skip: projection.skip, limit: projection.limit)
             return QueryRows(columns: projection.columns, values: rows, graph: self)
         }
         let plan = PatternPlanner.plan(bound, graph: self, factorize: options.factorize, leafMode: options.leafMode)

@@ -71,8 +71,9 @@ extension ClausePlanner {
             }
         }
         guard !keyItems.isEmpty, !countItems.isEmpty else { return nil }
-        let columns = projection.items.map(\.column)
-        guard Set(columns).count == columns.count else { return nil }
+        // Named as the pipeline names them (`(c)` is `c`); a name given twice is its error to report.
+        guard let named = try? ClauseContext.items(of: projection, scope: []) else { return nil }
+        let columns = named.map(\.name)
         if let predicate = projection.predicate, !readsOnly(Set(columns), predicate) { return nil }
 
         // The projection again, each item read from its column.
@@ -84,7 +85,7 @@ extension ClausePlanner {
         }
         reread.order = []
         for sort in projection.order {
-            guard let column = itemColumn(sort.expression, projection.items) else { return nil }
+            guard let column = itemColumn(sort.expression, projection.items, columns) else { return nil }
             let e = PatternExpression(form: .variable(column), location: sort.expression.location, text: column)
             reread.order.append(SortItem(expression: e, descending: sort.descending))
         }
@@ -124,10 +125,13 @@ extension ClausePlanner {
         }
     }
 
-    /// The column of the item `e` names: its alias, or an item written the same way.
-    private static func itemColumn(_ e: PatternExpression, _ items: [ReturnItem]) -> String? {
-        if case .variable(let name) = e.form, let item = items.first(where: { $0.alias?.text == name }) { return item.column }
-        return items.first(where: { $0.expression.canonical == e.canonical })?.column
+    /// The column ORDER BY `e` reads, in the pipeline's order (``ClauseContext/project(_:_:scope:final:)``):
+    /// an item written the same way, then a column of that name. In `RETURN c AS node, c.label
+    /// AS c ... ORDER BY c` that is the node.
+    private static func itemColumn(_ e: PatternExpression, _ items: [ReturnItem], _ columns: [String]) -> String? {
+        if let i = items.firstIndex(where: { $0.expression.canonical == e.canonical }) { return columns[i] }
+        if case .variable(let name) = e.form, columns.contains(name) { return name }
+        return nil
     }
 
     /// Whether every variable `e` reads is in `names`, with no aggregate, pattern or subquery.
