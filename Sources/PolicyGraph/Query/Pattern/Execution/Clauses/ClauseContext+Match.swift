@@ -10,7 +10,15 @@ extension ClauseContext {
     /// - Throws: ``QueryError`` from WHERE or property maps, or past the step or row budget.
     /// `holding`: the rows the clause holds already, counted with these against the row budget.
     mutating func matches(_ clause: MatchClause, from row: ClauseRow, limit: Int?, holding: Int = 0) throws(QueryError) -> [ClauseRow] {
-        var state = MatchState(row: row, used: [], results: [], limit: limit ?? Int.max, holding: holding, paths: resolved(clause))
+        let key = ResolvedPath.key(of: clause)
+        let paths: [ResolvedPath]
+        if let key, let known = resolvedPaths[key] {
+            paths = known
+        } else {
+            paths = resolved(clause)
+            if let key { resolvedPaths[key] = paths }
+        }
+        var state = MatchState(row: row, used: [], results: [], limit: limit ?? Int.max, holding: holding, paths: paths)
         let seeds = idSeeds(clause, row)
         try matchPath(clause, 0, seeds, &state)
         return state.results

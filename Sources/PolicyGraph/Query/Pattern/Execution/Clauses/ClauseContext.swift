@@ -13,6 +13,9 @@ struct ClauseContext {
     /// run did, for the tests that compare it with EXPLAIN.
     var edgeTests = 0
     var patternSearches = 0
+    /// The paths of the clauses searched so far, resolved (by ``ResolvedPath/key(of:)``): a
+    /// clause searched for each input row is resolved once.
+    var resolvedPaths: [Int: [ResolvedPath]] = [:]
     /// The edge tests recognised so far, by where their pattern starts in the query (see
     /// ``EdgeTest/key(of:)``): each is recognised once, and reused for a row that binds the
     /// names it read as bound.

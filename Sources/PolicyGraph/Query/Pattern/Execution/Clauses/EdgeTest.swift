@@ -56,12 +56,11 @@ struct EdgeTest {
         self.direction = r.direction
     }
 
-    /// Where the pattern of a clause of one path and no WHERE starts in the query, as a key:
-    /// a path is parsed once, so a place names one such clause of the query's text. `nil` for
-    /// any other clause.
+    /// The key of a clause of one path and no WHERE (``ResolvedPath/key(of:)``): its pattern's
+    /// place in the query names it. `nil` for any other clause.
     static func key(of clause: MatchClause) -> Int? {
-        guard clause.predicate == nil, clause.paths.count == 1, let location = clause.paths.first?.nodes.first?.location else { return nil }
-        return location.line << 32 | location.column
+        guard clause.predicate == nil, clause.paths.count == 1 else { return nil }
+        return ResolvedPath.key(of: clause)
     }
 
     /// Whether the test recognised for one row is the test for `row`: the names it read as

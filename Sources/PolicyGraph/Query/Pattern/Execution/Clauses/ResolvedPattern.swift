@@ -8,6 +8,14 @@ struct ResolvedPath {
     /// One per relationship pattern, in the written order.
     let relations: [RelationFilter]
 
+    /// Where the first path of `clause` starts in the query, as a key for its paths resolved:
+    /// a path is parsed once, so a place in the query's text names the paths of one clause
+    /// (or the one path of a pattern in an expression). Resolving reads nothing else.
+    static func key(of clause: MatchClause) -> Int? {
+        guard let location = clause.paths.first?.nodes.first?.location else { return nil }
+        return location.line << 32 | location.column
+    }
+
     /// The node of hop position `i` of the path as walked (turned when walked end to start).
     func node(_ i: Int, reversed: Bool) -> ResolvedNode { nodes[reversed ? nodes.count - 1 - i : i] }
 
@@ -71,10 +79,12 @@ enum RelationFilter {
         }
         var indices: [UInt16] = []
         for name in pattern.relations {
-            do {
-                let relation = try graph.checkedRelation(name.text)
-                if let r = graph.schema.relationIndex[relation] { indices.append(UInt16(truncatingIfNeeded: r)) }
-            } catch {
+            if let r = graph.schema.relationIndex[Relation(name.text)] {
+                indices.append(UInt16(truncatingIfNeeded: r))
+                continue
+            }
+            // Not in the schema: the error (with suggestions) that checking the name gives.
+            do { _ = try graph.checkedRelation(name.text) } catch {
                 self = .unknown(QueryError(error.reason, at: name.location))
                 return
             }
@@ -118,12 +128,12 @@ extension ResolvedNode {
     static func kinds(_ group: [PatternName], in graph: Graph) -> Result<[UInt16], QueryError> {
         var out: [UInt16] = []
         for name in group {
-            do {
-                let kind = try graph.checkedKind(name.text)
-                if let k = graph.schema.kindIndex[kind] { out.append(UInt16(truncatingIfNeeded: k)) }
-            } catch {
-                return .failure(QueryError(error.reason, at: name.location))
+            if let k = graph.schema.kindIndex[Kind(name.text)] {
+                out.append(UInt16(truncatingIfNeeded: k))
+                continue
             }
+            // Not in the schema: the error (with suggestions) that checking the name gives.
+            do { _ = try graph.checkedKind(name.text) } catch { return .failure(QueryError(error.reason, at: name.location)) }
         }
         return .success(out)
     }
