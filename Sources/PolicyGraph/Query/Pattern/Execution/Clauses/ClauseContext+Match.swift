@@ -1,7 +1,7 @@
 /// MATCH in the clause pipeline: a depth-first search that extends one input row with every
 /// way its patterns can be bound. Variables the row already binds are fixed; within one MATCH
 /// an edge is bound at most once. Each node and edge tried is a step of the budget. Kinds and
-/// relations are compared as the graph's indices (``ResolvedPath``, resolved once per search),
+/// relations are compared as the graph's indices (``ResolvedPath``, resolved once per clause),
 /// and a node's edges read from its adjacency slots (``EdgeSteps``).
 extension ClauseContext {
     /// The rows extending `row` with the matches of `clause` (its WHERE applied), at most

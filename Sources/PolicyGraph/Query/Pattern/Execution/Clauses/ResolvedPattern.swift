@@ -1,6 +1,7 @@
 /// A path pattern's kind and relation names as the graph's indices, and the nodes its constant
-/// `{id: ...}` entries name: resolved once per search (``ClauseContext/matches(_:from:limit:holding:)``),
-/// so that the search compares integers at each node and edge it tries, not names. A name the
+/// `{id: ...}` entries name: resolved the first time a query searches the clause
+/// (``ClauseContext/matches(_:from:limit:holding:)``) and kept for its other input rows, so
+/// that the search compares integers at each node and edge it tries, not names. A name the
 /// graph lacks keeps its error, thrown where the search meets the name, as it was before.
 struct ResolvedPath {
     /// One per node pattern, in the written order.
