@@ -121,7 +121,8 @@ import Testing
     }
 
     /// The pipeline's plan in words, once: OPTIONAL MATCH padding, EXISTS under the filter that
-    /// evaluates it, grouping, a bounded heap, and a UNION.
+    /// evaluates it (one edge between c and a node named by id: an edge test), grouping, a
+    /// bounded heap, and a UNION.
     @Test func aPipelinePlanReadsAsTheClausesThatRun() throws {
         let graph = try #require(Self.graph)
         let plan = try graph.explainQuery("""
@@ -135,9 +136,7 @@ import Testing
             MATCH
               scan (c:country)
               filter NOT EXISTS { (c)<-[:memberOf]-(:agency {id: 'a7'}) }
-                EXISTS { (c)<-[:memberOf]-(:agency {id: 'a7'}) }: matched for each row, until its first match
-                  start at (c), bound before
-                  expand (c)<-[:memberOf]-(:agency {id: 'a7'})
+                EXISTS { (c)<-[:memberOf]-(:agency {id: 'a7'}) }: for each row, one edge looked for between (c) and (:agency {id: 'a7'}), in the shorter of their lists of :memberOf edges
             OPTIONAL MATCH
               start at (c), bound before
               expand (c)-[:supports]->(f:framework)

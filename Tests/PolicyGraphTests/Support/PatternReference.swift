@@ -27,6 +27,7 @@ struct ReferenceQuery: CustomStringConvertible {
         case nodeIn(Int, String, [Double])
         case edgeNumber(Int, String, Double)           // single-edge rel var, operator, weight
         case edgeDate(Int, String, String)             // rel var, operator, date text
+        case probe(EdgeProbe)                          // EXISTS { ... } or a pattern: one relationship from a node var
         case not(Predicate)
         case and(Predicate, Predicate)
         case or(Predicate, Predicate)
@@ -116,6 +117,7 @@ struct ReferenceQuery: CustomStringConvertible {
         case .nodeIn(let v, let prop, let xs): return "\(nodes[v].name).\(prop) IN [\(xs.map(number).joined(separator: ", "))]"
         case .edgeNumber(let r, let op, let x): return "\(rels[r].name).weight \(op) \(number(x))"
         case .edgeDate(let r, let op, let s): return "\(rels[r].name).date \(op) '\(s)'"
+        case .probe(let p): return p.text(nodes)
         case .not(let a): return "NOT (\(render(a)))"
         case .and(let a, let b): return "(\(render(a)) AND \(render(b)))"
         case .or(let a, let b): return "(\(render(a)) OR \(render(b)))"
@@ -282,6 +284,7 @@ struct ReferenceMatcher {
         case .edgeDate(let r, let op, let s):
             guard let d = edges[bound[r][0]].date else { return nil }
             return compare(.text(d), op, .text(s))
+        case .probe(let p): return p.holds(a, nodes: nodes, edges: edges)
         case .not(let x): return truth(x, q, a, bound).map { !$0 }
         case .and(let x, let y):
             let l = truth(x, q, a, bound), r = truth(y, q, a, bound)

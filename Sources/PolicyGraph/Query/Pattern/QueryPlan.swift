@@ -171,6 +171,9 @@ public struct QueryPlanStep: Sendable, Hashable {
         case asTheyCome
         /// A subquery stops at its first match.
         case firstMatch
+        /// A subquery of one edge between two nodes the row fixes: the shorter of their runs of
+        /// adjacency read for the other node.
+        case edgeTest
         /// A subquery finds every match.
         case everyMatch
     }

@@ -220,11 +220,14 @@ struct PipelineExplainer {
     private func subqueries(_ e: PatternExpression, bound: [String]) -> [QueryPlanStep] {
         switch e.form {
         case .pattern(let path):
+            let clause = MatchClause(paths: [path], predicate: nil, location: e.location)
+            if let test = edgeTest(clause, "pattern " + e.text, bound: bound) { return [test] }
             var step = QueryPlanStep(.subquery, "pattern \(e.text): matched for each row, until its first match")
             step.method = .firstMatch
-            step.steps = matchSteps(MatchClause(paths: [path], predicate: nil, location: e.location), bound: bound)
+            step.steps = matchSteps(clause, bound: bound)
             return [step]
         case .exists(let clause):
+            if let test = edgeTest(clause, e.text, bound: bound) { return [test] }
             var step = QueryPlanStep(.subquery, "\(e.text): matched for each row, until its first match")
             step.method = .firstMatch
             step.steps = matchSteps(clause, bound: bound)
@@ -243,6 +246,22 @@ struct PipelineExplainer {
         default:
             return e.form.children.flatMap { subqueries($0, bound: bound) }
         }
+    }
+
+    /// The step of a pattern predicate or EXISTS that ``EdgeTest`` answers, as the run decides
+    /// it (with `bound` as the names the row binds); `nil` when the search answers it.
+    private func edgeTest(_ clause: MatchClause, _ text: String, bound: [String]) -> QueryPlanStep? {
+        let names = Set(bound)
+        guard EdgeTest(clause, in: graph, isBound: names.contains, parameters: context.parameters) != nil,
+              let path = clause.paths.first, path.nodes.count == 2, let relationship = path.relationships.first else {
+            return nil
+        }
+        let ends = path.nodes.map { Self.text($0, properties: true) + $0.properties.map { values($0.value) }.joined() }
+        let runs = relationship.relations.isEmpty ? "edges" : ":" + relationship.relations.map(\.text).joined(separator: "|") + " edges"
+        var step = QueryPlanStep(.subquery, "\(text): for each row, one edge looked for between \(ends[0]) and \(ends[1]), "
+                                 + "in the shorter of their lists of \(runs)")
+        step.method = .edgeTest
+        return step
     }
 
     /// ` ($x = 'us')` for the parameters `e` reads (outside patterns, which show their own).

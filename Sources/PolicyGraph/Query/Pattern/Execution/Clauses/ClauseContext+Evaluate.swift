@@ -121,9 +121,9 @@ extension ClauseContext {
             case .single: return trues > 1 ? .bool(false) : (unknowns > 0 ? .null : .bool(trues == 1))
             }
         case .pattern(let path):
-            return .bool(!(try matches(MatchClause(paths: [path], predicate: nil, location: e.location), from: row, limit: 1)).isEmpty)
+            return .bool(try hasMatch(MatchClause(paths: [path], predicate: nil, location: e.location), row))
         case .exists(let clause):
-            return .bool(!(try matches(clause, from: row, limit: 1)).isEmpty)
+            return .bool(try hasMatch(clause, row))
         case .patternComprehension(let path, let predicate, let mapping):
             var out: [PatternValue] = []
             for match in try matches(MatchClause(paths: [path], predicate: predicate, location: e.location), from: row, limit: nil) {

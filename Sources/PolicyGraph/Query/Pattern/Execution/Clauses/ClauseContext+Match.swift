@@ -1,6 +1,8 @@
 /// MATCH in the clause pipeline: a depth-first search that extends one input row with every
 /// way its patterns can be bound. Variables the row already binds are fixed; within one MATCH
-/// an edge is bound at most once. Each node and edge tried is a step of the budget.
+/// an edge is bound at most once. Each node and edge tried is a step of the budget. Kinds and
+/// relations are compared as the graph's indices (``ResolvedPath``, resolved once per clause),
+/// and a node's edges read from its adjacency slots (``EdgeSteps``).
 extension ClauseContext {
     /// The rows extending `row` with the matches of `clause` (its WHERE applied), at most
     /// `limit` of them.
@@ -8,19 +10,39 @@ extension ClauseContext {
     /// - Throws: ``QueryError`` from WHERE or property maps, or past the step or row budget.
     /// `holding`: the rows the clause holds already, counted with these against the row budget.
     mutating func matches(_ clause: MatchClause, from row: ClauseRow, limit: Int?, holding: Int = 0) throws(QueryError) -> [ClauseRow] {
-        var state = MatchState(row: row, used: [], results: [], limit: limit ?? Int.max, holding: holding)
+        let key = ResolvedPath.key(of: clause)
+        let paths: [ResolvedPath]
+        if let key, let known = resolvedPaths[key] {
+            paths = known
+        } else {
+            paths = resolved(clause)
+            if let key { resolvedPaths[key] = paths }
+        }
+        var state = MatchState(row: row, used: [], results: [], limit: limit ?? Int.max, holding: holding, paths: paths)
         let seeds = idSeeds(clause, row)
         try matchPath(clause, 0, seeds, &state)
         return state.results
     }
 
-    /// The search's state: the row as bound so far, the edges this MATCH has bound, and what it found.
+    /// The clause's paths with their names resolved in the graph (``ResolvedPath``).
+    private func resolved(_ clause: MatchClause) -> [ResolvedPath] {
+        var paths: [ResolvedPath] = []
+        for path in clause.paths {
+            let nodes = path.nodes.map { ResolvedNode($0, in: graph, parameters: parameters) }
+            paths.append(ResolvedPath(nodes: nodes, relations: path.relationships.map { RelationFilter($0, in: graph) }))
+        }
+        return paths
+    }
+
+    /// The search's state: the row as bound so far, the edges this MATCH has bound, what it
+    /// found, and the clause's paths resolved.
     struct MatchState {
         var row: ClauseRow
         var used: Set<Int32>
         var results: [ClauseRow]
         let limit: Int
         let holding: Int
+        let paths: [ResolvedPath]
         var done: Bool { results.count >= limit }
     }
 
@@ -34,11 +56,13 @@ extension ClauseContext {
         }
         let path = walked(clause, index, state.row, seeds: seeds)
         let first = path.pattern.nodes[0]
-        for n in try candidates(first, state.row, seeds: seeds) {
+        let resolved = state.paths[index].node(0, reversed: path.reversed)
+        for n in try candidates(first, resolved, state.row, seeds: seeds) {
             try step()
             let saved = state.row
-            if try bind(first, to: n, &state.row) {
-                try walk(clause, index, path, seeds, hop: 0, at: n, nodes: [n], edges: [], &state)
+            if try bind(first, resolved, to: n, &state.row) {
+                // The nodes and edges walked are kept only for a path variable.
+                try walk(clause, index, path, seeds, hop: 0, at: n, nodes: path.pattern.variable == nil ? [] : [n], edges: [], &state)
             }
             state.row = saved
             if state.done { return }
@@ -60,17 +84,25 @@ extension ClauseContext {
         }
         let pattern = path.relationships[hop]
         let far = path.nodes[hop + 1]
+        let resolved = state.paths[index]
+        let farNode = resolved.node(hop + 1, reversed: walked.reversed)
+        let relations = resolved.relations(hop, reversed: walked.reversed)
         if let length = pattern.length {
-            try variableLength(clause, index, walked, seeds, hop: hop, pattern, length, far: far, from: node, nodes: nodes, edges: edges, &state)
+            try variableLength(clause, index, walked, seeds, hop: hop, pattern, relations, length, far: far, farNode,
+                               from: node, nodes: nodes, edges: edges, &state)
             return
         }
-        for (e, other) in try steps(from: node, pattern) {
+        if case .unknown(let error) = relations { throw error }
+        let keepsPath = path.variable != nil
+        var cursor = EdgeSteps(from: node, pattern.direction, relations, in: graph)
+        while let (e, other) = cursor.next(in: graph) {
             try step()
-            if state.used.contains(e) { continue }
+            if !state.used.isEmpty, state.used.contains(e) { continue }
             let saved = state.row
-            if try bindEdge(pattern, e, &state.row), try bind(far, to: other, &state.row) {
+            if try bindEdge(pattern, e, &state.row), try bind(far, farNode, to: other, &state.row) {
                 state.used.insert(e)
-                try walk(clause, index, walked, seeds, hop: hop + 1, at: other, nodes: nodes + [other], edges: edges + [e], &state)
+                try walk(clause, index, walked, seeds, hop: hop + 1, at: other, nodes: keepsPath ? nodes + [other] : nodes,
+                         edges: keepsPath ? edges + [e] : edges, &state)
                 state.used.remove(e)
             }
             state.row = saved
@@ -79,8 +111,9 @@ extension ClauseContext {
     }
 
     private mutating func variableLength(_ clause: MatchClause, _ index: Int, _ walked: WalkedPath, _ seeds: [String: [Int32]], hop: Int,
-                                         _ pattern: RelationshipPattern, _ length: LengthRange, far: NodePattern,
-                                         from start: Int32, nodes: [Int32], edges: [Int32], _ state: inout MatchState) throws(QueryError) {
+                                         _ pattern: RelationshipPattern, _ relations: RelationFilter, _ length: LengthRange,
+                                         far: NodePattern, _ farNode: ResolvedNode, from start: Int32, nodes: [Int32], edges: [Int32],
+                                         _ state: inout MatchState) throws(QueryError) {
         var trail: [Int32] = []
         var trailNodes: [Int32] = []
         func finish(_ end: Int32, _ context: inout ClauseContext, _ state: inout MatchState) throws(QueryError) {
@@ -94,8 +127,10 @@ extension ClauseContext {
                     state.row[variable.text] = list
                 }
             }
-            if try context.bind(far, to: end, &state.row) {
-                try context.walk(clause, index, walked, seeds, hop: hop + 1, at: end, nodes: nodes + trailNodes, edges: edges + trail, &state)
+            if try context.bind(far, farNode, to: end, &state.row) {
+                let keepsPath = walked.pattern.variable != nil
+                try context.walk(clause, index, walked, seeds, hop: hop + 1, at: end, nodes: keepsPath ? nodes + trailNodes : nodes,
+                                 edges: keepsPath ? edges + trail : edges, &state)
             }
             state.row = saved
         }
@@ -103,9 +138,11 @@ extension ClauseContext {
             if trail.count >= length.min { try finish(at, &context, &state) }
             if state.done { return }
             if let max = length.max, trail.count >= max { return }
-            for (e, other) in try context.steps(from: at, pattern) {
+            if case .unknown(let error) = relations { throw error }
+            var cursor = EdgeSteps(from: at, pattern.direction, relations, in: context.graph)
+            while let (e, other) = cursor.next(in: context.graph) {
                 try context.step()
-                if state.used.contains(e) { continue }
+                if !state.used.isEmpty, state.used.contains(e) { continue }
                 if !pattern.properties.isEmpty {
                     var scratch = state.row
                     if let variable = pattern.variable { scratch[variable.text] = nil }
@@ -122,32 +159,6 @@ extension ClauseContext {
             }
         }
         try extend(start, &self, &state)
-    }
-
-    /// The edges a relationship pattern may follow from `node`, with the node at their far end.
-    private mutating func steps(from node: Int32, _ pattern: RelationshipPattern) throws(QueryError) -> [(Int32, Int32)] {
-        var relations: Set<Relation>?
-        if !pattern.relations.isEmpty {
-            var set: Set<Relation> = []
-            for name in pattern.relations {
-                do { set.insert(try graph.checkedRelation(name.text)) } catch { throw QueryError(error.reason, at: name.location) }
-            }
-            relations = set
-        }
-        var out: [(Int32, Int32)] = []
-        if pattern.direction != .left {
-            for e in graph.outgoing.members(Int(node)) where relations?.contains(graph.relation(ofEdge: e)) ?? true {
-                out.append((e, graph.target(ofEdge: e)))
-            }
-        }
-        if pattern.direction != .right {
-            for e in graph.incoming.members(Int(node)) where relations?.contains(graph.relation(ofEdge: e)) ?? true {
-                // A self-loop is one match of an undirected pattern, not two.
-                if pattern.direction == .either, graph.source(ofEdge: e) == node { continue }
-                out.append((e, graph.source(ofEdge: e)))
-            }
-        }
-        return out
     }
 
     /// Where a path starts: the node its first node's variable is bound to, the node its `id`
@@ -177,7 +188,8 @@ extension ClauseContext {
     }
 
     /// The nodes the first node of a path may bind (see ``PathStart``).
-    private mutating func candidates(_ pattern: NodePattern, _ row: ClauseRow, seeds: [String: [Int32]]) throws(QueryError) -> [Int32] {
+    private mutating func candidates(_ pattern: NodePattern, _ resolved: ResolvedNode, _ row: ClauseRow,
+                                     seeds: [String: [Int32]]) throws(QueryError) -> [Int32] {
         switch PathStart(pattern, isBound: { row[$0] != nil }, isSeeded: { seeds[$0] != nil }) {
         case .bound(let name):
             guard let bound = row[name.text] else { return [] }
@@ -185,17 +197,19 @@ extension ClauseContext {
             if bound.isNull { return [] }
             throw QueryError(.syntax("'\(name.text)' is not a node, so it cannot be matched as one"), at: name.location)
         case .id(let e):
+            if let fixed = resolved.fixedID { return fixed.node.map { [$0] } ?? [] }
             guard case .string(let id) = try value(e, row) else { return [] }
             return graph.index[NodeID(id)].map { [$0] } ?? []
         case .whereIDs(let name):
             return seeds[name.text] ?? []
-        case .kinds(let group):
+        case .kinds:
+            // The first group, as PathStart chose it.
+            guard let group = resolved.kinds.first else { return [] }
+            let kinds = try group.get()
+            // One kind's nodes are in row order already.
+            if kinds.count == 1 { return Array(graph.byKind.members(Int(kinds[0]))) }
             var out: [Int32] = []
-            for name in group {
-                let kind: Kind
-                do { kind = try graph.checkedKind(name.text) } catch { throw QueryError(error.reason, at: name.location) }
-                if let k = graph.schema.kindIndex[kind] { out += graph.byKind.members(k) }
-            }
+            for k in kinds { out += graph.byKind.members(Int(k)) }
             return out.sorted()
         case .allNodes:
             return Array(0..<Int32(graph.nodeCount))
@@ -203,25 +217,24 @@ extension ClauseContext {
     }
 
     /// Binds (or checks) a node pattern at node `n`: its variable, kinds and properties.
-    private mutating func bind(_ pattern: NodePattern, to n: Int32, _ row: inout ClauseRow) throws(QueryError) -> Bool {
-        if let name = pattern.variable {
-            if let bound = row[name.text] {
-                guard case .node(let b) = bound, b == n else { return false }
-            }
+    private mutating func bind(_ pattern: NodePattern, _ resolved: ResolvedNode, to n: Int32,
+                               _ row: inout ClauseRow) throws(QueryError) -> Bool {
+        var isBound = false
+        if let name = pattern.variable, let bound = row[name.text] {
+            guard case .node(let b) = bound, b == n else { return false }
+            isBound = true
         }
-        let kind = graph.kind(at: n)
-        for group in pattern.kinds {
-            var any = false
-            for name in group {
-                do { if try graph.checkedKind(name.text) == kind { any = true } } catch { throw QueryError(error.reason, at: name.location) }
+        guard try resolved.kindsAdmit(n, in: graph) else { return false }
+        for (i, entry) in pattern.properties.enumerated() {
+            if let fixed = resolved.fixedID, fixed.entry == i {
+                guard fixed.node == n else { return false }
+                continue
             }
-            if !any { return false }
-        }
-        for entry in pattern.properties {
             let actual = try property(of: .node(n), entry.key.text, at: entry.key.location, strict: true)
             guard actual.equals(try value(entry.value, row)) == true else { return false }
         }
-        if let name = pattern.variable { row[name.text] = .node(n) }
+        // Bound already to `n`: the row is left as it is (writing would copy it).
+        if !isBound, let name = pattern.variable { row[name.text] = .node(n) }
         return true
     }
 
