@@ -209,7 +209,8 @@ extension ClauseContext {
             // One kind's nodes are in row order already.
             if kinds.count == 1 { return Array(graph.byKind.members(Int(kinds[0]))) }
             var out: [Int32] = []
-            for k in kinds { out += graph.byKind.members(Int(k)) }
+            // `(c:country|country)` names a kind twice: its nodes start once.
+            for k in Set(kinds) { out += graph.byKind.members(Int(k)) }
             return out.sorted()
         case .allNodes:
             return Array(0..<Int32(graph.nodeCount))
