@@ -77,6 +77,25 @@ struct QueryTripUpTests {
         #expect(Self.query("MATCH (n) WHERE n.id IN ['us', 'china'] RETURN n.id").stderr == "")
     }
 
+    /// Found by a new user: under NOT, a label in the wrong case made "who does not support the
+    /// San Francisco Consensus" answer every country, silently.
+    @Test func aNameNoNodeHasUnderANotIsWarnedAboutEvenWithRows() {
+        let typo = "MATCH (c:country) WHERE NOT EXISTS { (c)-[:supports]->(:framework {label: 'San Francisco consensus'}) } RETURN c.id"
+        let out = Self.query(typo)
+        #expect(out.status == 0)
+        #expect(out.stdout.contains("china") && out.stdout.contains("us"))
+        #expect(out.stderr.hasPrefix("query:1:75: warning: no node has label 'San Francisco consensus', so this comparison matches nothing; did you mean 'San Francisco Consensus'?\n"),
+                "\(out.stderr)")
+        // The same in a pattern predicate and a WHERE inside EXISTS; none for the right name or outside a NOT.
+        #expect(Self.query("MATCH (c:country) WHERE NOT (c)-[:supports]->(:framework {label: 'San Francisco consensus'}) RETURN c.id")
+            .stderr.contains("did you mean 'San Francisco Consensus'?"))
+        #expect(Self.query("MATCH (c:country) WHERE NOT EXISTS { MATCH (c)-[:supports]->(f) WHERE f.label = 'San Francisco consensus' } RETURN c.id")
+            .stderr.contains("did you mean 'San Francisco Consensus'?"))
+        let right = Self.query("MATCH (c:country) WHERE NOT EXISTS { (c)-[:supports]->(:framework {label: 'San Francisco Consensus'}) } RETURN c.id")
+        #expect(right.stderr == "" && !right.stdout.contains("china"))
+        #expect(Self.query("MATCH (c:country) WHERE EXISTS { (c)-[:supports]->(:framework {label: 'Trade'}) } OR c.id = 'us' RETURN c.id").stderr == "")
+    }
+
     @Test func listsAndMapsInACSVFieldAreJSONText() throws {
         let out = Self.query("RETURN ['a, b', 'c'] AS l, {n: 1, k: 'v \\\"q\\\"', z: null} AS m, [1.5, true] AS x", ["--format", "csv"])
         #expect(out.status == 0)

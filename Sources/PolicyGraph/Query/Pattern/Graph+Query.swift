@@ -56,11 +56,11 @@ extension Graph {
         let clauses = try PatternParser.parseClauses(text)
         let rows = try evaluate(clauses, options: options, limits: limits, parameters: parameters)
         var warnings = QueryWarning.checkAlways(clauses, in: self, parameters: parameters)
-        if rows.count == 0 {
-            // An id item the always-check reported is not reported again for the empty answer.
-            let reported = Set(warnings.compactMap(\.location))
-            warnings += QueryWarning.check(clauses, in: self, parameters: parameters).filter { $0.location.map(reported.contains) != true }
-        }
+        // An id item the always-check reported is not reported again. Under a NOT, a name no
+        // node has fills the answer instead of emptying it: those are checked whatever it is.
+        let reported = Set(warnings.compactMap(\.location))
+        warnings += QueryWarning.check(clauses, in: self, parameters: parameters, underNot: rows.count > 0)
+            .filter { $0.location.map(reported.contains) != true }
         guard !warnings.isEmpty else { return rows }
         return QueryRows(columns: rows.columns, values: rows.values, graph: rows.graph, warnings: warnings)
     }

@@ -44,8 +44,13 @@ extension QueryWarning {
     /// The warnings for `query` on `graph`: each `x.p = 'text'` or `x.p IN [...]` (and `{p: 'text'}`
     /// in a node pattern) where `p` is `id`, `label` or `label_zh` and no node has that text;
     /// parameters are read through `parameters`. In query order, each value once.
-    static func check(_ query: ClauseQuery, in graph: Graph, parameters: [String: QueryValue] = [:]) -> [QueryWarning] {
+    ///
+    /// `underNot`: only the values under a NOT (`WHERE NOT EXISTS { (c)-->(:framework {label:
+    /// 'x'}) }`), which a typo turns into a full answer rather than an empty one, so they are
+    /// checked whatever the answer.
+    static func check(_ query: ClauseQuery, in graph: Graph, parameters: [String: QueryValue] = [:], underNot: Bool = false) -> [QueryWarning] {
         var found: [(property: String, value: String, location: QueryLocation)] = []
+        var negations = 0
         func text(_ e: PatternExpression) -> String? {
             switch e.form {
             case .string(let s): return s
@@ -59,25 +64,38 @@ extension QueryWarning {
             guard case .property(_, let key) = e.form, namedProperties.contains(key.text) else { return nil }
             return key.text
         }
+        func add(_ property: String, _ value: String, _ location: QueryLocation) {
+            if !underNot || negations > 0 { found.append((property, value, location)) }
+        }
         func visit(_ e: PatternExpression) {
-            if case .binary(let op, let l, let r) = e.form {
+            switch e.form {
+            case .binary(let op, let l, let r):
                 if op == .equal {
-                    if let p = property(l), let v = text(r) { found.append((p, v, r.location)) }
-                    if let p = property(r), let v = text(l) { found.append((p, v, l.location)) }
+                    if let p = property(l), let v = text(r) { add(p, v, r.location) }
+                    if let p = property(r), let v = text(l) { add(p, v, l.location) }
                 } else if op == .in, let p = property(l), case .list(let items) = r.form {
-                    for item in items { if let v = text(item) { found.append((p, v, item.location)) } }
+                    for item in items { if let v = text(item) { add(p, v, item.location) } }
                 }
+            case .not:
+                negations += 1
+                defer { negations -= 1 }
+                for child in e.form.children { visit(child) }
+                return
+            case .exists(let match): visit(match)
+            case .pattern(let path): visit(path)
+            default: break
             }
             for child in e.form.children { visit(child) }
         }
-        func visit(_ match: MatchClause) {
-            for path in match.paths {
-                for node in path.nodes {
-                    for entry in node.properties where namedProperties.contains(entry.key.text) {
-                        if let v = text(entry.value) { found.append((entry.key.text, v, entry.value.location)) }
-                    }
+        func visit(_ path: PathPattern) {
+            for node in path.nodes {
+                for entry in node.properties where namedProperties.contains(entry.key.text) {
+                    if let v = text(entry.value) { add(entry.key.text, v, entry.value.location) }
                 }
             }
+        }
+        func visit(_ match: MatchClause) {
+            match.paths.forEach(visit)
             if let predicate = match.predicate { visit(predicate) }
         }
         for part in query.parts {
@@ -94,11 +112,19 @@ extension QueryWarning {
         guard !found.isEmpty else { return [] }
         // By code points, as `=` compares: a value that only looks like a node's (the Kelvin
         // sign for K) matches nothing, and is warned about.
+        // An id is looked up in the index (the same node, by code points); the other names need
+        // every node's value, gathered only when some value is not an id.
+        func isNodeID(_ value: String) -> Bool {
+            guard let row = graph.index[NodeID(value)] else { return false }
+            return CodePoints.equal(graph.id(at: row).rawValue, value)
+        }
+        let unknown = found.filter { $0.property != Column.id || !isNodeID($0.value) }
+        guard !unknown.isEmpty else { return [] }
         var values: [String: Set<CodePointKey>] = [:]
-        for p in Set(found.map(\.property)) { values[p] = graph.nodeValues(of: p) }
+        for p in Set(unknown.map(\.property)) { values[p] = graph.nodeValues(of: p) }
         var warned: Set<[CodePointKey]> = []
         var warnings: [QueryWarning] = []
-        for f in found where values[f.property]?.contains(CodePointKey(f.value)) == false
+        for f in unknown where values[f.property]?.contains(CodePointKey(f.value)) == false
             && warned.insert([CodePointKey(f.property), CodePointKey(f.value)]).inserted {
             let suggestions = graph.closeValues(to: f.value, of: f.property, among: values[f.property] ?? [])
             warnings.append(QueryWarning(reason: .noNodeHas(property: f.property, value: f.value, suggestions: suggestions), location: f.location))
