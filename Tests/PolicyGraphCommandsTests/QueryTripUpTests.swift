@@ -96,6 +96,14 @@ struct QueryTripUpTests {
         #expect(Self.query("MATCH (c:country) WHERE EXISTS { (c)-[:supports]->(:framework {label: 'Trade'}) } OR c.id = 'us' RETURN c.id").stderr == "")
     }
 
+    @Test(arguments: ["MATCH (c:country) RETURN c ORDERBY c.id", "MATCH (c:country) WITH c ORDERBY c.id RETURN c"])
+    func orderByWrittenAsOneWordIsNamed(_ text: String) {
+        let out = Self.query(text)
+        #expect(out.status == 1)
+        let column = (text.range(of: "ORDERBY").map { text.distance(from: text.startIndex, to: $0.lowerBound) } ?? 0) + 1
+        #expect(out.stderr.hasPrefix("query:1:\(column): error: unknown clause 'ORDERBY'; did you mean ORDER BY (two words)?\n"), "\(out.stderr)")
+    }
+
     @Test func listsAndMapsInACSVFieldAreJSONText() throws {
         let out = Self.query("RETURN ['a, b', 'c'] AS l, {n: 1, k: 'v \\\"q\\\"', z: null} AS m, [1.5, true] AS x", ["--format", "csv"])
         #expect(out.status == 0)

@@ -19,7 +19,7 @@ extension PatternParser {
             parts.append(try clauseSequence())
         }
         if token.kind != .end {
-            if let error = unsupportedClause(token) ?? sqlHabit(token, after: "RETURN") { throw error }
+            if let error = unsupportedClause(token) ?? sqlHabit(token, after: "RETURN") ?? joinedOrderBy(token) { throw error }
             throw expected("end of query after RETURN")
         }
         return ClauseQuery(parts: parts, unionAll: all ?? false, end: token.location)
@@ -57,7 +57,7 @@ extension PatternParser {
                 if case .with? = clauses.last, let error = sqlHabit(token, after: "WITH") { throw error }
                 if let error = sqlHabit(token, after: "RETURN") { throw error }
                 if token.isKeyword("WHERE") { throw fail("WHERE must follow a MATCH clause's patterns or a WITH clause") }
-                if let error = misspeltClause(token) { throw error }
+                if let error = joinedOrderBy(token) ?? misspeltClause(token) { throw error }
                 if clauses.isEmpty { throw expected("a clause: MATCH, OPTIONAL MATCH, UNWIND, WITH or RETURN (a query ends with RETURN ...)") }
                 if token.kind == .end {
                     let what = clauses.allSatisfy { if case .match(_, false) = $0 { true } else { false } } ? "the MATCH clauses" : "the clauses"

@@ -12,6 +12,12 @@ extension PatternParser {
         return fail("unknown clause '\(word)'; did you mean " + close.joined(separator: " or ") + "?", at: t)
     }
 
+    /// The error for `ORDERBY` (or `ORDER_BY`) after RETURN or WITH, written as one word.
+    func joinedOrderBy(_ t: PatternToken) -> QueryError? {
+        guard case .word(let word) = t.kind, ["ORDERBY", "ORDER_BY"].contains(word.uppercased()) else { return nil }
+        return fail("unknown clause '\(word)'; did you mean ORDER BY (two words)?", at: t)
+    }
+
     /// The error for a misspelt `EXISTS` before a subquery (`NOT EXIST { (c)-->() }`), which
     /// would otherwise read as a map projection: a word within two edits of EXISTS, then `{`
     /// and `(` or MATCH.
