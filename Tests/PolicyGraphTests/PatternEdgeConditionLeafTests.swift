@@ -7,6 +7,11 @@ import Testing
 /// several leaves, conditions the fast path must leave alone, parallel edges and self-loops.
 struct PatternEdgeConditionLeafTests {
     static func graph(_ random: inout PatternRandom) throws -> Graph {
+        try files(&random).load()
+    }
+
+    /// A random graph's files, to load as often as a test needs a graph that has counted nothing.
+    static func files(_ random: inout PatternRandom) -> EdgeColumnGraphFiles {
         let n = random.int(15...40)
         var nodes = "id,kind,label\n"
         for i in 0..<n {
@@ -22,8 +27,23 @@ struct PatternEdgeConditionLeafTests {
             let date = random.chance(0.2) ? "" : random.pick(["2020", "2021-06", "2022-01-15", "2023-12", "2024", "2024-05-14"])
             edges += "n\(from),\(random.pick(RandomPatterns.relations)),n\(to),\(weight),\(date)\n"
         }
-        return try GraphLoader.load(nodes: Array(nodes.utf8), edges: Array(edges.utf8),
-                                    schema: Array(RandomPatterns.schema.utf8)).graph
+        return EdgeColumnGraphFiles(nodes: nodes, edges: edges)
+    }
+
+    /// A count over a leaf whose relationship `s` has a random one of ``conditions``.
+    static func query(_ random: inout PatternRandom) -> String {
+        let relation = random.pick(RandomPatterns.relations)
+        let arrow = random.chance(0.5) ? "-[s:\(relation)]->" : "<-[s:\(relation)]-"
+        let kind = random.chance(0.3) ? "" : ":" + random.pick(RandomPatterns.kinds)
+        var text = "MATCH (c:country)\(arrow)(x\(kind))"
+        if random.chance(0.3) { text += ", (c)-[:\(random.pick(RandomPatterns.relations))]->(y)" }
+        text += " WHERE " + random.pick(Self.conditions)
+        switch random.int(0...2) {
+        case 0: text += " RETURN count(*)"
+        case 1: text += " RETURN c.id, count(*) AS n ORDER BY n DESC, c.id"
+        default: text += " RETURN x.id, count(*) AS n ORDER BY n DESC, x.id LIMIT 5"
+        }
+        return text
     }
 
     static let conditions = [
@@ -40,17 +60,7 @@ struct PatternEdgeConditionLeafTests {
         for _ in 0..<50 {
             let graph = try Self.graph(&random)
             for _ in 0..<6 {
-                let relation = random.pick(RandomPatterns.relations)
-                let arrow = random.chance(0.5) ? "-[s:\(relation)]->" : "<-[s:\(relation)]-"
-                let kind = random.chance(0.3) ? "" : ":" + random.pick(RandomPatterns.kinds)
-                var text = "MATCH (c:country)\(arrow)(x\(kind))"
-                if random.chance(0.3) { text += ", (c)-[:\(random.pick(RandomPatterns.relations))]->(y)" }
-                text += " WHERE " + random.pick(Self.conditions)
-                switch random.int(0...2) {
-                case 0: text += " RETURN count(*)"
-                case 1: text += " RETURN c.id, count(*) AS n ORDER BY n DESC, c.id"
-                default: text += " RETURN x.id, count(*) AS n ORDER BY n DESC, x.id LIMIT 5"
-                }
+                let text = Self.query(&random)
                 let expected = try graph.query(text, options: PatternOptions(factorize: false)).rows
                 for (way, options) in PatternPropertyTests.ways {
                     #expect(try graph.query(text, options: options).rows == expected, "\(way): \(text)")
@@ -82,6 +92,17 @@ struct PatternEdgeConditionLeafTests {
                 }
             }
         }
+    }
+}
+
+/// The text of a graph of `PatternEdgeConditionLeafTests`, whose edges have weights and dates.
+struct EdgeColumnGraphFiles {
+    let nodes: String
+    let edges: String
+
+    /// A new graph, which has gathered no column and been asked for none.
+    func load() throws -> Graph {
+        try GraphLoader.load(nodes: Array(nodes.utf8), edges: Array(edges.utf8), schema: Array(RandomPatterns.schema.utf8)).graph
     }
 }
 

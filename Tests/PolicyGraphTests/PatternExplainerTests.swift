@@ -48,12 +48,16 @@ import Testing
                     methods.append(.pushedLeaf)
                 } else if scanner.edgeConditions[i]?.fromAnchor == true {
                     methods.append(.edgeCondition)
+                } else if scanner.edgeConditionByRow(i)?.fromAnchor == true {
+                    methods.append(.edgeConditionByRow)
                 } else {
                     methods.append(.scanAnchor)
                 }
             case .table:
                 if scanner.edgeConditions[i] != nil {
                     methods.append(.edgeCondition)
+                } else if scanner.edgeConditionByRow(i) != nil {
+                    methods.append(.edgeConditionByRow)
                 } else if scanner.passingCandidates[i] != nil {
                     methods.append(.passingCandidates)
                 } else {
@@ -66,8 +70,8 @@ import Testing
     }
 
     static let fastPaths: Set<QueryPlanStep.Method> = [
-        .kindIndex, .allNodes, .idIndex, .textScan, .scanAnchor, .table, .edgeList, .pushedLeaf, .edgeCondition, .passingCandidates,
-        .pairCounts, .weightSum, .lastStepSum, .stopsEarly, .boundedHeap, .sortAll,
+        .kindIndex, .allNodes, .idIndex, .textScan, .scanAnchor, .table, .edgeList, .pushedLeaf, .edgeCondition, .edgeConditionByRow,
+        .passingCandidates, .pairCounts, .weightSum, .lastStepSum, .stopsEarly, .boundedHeap, .sortAll,
     ]
 
     /// The graphs and queries of the check: the planner's graph (dictionary labels), one whose
@@ -143,7 +147,7 @@ import Testing
 
     /// Explaining asks for nothing: an edge condition's column is gathered from the second
     /// count that asks for it, and explaining (however often) is not one, so the run after it
-    /// reads the edges one by one as it would have, and the run after that gathers the column.
+    /// reads the edges' values by row as it would have, and the run after that gathers the column.
     @Test func explainingChangesNothingALaterRunDependsOn() throws {
         var random = PatternRandom(seed: 27_182)
         let graph = try PatternEdgeConditionLeafTests.graph(&random)
@@ -152,8 +156,9 @@ import Testing
         func built() -> Bool {
             graph.edgeTable.columns.indices.contains { graph.slotCodes.isBuilt(column: $0, outgoing: true) || graph.slotCodes.isBuilt(column: $0, outgoing: false) }
         }
-        #expect(try method() != .edgeCondition)
-        let note = "read one by one: it is gathered in adjacency order from the second such count in this process"
+        #expect(try method() == .edgeConditionByRow)
+        let note = "each edge's weight read by its row, the condition answered once per value met (edge condition by row; "
+            + "the weight is gathered in adjacency order from the second such count in this process)"
         #expect(try graph.explainQuery(text).description.contains(note))
         _ = try graph.explainQuery(text)
         let expected = try graph.query(text, options: PatternOptions(factorize: false)).rows

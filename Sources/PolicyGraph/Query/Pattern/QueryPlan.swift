@@ -153,6 +153,9 @@ public struct QueryPlanStep: Sendable, Hashable {
         /// A count: its relationship's column gathered in adjacency order, the condition
         /// answered once per value.
         case edgeCondition
+        /// A count: as ``edgeCondition``, before the column is gathered (the first such count
+        /// of a process), each edge's value read by its row, the condition answered once per value met.
+        case edgeConditionByRow
         /// A count: a table built from the counted node's side, from only the nodes that pass its label tests.
         case passingCandidates
         /// Pairs of a self-join counted per pair of ends.

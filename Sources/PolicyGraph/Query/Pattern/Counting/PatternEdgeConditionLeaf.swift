@@ -9,10 +9,11 @@
 /// core edges or paths to keep apart from, every condition on the same column and answered
 /// without error for every value the column holds. The gathered column costs a pass over every
 /// slot, once for the graph's lifetime (at 10M edges 0.24–0.37 s on the loaded project machine,
-/// against 2–19 ms for `recent_stances`'s 9,000 edges evaluated one by one and 0.7 ms after): it
-/// is made only when the planner expects the leaf to read at least a 2048th of the graph's
-/// edges and such a count is asked for the second time (a one-off query reads at random), and
-/// used whenever it already exists.
+/// against 1–2 ms for `recent_stances`'s 9,000 edges read by row and 0.7 ms after): it is made
+/// only when the planner expects the leaf to read at least a 2048th of the graph's edges and
+/// such a count is asked for the second time, and used whenever it already exists. The first
+/// such count of a process (what a one-off query pays) reads each edge's code by its row in
+/// the column as it stands, with the same tight loop (``EdgeConditionByRow``).
 struct EdgeConditionLeaf {
     /// Whether the walk is from the anchor (a scan, ``count(at:_:)``) or from the leaf's side
     /// (a table, ``forEachAnchor(leafRow:_:_:)``), and in which direction.
@@ -32,8 +33,9 @@ struct EdgeConditionLeaf {
         /// walked from the anchor (a scan) or from the leaf's side (a table).
         case gathered(column: Int, fromAnchor: Bool, outgoing: Bool)
         /// The leaf qualifies and reads enough, but the column is not gathered yet and this is
-        /// the first such count of the process: its edges are read one by one.
-        case firstAsk(column: Int)
+        /// the first such count of the process: each edge's code is read by its row in the
+        /// column (``EdgeConditionByRow``), walking as ``gathered(column:fromAnchor:outgoing:)`` would.
+        case firstAsk(column: Int, fromAnchor: Bool, outgoing: Bool)
     }
 
     /// Whether leaf `leaf` is counted over its column gathered in slot order, decided without
@@ -59,13 +61,14 @@ struct EdgeConditionLeaf {
             guard reads * 2048 >= Double(graph.edgeCount) else { return nil }
             let wanted = asking ? graph.slotCodes.wanted(column: column, outgoing: direction)
                                 : graph.slotCodes.wouldBeWanted(column: column, outgoing: direction)
-            guard wanted else { return .firstAsk(column: column) }
+            guard wanted else { return .firstAsk(column: column, fromAnchor: fromAnchor, outgoing: direction) }
         }
         return .gathered(column: column, fromAnchor: fromAnchor, outgoing: direction)
     }
 
-    static func make(_ leaf: LeafPlan, query: BoundQuery, graph: Graph, estimatedRows: Double) -> EdgeConditionLeaf? {
-        let choice = choose(leaf, query: query, graph: graph, estimatedRows: estimatedRows, asking: true)
+    /// The count over the gathered column when `choice` (the run's ``choose(_:query:graph:estimatedRows:asking:)``)
+    /// is to gather it; `nil` otherwise, or when a value's condition fails to evaluate.
+    static func make(_ leaf: LeafPlan, choice: Choice?, query: BoundQuery, graph: Graph) -> EdgeConditionLeaf? {
         guard case .gathered(let column, let fromAnchor, let direction)? = choice else { return nil }
         let r = query.relationships[leaf.relationship]
         let filter = NodeFilter(query.nodes[leaf.node])

@@ -166,13 +166,15 @@ extension PatternExplainer {
         let anchor = names.variable(leaf.anchor), node = names.variable(leaf.node)
         let edgeCondition = EdgeConditionLeaf.choose(leaf, query: query, graph: graph, estimatedRows: estimatedRows, asking: false)
         var gathered: String?
-        var firstAsk = ""
+        var byRow: String?
         switch edgeCondition {
         case .gathered(let column, _, _)?: gathered = graph.edgeAttributeNames[column]
-        case .firstAsk(let column)?:
-            firstAsk = " (the edges' \(graph.edgeAttributeNames[column]) read one by one: "
-                + "it is gathered in adjacency order from the second such count in this process)"
+        case .firstAsk(let column, _, _)?: byRow = graph.edgeAttributeNames[column]
         case nil: break
+        }
+        func firstAsk(_ name: String) -> String {
+            "each edge's \(name) read by its row, the condition answered once per value met (edge condition by row; "
+                + "the \(name) is gathered in adjacency order from the second such count in this process)"
         }
         let table = "from a table of counts per \(anchor) built once from "
         switch leaf.counting {
@@ -185,15 +187,17 @@ extension PatternExplainer {
                 return ("by reading \(anchor)'s edges beside their \(gathered) gathered in adjacency order, "
                         + "the condition answered once per value (edge condition)", .edgeCondition)
             }
-            return ("by reading \(anchor)'s edges" + firstAsk, .scanAnchor)
+            if let byRow { return ("by reading \(anchor)'s edges, " + firstAsk(byRow), .edgeConditionByRow) }
+            return ("by reading \(anchor)'s edges", .scanAnchor)
         case .table:
             if let gathered {
                 return (table + "\(node)'s side, over \(gathered) gathered in adjacency order (edge condition)", .edgeCondition)
             }
+            if let byRow { return (table + "\(node)'s side, " + firstAsk(byRow), .edgeConditionByRow) }
             if LeafScanner.countsPassingCandidates(leaf, query: query), PushedLeaf.tests(leaf, query: query, graph: graph) != nil {
                 return (table + "the \(node) that pass its label tests", .passingCandidates)
             }
-            return (table + "\(node)'s side" + firstAsk, .table)
+            return (table + "\(node)'s side", .table)
         case .edgeTable:
             let relations = names.relations(leaf.relationship)
             let list = relations.isEmpty ? "every relation" : ":" + relations.joined(separator: "|")
