@@ -104,6 +104,15 @@ struct QueryTripUpTests {
         #expect(out.stderr.hasPrefix("query:1:\(column): error: unknown clause 'ORDERBY'; did you mean ORDER BY (two words)?\n"), "\(out.stderr)")
     }
 
+    @Test func aMisspeltDistinctInAnAggregateIsNamed() {
+        let out = Self.query("MATCH (c:country)-[:supports]->(f) RETURN c, count(DISTICT f)")
+        #expect(out.status == 1)
+        #expect(out.stderr.hasPrefix("query:1:52: error: expected ',' or ')' after the arguments of count, found 'f'; did you mean DISTINCT, not 'DISTICT'?\n"),
+                "\(out.stderr)")
+        // A variable that only looks a little like it, followed by ')', is a variable.
+        #expect(Self.query("MATCH (c:country) WITH c AS distinc RETURN count(distinc)").status == 0)
+    }
+
     @Test func listsAndMapsInACSVFieldAreJSONText() throws {
         let out = Self.query("RETURN ['a, b', 'c'] AS l, {n: 1, k: 'v \\\"q\\\"', z: null} AS m, [1.5, true] AS x", ["--format", "csv"])
         #expect(out.status == 0)

@@ -330,6 +330,12 @@ extension PatternParser {
                     advance()
                 }
             }
+            // `count(DISTICT f)`: a misspelt DISTINCT reads as a variable, followed by another.
+            if !distinct, arguments.count == 1, case .variable(let first) = arguments[0].form, token.name != nil,
+               first.uppercased() != "DISTINCT", Suggestions.distance(Array(first.uppercased()), Array("DISTINCT"), cap: 2) <= 2 {
+                throw QueryError(.syntax("expected ',' or ')' after the arguments of \(word), found '\(token.name ?? "")'; did you mean DISTINCT, not '\(first)'?"),
+                                 at: arguments[0].location)
+            }
             try expect(")", "',' or ')' after the arguments of \(word)")
             return try make(.call(name, distinct: distinct, arguments: arguments), from: start)
         }
